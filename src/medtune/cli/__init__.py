@@ -1,0 +1,1 @@
+"""The ``medtune`` command line (entry point: ``medtune.cli.main:main``)."""

@@ -1,0 +1,24 @@
+"""Records, formats and the Dataset API."""
+
+from medtune.data.dataset import Dataset, DatasetSplits, resolve_format
+from medtune.data.formats import DataFormat, LoadReport, RawRecord
+from medtune.data.records import ChatMessage, Conversation, InstructionRecord, Record
+from medtune.data.samples import SampleDataset, sample_path
+from medtune.data.stats import DatasetStats, LengthStats
+
+__all__ = [
+    "ChatMessage",
+    "Conversation",
+    "DataFormat",
+    "Dataset",
+    "DatasetSplits",
+    "DatasetStats",
+    "InstructionRecord",
+    "LengthStats",
+    "LoadReport",
+    "RawRecord",
+    "Record",
+    "SampleDataset",
+    "resolve_format",
+    "sample_path",
+]

@@ -1,0 +1,165 @@
+"""The medtune error hierarchy.
+
+Every error medtune raises on purpose derives from :class:`MedtuneError`. Messages follow one shape: what
+failed, the bad value, where (file:line and field when known) and how to fix it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+__all__ = [
+    "ConfigError",
+    "ConversionError",
+    "DataFormatError",
+    "DataValidationError",
+    "MedtuneError",
+    "MissingExtraError",
+    "PluginError",
+    "PluginLoadError",
+    "UnknownComponentError",
+    "ValidationIssue",
+]
+
+
+class MedtuneError(Exception):
+    """Base class of every error medtune raises on purpose."""
+
+
+class ConfigError(MedtuneError, ValueError):
+    """A configuration value or file is invalid."""
+
+
+class MissingExtraError(MedtuneError, ImportError):
+    """An optional dependency is not installed.
+
+    Args:
+        extra: The medtune extra that provides it, e.g. ``"train"``.
+        package: The missing importable module.
+        feature: What the user tried to do.
+    """
+
+    def __init__(self, extra: str, package: str, feature: str) -> None:
+        self.extra = extra
+        self.package = package
+        self.feature = feature
+        hint = f'pip install "medtune[{extra}]"'
+        if extra == "train":
+            hint = f"pip install torch==2.13.0 && {hint}   (CPU; on a GPU machine install torch for your CUDA)"
+        super().__init__(f"{feature} needs the '{package}' package, which is not installed. Fix: {hint}")
+
+
+class PluginError(MedtuneError):
+    """A plugin misbehaved: a bad hook result, or a name registered twice."""
+
+
+class PluginLoadError(PluginError):
+    """A plugin entry point failed to import.
+
+    Args:
+        name: The entry-point name.
+        distribution: The distribution (``pip`` package) that declares it.
+        cause: The original exception.
+    """
+
+    def __init__(self, name: str, distribution: str, cause: BaseException) -> None:
+        self.name = name
+        self.distribution = distribution
+        self.cause = cause
+        super().__init__(
+            f"plugin '{name}' from distribution '{distribution}' failed to load: "
+            f"{type(cause).__name__}: {cause}. Fix: reinstall or upgrade '{distribution}', or disable it with "
+            f"MEDTUNE_DISABLE_PLUGINS={name} (or --disable-plugin {name})."
+        )
+
+
+class UnknownComponentError(MedtuneError, KeyError):
+    """A component (format, cleaner, checker, metric…) was asked for by a name nobody registered."""
+
+    def __init__(self, kind: str, name: str, available: Sequence[str]) -> None:
+        self.kind = kind
+        self.name = name
+        self.available = list(available)
+        super().__init__(name)
+
+    def __str__(self) -> str:
+        names = ", ".join(sorted(self.available)) or "none"
+        return (
+            f"unknown {self.kind} '{self.name}'. Registered {self.kind}s: {names}. "
+            "Fix: check the spelling, or install the plugin that provides it (see `medtune plugins`)."
+        )
+
+
+class DataFormatError(MedtuneError, ValueError):
+    """A data file cannot be read at all: empty, not UTF-8, not the format it claims, unknown format."""
+
+
+class ConversionError(MedtuneError, ValueError):
+    """A record cannot be converted between the instruction and chat layouts."""
+
+
+@dataclass(frozen=True)
+class ValidationIssue:
+    """One problem with one record.
+
+    Attributes:
+        source: File path (or a description of an in-memory source).
+        line: 1-based line of a text file, or ``None``.
+        row: 0-based record index within the source, or ``None``.
+        field: The offending field (dotted path), or ``None`` for a whole-record problem.
+        message: What is wrong, with the fix.
+        value: A short repr of the bad value, when there is one.
+    """
+
+    source: str
+    line: int | None
+    row: int | None
+    field: str | None
+    message: str
+    value: str | None = None
+
+    @property
+    def location(self) -> str:
+        """``file:line`` (or ``file[row N]``) of the issue."""
+        if self.line is not None:
+            return f"{self.source}:{self.line}"
+        if self.row is not None:
+            return f"{self.source}[row {self.row}]"
+        return self.source
+
+    def __str__(self) -> str:
+        where = self.location
+        fld = f" field '{self.field}':" if self.field else ""
+        val = f" (got {self.value})" if self.value is not None else ""
+        return f"{where}:{fld} {self.message}{val}"
+
+    def to_dict(self) -> dict[str, object]:
+        """Plain-JSON form, used by ``--json`` output and rejects files."""
+        return {
+            "source": self.source,
+            "line": self.line,
+            "row": self.row,
+            "field": self.field,
+            "message": self.message,
+            "value": self.value,
+        }
+
+
+@dataclass
+class DataValidationError(MedtuneError, ValueError):
+    """Records failed validation. Holds every issue found (or the first one, in strict mode)."""
+
+    issues: list[ValidationIssue] = field(default_factory=list)
+    max_shown: int = 20
+
+    def __post_init__(self) -> None:
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        n = len(self.issues)
+        head = f"{n} invalid record{'s' if n != 1 else ''}:"
+        lines = [f"  {issue}" for issue in self.issues[: self.max_shown]]
+        if n > self.max_shown:
+            lines.append(f"  … and {n - self.max_shown} more (use `medtune data validate --json` for all)")
+        return "\n".join([head, *lines])

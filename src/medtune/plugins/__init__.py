@@ -1,0 +1,17 @@
+"""Plugin system: hook specifications, discovery and registries."""
+
+from medtune.plugins.hookspecs import hookimpl, hookspec
+from medtune.plugins.manager import PluginInfo, PluginManager, get_plugin_manager, reset_plugin_manager
+from medtune.plugins.registry import ComponentInfo, ComponentSpec, Registry
+
+__all__ = [
+    "ComponentInfo",
+    "ComponentSpec",
+    "PluginInfo",
+    "PluginManager",
+    "Registry",
+    "get_plugin_manager",
+    "hookimpl",
+    "hookspec",
+    "reset_plugin_manager",
+]
