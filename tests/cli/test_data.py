@@ -1,4 +1,5 @@
 import json
+from pathlib import Path
 
 from medtune.cli.main import main
 
@@ -52,14 +53,25 @@ def test_convert_skip_invalid_writes_rejects(capsys, good_records, tmp_path):
     code, out, _ = run(capsys, "data", "convert", str(src), str(tmp_path / "o.jsonl"), "--skip-invalid", "--json")
     payload = json.loads(out)
     assert code == 0 and payload["records"] == 1 and payload["invalid"] == 1
-    rejects = [json.loads(x) for x in open(payload["rejects"])]
+    rejects = [json.loads(x) for x in Path(payload["rejects"]).read_text().splitlines()]
     assert rejects[0]["line"] == 2
 
 
 def test_split_command(capsys, tmp_path):
     code, out, _ = run(
-        capsys, "data", "split", "--json", "-o", str(tmp_path / "s"), "--validation", "0.1", "--test", "20",
-        "--stratify-by", "category", str(__import__("medtune").sample_path("medical")),
+        capsys,
+        "data",
+        "split",
+        "--json",
+        "-o",
+        str(tmp_path / "s"),
+        "--validation",
+        "0.1",
+        "--test",
+        "20",
+        "--stratify-by",
+        "category",
+        str(__import__("medtune").sample_path("medical")),
     )
     payload = json.loads(out)["splits"]
     assert code == 0 and payload["test"]["records"] == 20
@@ -69,7 +81,7 @@ def test_split_command(capsys, tmp_path):
 def test_column_flag_and_errors(capsys, tmp_path):
     src = tmp_path / "qa.csv"
     src.write_text("question,answer\nWhat is flu?,A virus.\n")
-    code, out, _ = run(capsys, "data", "validate", str(src), "--column", "question=input", "--column", "answer=output")
+    code, _, _ = run(capsys, "data", "validate", str(src), "--column", "question=input", "--column", "answer=output")
     assert code == 0
     code, _, err = run(capsys, "data", "validate", str(src), "--column", "question")
     assert code == 2 and "expected SOURCE=FIELD" in err

@@ -1,7 +1,7 @@
 import datasets
 import pytest
 
-from medtune import Dataset, DataFormatError, DataValidationError
+from medtune import DataFormatError, Dataset, DataValidationError
 from medtune.errors import ConfigError
 from medtune.testing import make_records
 
@@ -111,3 +111,14 @@ def test_iteration_getitem_select_shuffle():
     assert sorted(r.id for r in ds.shuffle(seed=1)) == sorted(r.id for r in ds)
     assert [r.id for r in ds.shuffle(seed=1)] == [r.id for r in ds.shuffle(seed=1)]
     assert repr(ds) == "Dataset(kind='instruction', records=10)"
+
+
+def test_large_loads_are_batched_and_can_be_memory_mapped(tmp_path, write_jsonl):
+    rows = [r.model_dump(exclude_none=True) for r in make_records(5000)]
+    path = write_jsonl(rows, "big.jsonl")
+    in_memory = Dataset.load(path)
+    mapped = Dataset.load(path, cache_dir=tmp_path / "cache")
+    assert len(mapped) == 5000 and [r.id for r in mapped.select([0, 4999])] == ["test-0", "test-4999"]
+    assert mapped.hf.cache_files and mapped.hf.cache_files[0]["filename"].startswith(str(tmp_path / "cache"))
+    assert not in_memory.hf.cache_files
+    assert mapped.stats().model_dump() == in_memory.stats().model_dump()

@@ -6,7 +6,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from medtune import Dataset, DataFormatError, DataValidationError
+from medtune import DataFormatError, Dataset, DataValidationError
 
 
 def test_jsonl_loads_and_round_trips(write_jsonl, good_records, tmp_path):
@@ -58,7 +58,9 @@ def test_skip_invalid_keeps_valid_records_and_lists_rejects(tmp_path, good_recor
 
 def test_non_utf8_bytes_are_reported_with_line(tmp_path, good_records):
     jsonl = tmp_path / "latin1.jsonl"
-    jsonl.write_bytes(json.dumps(good_records[0]).encode() + b"\n" + '{"instruction": "caf\xe9", "output": "x"}\n'.encode("latin-1"))
+    jsonl.write_bytes(
+        json.dumps(good_records[0]).encode() + b"\n" + '{"instruction": "caf\xe9", "output": "x"}\n'.encode("latin-1")
+    )
     with pytest.raises(DataValidationError, match=r"latin1.jsonl:2: line is not valid UTF-8 \(byte 0xe9"):
         Dataset.load(jsonl)
     js = tmp_path / "latin1.json"
@@ -111,10 +113,10 @@ def test_json_object_wrapper_and_wrong_top_level(tmp_path, good_records):
 def test_csv_with_missing_cells_quoted_newlines_and_types(tmp_path):
     path = tmp_path / "d.csv"
     path.write_text(
-        'instruction,input,output,category\n'
+        "instruction,input,output,category\n"
         'Answer,"Line one\nline two",Rest,neuro\n'
-        'Answer,Cough,,\n'
-        'Answer,too,many,cells,here\n'
+        "Answer,Cough,,\n"
+        "Answer,too,many,cells,here\n"
     )
     with pytest.raises(DataValidationError) as info:
         Dataset.load(path)
@@ -128,8 +130,11 @@ def test_csv_with_missing_cells_quoted_newlines_and_types(tmp_path):
 def test_csv_missing_required_column_suggests_mapping(tmp_path):
     path = tmp_path / "d.csv"
     path.write_text("instruction,ouput\nDo,Done\n")
-    with pytest.raises(DataValidationError, match=r"d.csv:2: field 'output': required field is missing; the record "
-                       r"has a column 'ouput'"):
+    with pytest.raises(
+        DataValidationError,
+        match=r"d.csv:2: field 'output': required field is missing; the record "
+        r"has a column 'ouput'",
+    ):
         Dataset.load(path)
 
 

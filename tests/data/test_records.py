@@ -27,8 +27,14 @@ def test_conversation_turn_rules():
     for bad, msg in [
         ([{"role": "user", "content": "a"}, {"role": "user", "content": "b"}], "last message"),
         ([{"role": "assistant", "content": "a"}, {"role": "assistant", "content": "b"}], "first non-system"),
-        ([{"role": "user", "content": "a"}, {"role": "system", "content": "s"}, {"role": "assistant", "content": "b"}],
-         "only come first"),
+        (
+            [
+                {"role": "user", "content": "a"},
+                {"role": "system", "content": "s"},
+                {"role": "assistant", "content": "b"},
+            ],
+            "only come first",
+        ),
         ([{"role": "doctor", "content": "a"}, {"role": "assistant", "content": "b"}], "role"),
     ]:
         with pytest.raises(ValidationError, match=msg):
@@ -53,7 +59,10 @@ def test_instruction_layouts_map_to_expected_roles():
     assert [m.role for m in with_input.to_conversation().messages] == ["system", "user", "assistant"]
     no_input = InstructionRecord(instruction="List three fruits.", output="Apple, pear, fig.")
     conv = no_input.to_conversation()
-    assert [(m.role, m.content) for m in conv.messages] == [("user", "List three fruits."), ("assistant", "Apple, pear, fig.")]
+    assert [(m.role, m.content) for m in conv.messages] == [
+        ("user", "List three fruits."),
+        ("assistant", "Apple, pear, fig."),
+    ]
 
 
 text = st.text(max_size=40)

@@ -22,9 +22,11 @@ DOC = """<?xml version="1.0" encoding="UTF-8"?>
 <Answer>Chemotherapy, sometimes a stem cell transplant.</Answer></QAPair>
 </QAPairs></Document>"""
 
-EMPTY_DOC = DOC.replace("A cancer of the blood and bone marrow.", "").replace(
-    "Chemotherapy, sometimes a stem cell transplant.", ""
-).replace('id="0000001"', 'id="0000002"')
+EMPTY_DOC = (
+    DOC.replace("A cancer of the blood and bone marrow.", "")
+    .replace("Chemotherapy, sometimes a stem cell transplant.", "")
+    .replace('id="0000001"', 'id="0000002"')
+)
 
 
 def make_medquad(root):
@@ -67,9 +69,15 @@ def test_medquad_malformed_xml_is_reported(tmp_path):
 
 def test_pubmedqa_reader(tmp_path):
     data = {
-        "123": {"QUESTION": "Does X help?", "CONTEXTS": ["Background text.", "Results text."],
-                "LABELS": ["BACKGROUND", "RESULTS"], "LONG_ANSWER": "X helps a bit.", "final_decision": "yes",
-                "YEAR": "2001", "MESHES": ["Humans"]},
+        "123": {
+            "QUESTION": "Does X help?",
+            "CONTEXTS": ["Background text.", "Results text."],
+            "LABELS": ["BACKGROUND", "RESULTS"],
+            "LONG_ANSWER": "X helps a bit.",
+            "final_decision": "yes",
+            "YEAR": "2001",
+            "MESHES": ["Humans"],
+        },
         "456": {"QUESTION": "Is Y safe?", "CONTEXTS": ["c"], "final_decision": "maybe"},
     }
     path = tmp_path / "pqa.json"
@@ -87,8 +95,14 @@ def test_pubmedqa_reader(tmp_path):
 
 
 def test_chatdoctor_is_sniffed_and_gets_ids(tmp_path):
-    rows = [{"instruction": "If you are a doctor, please answer the medical questions based on the patient's "
-             "description.", "input": "Doctor, I cough.", "output": "Rest."}] * 2
+    rows = [
+        {
+            "instruction": "If you are a doctor, please answer the medical questions based on the patient's "
+            "description.",
+            "input": "Doctor, I cough.",
+            "output": "Rest.",
+        }
+    ] * 2
     path = tmp_path / "gen.json"
     path.write_text(json.dumps(rows))
     ds = Dataset.load(path)

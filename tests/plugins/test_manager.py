@@ -100,8 +100,11 @@ def test_a_broken_plugin_names_its_distribution(tmp_path, monkeypatch):
     site = tmp_path / "site"
     make_distribution(site, "medtune-broken", "medtune_broken", "import does_not_exist_anywhere\n")
     monkeypatch.syspath_prepend(str(site))
-    with pytest.raises(PluginLoadError, match="from distribution 'medtune-broken' failed to load: "
-                       "ModuleNotFoundError.*MEDTUNE_DISABLE_PLUGINS=medtune_broken") as info:
+    with pytest.raises(
+        PluginLoadError,
+        match="from distribution 'medtune-broken' failed to load: "
+        "ModuleNotFoundError.*MEDTUNE_DISABLE_PLUGINS=medtune_broken",
+    ) as info:
         PluginManager().load()
     assert info.value.distribution == "medtune-broken"
     PluginManager(disabled=["medtune_broken"]).load()  # disabling it is the way out
@@ -132,7 +135,9 @@ def test_bad_hook_results_are_reported():
 
 def test_unknown_component_lists_what_exists():
     pm = PluginManager(entry_points=False)
-    with pytest.raises(UnknownComponentError, match="unknown format 'jsnl'. Registered formats: chatdoctor, csv, json, jsonl"):
+    with pytest.raises(
+        UnknownComponentError, match="unknown format 'jsnl'. Registered formats: chatdoctor, csv, json, jsonl"
+    ):
         pm.registry("format").get("jsnl")
     with pytest.raises(PluginError, match="unknown component kind"):
         pm.registry("widgets")
@@ -150,7 +155,10 @@ def test_no_discovery_happens_at_import_time(plugin_site):
 def test_cli_lists_components_with_their_distribution(plugin_site):
     env = {**os.environ, "PYTHONPATH": f"{plugin_site}{os.pathsep}{os.environ.get('PYTHONPATH', '')}"}
     out = subprocess.run(
-        [sys.executable, "-m", "medtune.cli.main", "plugins", "--json"], check=True, capture_output=True, text=True,
+        [sys.executable, "-m", "medtune.cli.main", "plugins", "--json"],
+        check=True,
+        capture_output=True,
+        text=True,
         env=env,
     ).stdout
     payload = json.loads(out)
@@ -159,7 +167,10 @@ def test_cli_lists_components_with_their_distribution(plugin_site):
     assert comp[("cleaner", "shout")]["plugin"] == "qa"
     assert comp[("format", "jsonl")]["distribution"] == "medtune"
     human = subprocess.run(
-        [sys.executable, "-m", "medtune.cli.main", "plugins"], check=True, capture_output=True, text=True,
+        [sys.executable, "-m", "medtune.cli.main", "plugins"],
+        check=True,
+        capture_output=True,
+        text=True,
         env={**env, "COLUMNS": "200"},
     ).stdout
     assert "medtune-qa-plugin" in human and "qa-txt" in human

@@ -83,11 +83,19 @@ def resolve_format(path: Path, format: str | None = None, plugin_manager: Plugin
 class _Builder:
     """Maps columns, validates raw records and accumulates Arrow columns."""
 
-    def __init__(self, source: str, kind: Kind | None, columns: Mapping[str, str] | None) -> None:
+    #: Records buffered as Python objects before they are packed into an Arrow batch.
+    BATCH = 2048
+
+    def __init__(
+        self, source: str, kind: Kind | None, columns: Mapping[str, str] | None, cache_dir: Path | None = None
+    ) -> None:
         self.source = source
         self.kind: Kind | None = kind
         self.columns = dict(columns or {})
-        self.data: dict[str, list[Any]] = {}
+        self.cache_dir = cache_dir
+        self.data: dict[str, list[Any]] = {name: [] for name in _FIELDS[kind]} if kind else {}
+        self.tables: list[Any] = []
+        self.count = 0
         self.moved_to_metadata: set[str] = set()
 
     def add(self, raw: RawRecord) -> list[ValidationIssue]:
@@ -114,7 +122,19 @@ class _Builder:
             if name == "metadata":
                 value = json.dumps(value, ensure_ascii=False)
             self.data[name].append(value)
+        self.count += 1
+        if len(self.data["id"]) >= self.BATCH:
+            self._flush()
         return []
+
+    def _flush(self) -> None:
+        """Pack buffered records into a compact Arrow table (memory stays bounded by one batch of objects)."""
+        import pyarrow as pa
+
+        if self.data and self.data["id"]:
+            schema = _features(self.kind or "instruction").arrow_schema
+            self.tables.append(pa.Table.from_pydict(self.data, schema=schema))
+            self.data = {name: [] for name in self.data}
 
     def _issue(self, raw: RawRecord, err: Any, extra: Sequence[str]) -> ValidationIssue:
         loc = [str(p) for p in err.get("loc", ())]
@@ -134,11 +154,27 @@ class _Builder:
         return ValidationIssue(raw.source or self.source, raw.line, raw.row, field, msg, value)
 
     def to_hf(self) -> datasets.Dataset:
+        """The records as a ``datasets.Dataset``: memory-mapped from an Arrow file in ``cache_dir`` if set."""
         import datasets
+        import pyarrow as pa
+        from datasets.table import InMemoryTable
 
         kind: Kind = self.kind or "instruction"
-        data = self.data or {name: [] for name in _FIELDS[kind]}
-        return datasets.Dataset.from_dict(data, features=_features(kind))
+        self._flush()
+        features = _features(kind)
+        table = pa.concat_tables(self.tables) if self.tables else features.arrow_schema.empty_table()
+        self.tables = []
+        info = datasets.DatasetInfo(features=features)
+        if self.cache_dir is None:
+            return datasets.Dataset(InMemoryTable(table), info=info)
+        import uuid
+
+        self.cache_dir.mkdir(parents=True, exist_ok=True)
+        path = self.cache_dir / f"medtune-{uuid.uuid4().hex}.arrow"
+        with pa.OSFile(str(path), "wb") as sink, pa.ipc.new_stream(sink, table.schema) as writer:
+            writer.write_table(table)
+        del table
+        return datasets.Dataset.from_file(str(path), info=info)
 
 
 def _short(value: Any, limit: int = 60) -> str:
@@ -193,6 +229,7 @@ class Dataset:
         split: str | None = None,
         progress: Callable[[Iterable[Any]], Iterable[Any]] | None = None,
         plugin_manager: PluginManager | None = None,
+        cache_dir: str | PathLike[str] | None = None,
     ) -> Dataset:
         """Load and validate records from a file, a directory or a Hugging Face dataset.
 
@@ -208,6 +245,8 @@ class Dataset:
             split: For a ``DatasetDict``: which split to load.
             progress: Wraps the record iterator, e.g. ``tqdm``; the CLI passes a rich progress bar.
             plugin_manager: Registry of formats; the process-wide one by default.
+            cache_dir: Write the validated records to an Arrow file in this directory and memory-map it (for
+                datasets larger than memory). By default the Arrow table is kept in memory.
 
         Returns:
             The dataset; :attr:`load_report` says what was skipped and why.
@@ -218,7 +257,13 @@ class Dataset:
         """
         if not isinstance(source, (str, PathLike)):
             return cls.from_hf(
-                source, split=split, columns=columns, kind=kind, strict=strict, skip_invalid=skip_invalid
+                source,
+                split=split,
+                columns=columns,
+                kind=kind,
+                strict=strict,
+                skip_invalid=skip_invalid,
+                cache_dir=cache_dir,
             )
         path = Path(source)
         if not path.exists():
@@ -228,7 +273,7 @@ class Dataset:
         items: Iterable[RawRecord | ValidationIssue] = fmt.read(path, report)
         if progress is not None:
             items = progress(items)
-        return cls._build(items, str(path), report, kind, columns, strict, skip_invalid)
+        return cls._build(items, str(path), report, kind, columns, strict, skip_invalid, cache_dir)
 
     @classmethod
     def _build(
@@ -240,8 +285,9 @@ class Dataset:
         columns: Mapping[str, str] | None,
         strict: bool,
         skip_invalid: bool,
+        cache_dir: str | PathLike[str] | None = None,
     ) -> Dataset:
-        builder = _Builder(source, kind, columns)
+        builder = _Builder(source, kind, columns, Path(cache_dir) if cache_dir is not None else None)
         for item in items:
             issues = [item] if isinstance(item, ValidationIssue) else builder.add(item)
             if issues:
@@ -284,6 +330,7 @@ class Dataset:
         kind: Kind | None = None,
         strict: bool = False,
         skip_invalid: bool = False,
+        cache_dir: str | PathLike[str] | None = None,
     ) -> Dataset:
         """Validate a Hugging Face ``Dataset`` (or one split of a ``DatasetDict``) into a medtune Dataset."""
         import datasets
@@ -305,7 +352,7 @@ class Dataset:
             )
         items = (RawRecord(row, i) for i, row in enumerate(hf))
         report = LoadReport(source=source, format="hf")
-        return cls._build(items, source, report, kind, columns, strict, skip_invalid)
+        return cls._build(items, source, report, kind, columns, strict, skip_invalid, cache_dir)
 
     # --- access ----------------------------------------------------------------------------------------
 
