@@ -45,7 +45,7 @@ def test_medquad_directory_skips_empty_answers_and_reports_them(tmp_path):
     assert ds.load_report.skipped == {"empty answer": 4}
     assert any("skipped 4 question/answer pairs with an empty answer" in n for n in ds.load_report.notes)
     first = ds[0]
-    assert first.id == "medquad-0000001-1" and first.input == "What is AML?"
+    assert first.id == "medquad-1_CancerGov_QA-0000001-1" and first.input == "What is AML?"
     assert first.category == "information" and first.source == "medquad/1_CancerGov_QA"
     assert first.metadata["focus"] == "Adult Acute Myeloid Leukemia" and first.metadata["synonyms"] == ["AML"]
 
@@ -58,6 +58,29 @@ def test_medquad_tarball_matches_directory(tmp_path):
     from_dir, from_tar = Dataset.load(root), Dataset.load(tgz)
     assert [(r.id, r.output) for r in from_tar] == [(r.id, r.output) for r in from_dir]
     assert from_tar.load_report.skipped == from_dir.load_report.skipped
+
+
+NINDS_DOC = """<?xml version="1.0" encoding="UTF-8"?>
+<doc docid="0000007" corpus="NINDS" url="https://example.org/has">
+<doctitle-focus>Holmes-Adie</doctitle-focus>
+<umls><cui>C0011</cui></umls>
+<qaPairs><pair pid="1"><question qid="0000007-1" qtype="information">what is holmes-adie syndrome ?</question>
+<answer>A neurological disorder affecting the pupil.</answer></pair></qaPairs></doc>"""
+
+
+def test_medquad_second_layout_and_documents_without_pairs_are_counted(tmp_path):
+    root = make_medquad(tmp_path / "MedQuAD")
+    (root / "6_NINDS_QA").mkdir()
+    (root / "6_NINDS_QA" / "0000007.xml").write_text(NINDS_DOC)
+    # the same document id in another folder must not collide
+    (root / "6_NINDS_QA" / "0000001.xml").write_text(DOC)
+    (root / "6_NINDS_QA" / "0000009.xml").write_text('<Document id="9"><Focus>x</Focus></Document>')
+    ds = Dataset.load(root)
+    ninds = [r for r in ds if r.source == "medquad/6_NINDS_QA"]
+    assert ninds[-1].input == "what is holmes-adie syndrome ?"
+    assert ninds[-1].metadata["focus"] == "Holmes-Adie" and ninds[-1].metadata["cuis"] == ["C0011"]
+    assert len({r.id for r in ds}) == len(ds) == 5
+    assert ds.load_report.skipped["document without question/answer pairs"] == 1
 
 
 def test_medquad_malformed_xml_is_reported(tmp_path):

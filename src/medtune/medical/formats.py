@@ -131,7 +131,8 @@ class MedQuADFormat(DataFormat):
         if not path.is_dir():
             return False
         for xml in sorted(path.glob("*/*.xml"))[:1]:
-            return "<Document" in _head(xml, 1024)
+            head = _head(xml, 1024)
+            return any(tag in head for tag in ("<Document", "<DiseaseFile", "<doc "))
         return False
 
     def read(self, path: Path, report: LoadReport) -> Iterator[RawRecord | ValidationIssue]:
@@ -148,7 +149,7 @@ class MedQuADFormat(DataFormat):
                 f"{path}: no MedQuAD XML files found (expected FOLDER/*.xml). Fix: pass the extracted "
                 "MedQuAD directory or its .tar.gz."
             )
-        if report.skipped:
+        if report.skipped["empty answer"]:
             report.notes.append(
                 f"skipped {report.skipped['empty answer']} question/answer pairs with an empty answer "
                 "(MedQuAD withholds MedlinePlus answers for copyright reasons)"
@@ -181,17 +182,28 @@ class MedQuADFormat(DataFormat):
         except ET.ParseError as exc:
             yield ValidationIssue(name, exc.position[0], row, None, f"malformed XML: {exc}")
             return
-        folder = PurePosixPath(name.replace("!", "/")).parent.name
-        doc_id = root.get("id", PurePosixPath(name).stem)
-        focus = (root.findtext("Focus") or "").strip()
+        # Two layouts occur: <Document id><Focus><QAPairs><QAPair><Question/><Answer/> (most files, also
+        # <DiseaseFile fid> in CDC) and <doc docid><doctitle-focus><qaPairs><pair><question/><answer/> (NINDS).
+        lower = root.tag == "doc"
+        path = PurePosixPath(name.replace("!", "/"))
+        folder = path.parent.name
+        focus = (root.findtext("doctitle-focus" if lower else "Focus") or "").strip()
         synonyms = [s.text.strip() for s in root.iterfind("FocusAnnotations/Synonyms/Synonym") if s.text]
-        cuis = [c.text.strip() for c in root.iterfind("FocusAnnotations/UMLS/CUIs/CUI") if c.text]
-        for pair in root.iterfind("QAPairs/QAPair"):
-            q = pair.find("Question")
+        cuis = [c.text.strip() for c in root.iter("CUI" if not lower else "cui") if c.text and c.text.strip()]
+        pairs = list(root.iterfind("qaPairs/pair" if lower else "QAPairs/QAPair"))
+        if not pairs:
+            report.skip("document without question/answer pairs")
+            return
+        for pair in pairs:
+            q = pair.find("question" if lower else "Question")
             question = (q.text or "").strip() if q is not None else ""
-            answer = (pair.findtext("Answer") or "").strip()
+            answer = (pair.findtext("answer" if lower else "Answer") or "").strip()
             if not answer:
                 report.skip("empty answer")
+                continue
+            if not question:
+                yield ValidationIssue(name, None, row, "Question", "question/answer pair has an empty question")
+                row += 1
                 continue
             meta: dict[str, Any] = {
                 "focus": focus,
@@ -205,7 +217,8 @@ class MedQuADFormat(DataFormat):
                 meta["cuis"] = cuis
             yield RawRecord(
                 {
-                    "id": f"medquad-{doc_id}-{pair.get('pid', row)}",
+                    # Document ids repeat across folders (and within CancerGov): folder + file name are unique.
+                    "id": f"medquad-{folder}-{path.stem}-{pair.get('pid', row)}",
                     "instruction": MEDQUAD_INSTRUCTION,
                     "input": question,
                     "output": answer,
