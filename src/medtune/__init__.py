@@ -4,6 +4,7 @@ Importing medtune is cheap: torch, transformers, datasets, spaCy and Presidio ar
 functions that need them.
 """
 
+from medtune.cleaning import CleanerBase, CleaningResult, Drop, Pipeline, PipelineConfig, TextCleaner
 from medtune.data import (
     ChatMessage,
     Conversation,
@@ -29,12 +30,17 @@ from medtune.errors import (
     UnknownComponentError,
     ValidationIssue,
 )
+from medtune.evaluation import EvalConfig, EvalExample, Evaluator, ExampleScore, GenerationConfig, Scorer
 from medtune.plugins import ComponentSpec, PluginManager, get_plugin_manager, hookimpl
+from medtune.serving import SafetyLayer, ServeConfig, create_app, detect_emergencies
+from medtune.training import TrainConfig, Trainer, TrainResult
 
 __version__ = "0.1.0.dev0"
 
 __all__ = [
     "ChatMessage",
+    "CleanerBase",
+    "CleaningResult",
     "ComponentSpec",
     "ConfigError",
     "Conversation",
@@ -45,18 +51,35 @@ __all__ = [
     "Dataset",
     "DatasetSplits",
     "DatasetStats",
+    "Drop",
+    "EvalConfig",
+    "EvalExample",
+    "Evaluator",
+    "ExampleScore",
+    "GenerationConfig",
     "InstructionRecord",
     "LoadReport",
     "MedtuneError",
     "MissingExtraError",
+    "Pipeline",
+    "PipelineConfig",
     "PluginError",
     "PluginLoadError",
     "PluginManager",
     "RawRecord",
+    "SafetyLayer",
     "SampleDataset",
+    "Scorer",
+    "ServeConfig",
+    "TextCleaner",
+    "TrainConfig",
+    "TrainResult",
+    "Trainer",
     "UnknownComponentError",
     "ValidationIssue",
     "__version__",
+    "create_app",
+    "detect_emergencies",
     "get_plugin_manager",
     "hookimpl",
     "sample_path",

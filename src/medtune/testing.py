@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -27,15 +27,32 @@ from medtune.data.records import InstructionRecord
 from medtune.plugins.manager import PluginManager, get_plugin_manager, reset_plugin_manager
 
 __all__ = [
+    "CHATML_TEMPLATE",
     "HEAVY_MODULES",
     "check_data_format",
     "heavy_modules_imported",
     "make_records",
     "medtune_plugin_manager",
+    "tiny_llama",
+    "tiny_tokenizer",
 ]
 
 #: Modules whose import ``import medtune`` must never trigger.
-HEAVY_MODULES = ("torch", "transformers", "peft", "trl", "unsloth", "spacy", "presidio_analyzer", "scispacy")
+HEAVY_MODULES = (
+    "torch",
+    "transformers",
+    "peft",
+    "trl",
+    "unsloth",
+    "spacy",
+    "presidio_analyzer",
+    "scispacy",
+    "fastapi",
+    "uvicorn",
+    "matplotlib",
+    "rouge_score",
+    "sacrebleu",
+)
 
 
 @pytest.fixture
@@ -102,3 +119,104 @@ def heavy_modules_imported(statement: str = "import medtune", modules: Sequence[
     out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True).stdout
     result: Any = json.loads(out.strip().splitlines()[-1])
     return list(result)
+
+
+#: A ChatML chat template (the format of SmolLM2-Instruct), for tiny test tokenizers.
+CHATML_TEMPLATE = (
+    "{% for m in messages %}{{ '<|im_start|>' + m['role'] + '\\n' + m['content'] + '<|im_end|>' + '\\n' }}{% endfor %}"
+    "{% if add_generation_prompt %}{{ '<|im_start|>assistant\\n' }}{% endif %}"
+)
+
+
+def tiny_tokenizer(
+    texts: Iterable[str],
+    *,
+    chat_template: str | None = None,
+    eos: str = "</s>",
+    pad: bool = True,
+    unk: bool = True,
+    chat_tokens: bool = True,
+) -> Any:
+    """A word-level ``PreTrainedTokenizerFast`` over the whitespace-separated words of ``texts`` (needs ``train``).
+
+    Special tokens come first: ``<unk>``, ``<s>``, ``</s>``, then ``<|im_start|>``/``<|im_end|>`` (with
+    ``chat_tokens``) and ``<pad>`` (with ``pad``); then the words, sorted. Nothing is downloaded.
+
+    Args:
+        texts: Texts whose words make the vocabulary.
+        chat_template: A Jinja chat template to set, e.g. :data:`CHATML_TEMPLATE`.
+        eos: The EOS token (``"<|im_end|>"`` for ChatML models).
+        pad: Add a ``<pad>`` token (otherwise the tokenizer has none, to test pad handling).
+        unk: Declare ``<unk>`` as the unknown token.
+        chat_tokens: Add the ChatML markers.
+    """
+    from tokenizers import Tokenizer, decoders, models, pre_tokenizers
+    from transformers import PreTrainedTokenizerFast
+
+    specials = ["<unk>", "<s>", "</s>"] + (["<|im_start|>", "<|im_end|>"] if chat_tokens else [])
+    specials += ["<pad>"] if pad else []
+    vocab = {tok: i for i, tok in enumerate(specials)}
+    for word in sorted({w for t in texts for w in t.split()}):
+        vocab.setdefault(word, len(vocab))
+    tok = Tokenizer(models.WordLevel(vocab=vocab, unk_token="<unk>"))
+    tok.pre_tokenizer = pre_tokenizers.WhitespaceSplit()
+    tok.decoder = decoders.WordPiece(prefix="\u0000", cleanup=False)
+    kwargs: dict[str, Any] = {"unk_token": "<unk>" if unk else None, "bos_token": "<s>", "eos_token": eos}
+    if pad:
+        kwargs["pad_token"] = "<pad>"
+    fast = PreTrainedTokenizerFast(tokenizer_object=tok, **kwargs)
+    markers = [t for t in ("<|im_start|>", "<|im_end|>") if chat_tokens and t != eos]
+    if markers:
+        fast.add_special_tokens({"additional_special_tokens": markers})
+    if chat_template:
+        fast.chat_template = chat_template
+    return fast
+
+
+def tiny_llama(
+    vocab_size: int,
+    *,
+    bos_token_id: int | None = 1,
+    eos_token_id: int | None = 2,
+    pad_token_id: int | None = None,
+    hidden_size: int = 64,
+    num_layers: int = 2,
+    seed: int = 0,
+    initializer_range: float = 0.2,
+    max_position_embeddings: int = 256,
+) -> Any:
+    """A randomly initialised, tiny ``LlamaForCausalLM`` (needs the ``train`` extra).
+
+    The default ids match :func:`tiny_tokenizer` (``<s>`` = 1, ``</s>`` = 2); pass ``tok.eos_token_id`` etc. for
+    another EOS.
+
+    Args:
+        vocab_size: ``len(tokenizer)``.
+        bos_token_id: Begin-of-sequence id.
+        eos_token_id: End-of-sequence id.
+        pad_token_id: Pad id, or ``None`` (to test pad handling).
+        hidden_size: Width (the MLP is twice as wide; 4 attention heads, 2 key/value heads).
+        num_layers: Decoder layers.
+        seed: ``torch.manual_seed`` before initialisation, for reproducible weights.
+        initializer_range: Std of the initial weights (larger makes outputs less uniform).
+        max_position_embeddings: Longest sequence.
+    """
+    import torch
+    from transformers import LlamaConfig, LlamaForCausalLM
+
+    torch.manual_seed(seed)
+    config = LlamaConfig(
+        vocab_size=vocab_size,
+        hidden_size=hidden_size,
+        intermediate_size=2 * hidden_size,
+        num_hidden_layers=num_layers,
+        num_attention_heads=4,
+        num_key_value_heads=2,
+        max_position_embeddings=max_position_embeddings,
+        bos_token_id=bos_token_id,
+        eos_token_id=eos_token_id,
+        pad_token_id=pad_token_id,
+        tie_word_embeddings=False,
+        initializer_range=initializer_range,
+    )
+    return LlamaForCausalLM(config)

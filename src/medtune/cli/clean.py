@@ -1,0 +1,118 @@
+"""``medtune clean INPUT -o OUTPUT``: run a cleaning pipeline and account for every record."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from medtune.cli._common import EXIT_OK, Console, escape, parse_columns
+
+
+def _cmd_clean(args: argparse.Namespace, console: Console) -> int:
+    from medtune.cleaning.config import default_config, load_config
+    from medtune.cleaning.pipeline import Pipeline
+    from medtune.data.dataset import Dataset
+    from medtune.errors import MedtuneError
+
+    if args.num_proc is not None and args.num_proc < 1:
+        raise MedtuneError(f"--num-proc {args.num_proc}: must be at least 1. Fix: pass a positive number or omit it.")
+    _check_output(args.output, args.to_format)
+    config = load_config(args.config) if args.config else default_config()
+    pipeline = Pipeline.from_config(config)
+    ds = Dataset.load(
+        args.input,
+        format=args.format,
+        columns=parse_columns(args.column),
+        kind=args.kind,
+        progress=console.progress(f"reading {Path(args.input).name}"),
+    )
+    rejects_path = args.rejects or Path(f"{args.output}.rejects.jsonl")
+    result = pipeline.run(ds, num_proc=args.num_proc, rejects_path=rejects_path, report_path=args.report)
+    out = result.dataset.save(args.output, format=args.to_format)
+    report = result.report.to_dict()
+    payload: dict[str, Any] = {
+        "input": str(args.input),
+        "output": str(out),
+        "rejects": str(rejects_path),
+        "report": str(args.report) if args.report else None,
+        "pipeline": "default" if not args.config else str(args.config),
+        **report,
+    }
+    if console.as_json:
+        console.emit(payload)
+        return EXIT_OK
+    from rich.table import Table
+
+    table = Table(title=f"cleaning {escape(str(args.input))}", title_justify="left")
+    for col in ("cleaner", "in", "changed", "dropped", "out", "seconds"):
+        table.add_column(col, justify="left" if col == "cleaner" else "right")
+    for s in report["stages"]:
+        table.add_row(
+            escape(s["name"]),
+            str(s["records_in"]),
+            str(s["changed"]),
+            str(s["dropped"]),
+            str(s["records_out"]),
+            f"{s['seconds']:.2f}",
+        )
+    console.out.print(table)
+    reasons = [(s["name"], r, n) for s in report["stages"] for r, n in s["dropped_by_reason"].items()]
+    if reasons:
+        t = Table(title="dropped by reason", title_justify="left")
+        t.add_column("cleaner")
+        t.add_column("reason")
+        t.add_column("records", justify="right")
+        for name, reason, n in reasons:
+            t.add_row(escape(name), escape(reason), str(n))
+        console.out.print(t)
+    console.out.print(
+        f"[green]✓[/] {report['records_in']} in = {report['kept']} kept + {report['rejected']} rejected "
+        f"in {report['seconds']:.1f}s → {escape(str(out))}"
+    )
+    console.out.print(f"  rejects: {escape(str(rejects_path))}")
+    if args.report:
+        console.out.print(f"  report:  {escape(str(args.report))}")
+    return EXIT_OK
+
+
+def _check_output(path: Path, to_format: str | None) -> None:
+    """Fail before cleaning, not after, when the output format cannot be written."""
+    from medtune.errors import DataFormatError
+    from medtune.plugins.manager import get_plugin_manager
+
+    registry = get_plugin_manager().registry("format")
+    if to_format is not None:
+        if not registry.get(to_format).can_write:
+            raise DataFormatError(f"--to-format {to_format}: this format cannot be written. Fix: use jsonl or parquet.")
+        return
+    suffix = path.suffix.lower()
+    if not any(suffix in i.component.extensions and i.component.can_write for i in registry):
+        raise DataFormatError(f"{path}: cannot tell the output format from '{suffix}'. Fix: use .jsonl or .parquet.")
+
+
+def add_commands(sub: Any, common: argparse.ArgumentParser) -> None:
+    """Add ``medtune clean`` to the top-level subparsers."""
+    p = sub.add_parser(
+        "clean",
+        parents=[common],
+        help="remove PII, normalize, filter and add disclaimers; every record accounted for",
+        description=(
+            "Clean INPUT into OUTPUT. Without --config the default medical pipeline runs: pii_regex, empty, "
+            "length, copies_input, language, normalize_units, dedup, medically_sound, disclaimer "
+            "(see docs/cleaning.md)."
+        ),
+    )
+    p.add_argument("input", type=Path, help="data file or directory")
+    p.add_argument("-o", "--output", type=Path, required=True, help="cleaned output file (.jsonl, .parquet, …)")
+    p.add_argument("--config", type=Path, help="pipeline YAML (default: the built-in medical pipeline)")
+    p.add_argument("--rejects", type=Path, help="dropped records as JSONL (default: OUTPUT.rejects.jsonl)")
+    p.add_argument("--report", type=Path, help="write the counts as JSON")
+    p.add_argument("--num-proc", type=int, default=None, help="processes for record cleaners (default: 1)")
+    p.add_argument("--format", help="input format (default: detected)")
+    p.add_argument("--to-format", help="output format (default: from the output extension)")
+    p.add_argument(
+        "--column", action="append", metavar="SRC=FIELD", help="map a source column to a record field (repeatable)"
+    )
+    p.add_argument("--kind", choices=["instruction", "chat"], help="record layout (default: detected)")
+    p.set_defaults(func=_cmd_clean)

@@ -1,0 +1,138 @@
+"""``medtune eval``: evaluate a model (and optionally a base model beside it) and write a report."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import Any
+
+from medtune.cli._common import EXIT_OK, Console, escape
+from medtune.errors import ConfigError
+
+
+def add_commands(sub: Any, common: argparse.ArgumentParser) -> None:
+    """Register ``medtune eval``."""
+    p = sub.add_parser(
+        "eval",
+        parents=[common],
+        help="evaluate a model (optionally against a base model) and write a report",
+        description="Generate answers (or score multiple-choice options), compute the registered metrics and "
+        "checkers with bootstrap intervals, compare with --base, and write report.json/.md/.html to -o. "
+        "Generations are cached in REPORT_DIR/generations/, so a rerun only computes what is new.",
+    )
+    p.add_argument("--model", help="model directory, adapter directory, or model name available offline")
+    p.add_argument("--adapter", help="LoRA adapter applied on top of --model")
+    p.add_argument("--base", help="baseline model evaluated the same way, for a side-by-side comparison")
+    p.add_argument("--base-adapter", help="LoRA adapter applied on top of --base")
+    p.add_argument("--data", help="evaluation data file (or a shipped sample name, e.g. pubmedqa)")
+    p.add_argument("--format", help="data format (default: detected)")
+    p.add_argument("--task", choices=["generation", "mcq"], default="generation")
+    p.add_argument("-o", "--output", required=True, metavar="REPORT_DIR", help="report directory")
+    p.add_argument("--limit", type=int, help="evaluate the first N examples only")
+    p.add_argument("--preset", choices=["greedy", "recipe"], default="greedy", help="decoding preset")
+    p.add_argument("--max-new-tokens", type=int, default=256)
+    p.add_argument("--batch-size", type=int, default=8)
+    p.add_argument("--metrics", help="comma-separated metric names (default: rouge,bleu,length)")
+    p.add_argument("--checkers", help="comma-separated checker names (default: term_overlap,safety,empathy)")
+    p.add_argument("--bootstrap", type=int, default=1000, help="bootstrap resamples for intervals (0: none)")
+    p.add_argument("--train-log", help="training log JSONL (train_log.jsonl) to plot loss curves from")
+    p.add_argument("--generations", help="score this generations JSONL instead of generating (no model needed)")
+    p.add_argument("--base-generations", help="generations JSONL of the baseline, with --generations")
+    p.set_defaults(func=_cmd_eval)
+
+
+def _records(args: argparse.Namespace) -> list[Any]:
+    from medtune.data.dataset import Dataset
+    from medtune.plugins.manager import get_plugin_manager
+
+    path, fmt = args.data, args.format
+    if not Path(path).exists():
+        samples = get_plugin_manager().registry("sample")
+        if path in samples:
+            sample = samples.get(path)
+            path, fmt = sample.path, fmt or sample.format
+    records = list(Dataset.load(path, format=fmt))
+    return records[: args.limit] if args.limit else records
+
+
+def _mcq_items(args: argparse.Namespace) -> list[Any]:
+    from medtune.evaluation.mcq import load_mcq_jsonl, pubmedqa_items
+
+    path = Path(args.data)
+    if path.is_file() and path.suffix == ".jsonl":
+        with path.open(encoding="utf-8") as fh:
+            first = next((line for line in fh if line.strip()), "{}")
+        if "options" in json.loads(first):
+            items = load_mcq_jsonl(path)
+            return items[: args.limit] if args.limit else items
+    return pubmedqa_items(_records(args))
+
+
+def _cmd_eval(args: argparse.Namespace, console: Console) -> int:
+    from medtune.evaluation.evaluator import EvalConfig, Evaluator
+    from medtune.evaluation.generation import GenerationConfig, load_generations
+
+    if args.limit is not None and args.limit < 1:
+        raise ConfigError(f"--limit {args.limit}: must be at least 1")
+    if args.model is None and args.generations is None:
+        raise ConfigError("give --model (to generate) or --generations (to score saved generations)")
+    if args.generations is None and args.data is None:
+        raise ConfigError("--data is required with --model: the evaluation data file or a sample name")
+    fields: dict[str, Any] = {
+        "generation": GenerationConfig.preset(
+            args.preset, max_new_tokens=args.max_new_tokens, batch_size=args.batch_size
+        ),
+        "bootstrap_resamples": args.bootstrap,
+    }
+    if args.metrics is not None:
+        fields["metrics"] = [m for m in args.metrics.split(",") if m]
+    if args.checkers is not None:
+        fields["checkers"] = [c for c in args.checkers.split(",") if c]
+    if args.task == "mcq":
+        fields["mcq"] = {"batch_size": args.batch_size}
+    evaluator = Evaluator(EvalConfig(**fields))
+    if args.task == "generation" or args.generations is not None:
+        evaluator.scorers()  # unknown names fail before any model is loaded
+    out = Path(args.output)
+    say = (lambda msg: None) if console.as_json else (lambda msg: console.err.print(f"[dim]{escape(msg)}[/]"))
+
+    base = tuned = None
+    if args.generations is not None:
+        tuned = evaluator.score(load_generations(args.generations), name="tuned", model=args.generations)
+        if args.base_generations:
+            base = evaluator.score(load_generations(args.base_generations), name="base", model=args.base_generations)
+    elif args.task == "mcq":
+        items = _mcq_items(args)
+        say(f"scoring {len(items)} multiple-choice items")
+        if args.base:
+            base = evaluator.score_mcq(args.base, items, adapter=args.base_adapter, name="base")
+        tuned = evaluator.score_mcq(args.model, items, adapter=args.adapter, name="tuned")
+    else:
+        records = _records(args)
+        say(f"generating answers for {len(records)} examples")
+        if args.base:
+            base = evaluator.generate_and_score(
+                args.base, records, adapter=args.base_adapter, name="base", cache=out / "generations" / "base.jsonl"
+            )
+        tuned = evaluator.generate_and_score(
+            args.model, records, adapter=args.adapter, name="tuned", cache=out / "generations" / "tuned.jsonl"
+        )
+    files = evaluator.report(out, tuned, base=base, train_log=args.train_log)
+    data = json.loads(files["json"].read_text(encoding="utf-8"))
+    if console.as_json:
+        console.emit({"files": {k: str(v) for k, v in files.items()}, "report": data})
+        return EXIT_OK
+    from rich.table import Table
+
+    from medtune.evaluation.report import _tables
+
+    for title, header, rows in _tables(data):
+        table = Table(title=escape(title), title_justify="left")
+        for col in header:
+            table.add_column(escape(str(col)), justify="right")
+        for row in rows:
+            table.add_row(*(escape(c) for c in row))
+        console.out.print(table)
+    console.out.print(f"[green]✓[/] report written to {escape(str(files['html']))} (and report.md, report.json)")
+    return EXIT_OK

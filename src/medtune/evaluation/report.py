@@ -1,0 +1,312 @@
+"""Evaluation reports: ``report.json`` with every number, and Markdown and self-contained HTML rendered from it.
+
+The Markdown and HTML are rendered from the JSON data only, so every number they show is in ``report.json``
+(formatted with :func:`fmt`). Plots (matplotlib, Agg backend) are embedded in the HTML as base64 PNGs: training
+and validation loss from the trainer's ``train_log.jsonl``, metric bars with confidence intervals, and
+histograms of answer lengths.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import io
+import json
+import math
+from collections.abc import Sequence
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from medtune._extras import require
+from medtune.errors import DataFormatError
+
+if TYPE_CHECKING:
+    from medtune.evaluation.evaluator import Evaluator, SystemResult
+
+__all__ = ["build_report_data", "fmt", "read_train_log", "summary_markdown", "write_report"]
+
+
+def fmt(value: Any) -> str:
+    """How reports print a number: 4 decimals, ``n/a`` for missing values.
+
+    >>> fmt(0.123456), fmt(None), fmt(12)
+    ('0.1235', 'n/a', '12.0000')
+    """
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "n/a"
+    return f"{float(value):.4f}"
+
+
+def read_train_log(path: str | Path) -> dict[str, list[list[float]]]:
+    """Loss curves from a training log JSONL (one object per line with ``step``, ``loss``, ``eval_loss``…).
+
+    Returns:
+        ``{"train": [[step, loss], …], "eval": [[step, eval_loss], …], "learning_rate": [[step, lr], …]}``.
+
+    Raises:
+        DataFormatError: A line is not a JSON object with a ``step``.
+    """
+    path = Path(path)
+    out: dict[str, list[list[float]]] = {"train": [], "eval": [], "learning_rate": []}
+    for line_no, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+            step = float(row["step"])
+        except (json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
+            raise DataFormatError(
+                f"{path}:{line_no}: not a training log line ({type(exc).__name__}). "
+                'Fix: one JSON object per line with "step" and "loss" and/or "eval_loss".'
+            ) from None
+        for key, series in (("loss", "train"), ("eval_loss", "eval"), ("learning_rate", "learning_rate")):
+            if isinstance(row.get(key), (int, float)):
+                out[series].append([step, float(row[key])])
+    return out
+
+
+def build_report_data(
+    evaluator: Evaluator,
+    tuned: SystemResult,
+    *,
+    base: SystemResult | None = None,
+    train_log: str | Path | None = None,
+    title: str = "medtune evaluation",
+) -> dict[str, Any]:
+    """Everything a report shows, as plain JSON."""
+    from medtune import __version__
+
+    systems = {}
+    for result in (base, tuned):
+        if result is None:
+            continue
+        lengths = [s.values.get("pred_words") for s in result.scores.get("length", [])]
+        refs = [s.values.get("ref_words") for s in result.scores.get("length", [])]
+        systems[result.name] = {
+            "model": result.model,
+            "task": result.task,
+            "examples": len(result.examples),
+            "metrics": result.summary(),
+            "throughput": result.throughput,
+            "settings": result.settings,
+            "lengths": {"prediction_words": lengths, "reference_words": refs} if lengths else None,
+        }
+    data: dict[str, Any] = {
+        "title": title,
+        "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "medtune_version": __version__,
+        "task": tuned.task,
+        "config": evaluator.config.model_dump(),
+        "tuned": tuned.name,
+        "base": base.name if base is not None else None,
+        "systems": systems,
+        "comparison": evaluator.compare(base, tuned) if base is not None else None,
+        "qualitative": evaluator.qualitative(tuned, base),
+        "training": None,
+        "unit_interval_keys": [
+            k for sc in tuned.scorers.values() if getattr(sc, "unit_interval", True) for k in sc.keys
+        ],
+    }
+    if train_log is not None:
+        data["training"] = {"log": str(train_log), **read_train_log(train_log)}
+    return data
+
+
+# --- plots -------------------------------------------------------------------------------------------------
+
+
+def _png(fig: Any) -> str:
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=100, bbox_inches="tight")
+    require("matplotlib.pyplot", "eval", "report plots").close(fig)
+    return base64.b64encode(buf.getvalue()).decode("ascii")
+
+
+def _plots(data: dict[str, Any]) -> dict[str, str]:
+    matplotlib = require("matplotlib", "eval", "report plots")
+    matplotlib.use("Agg", force=True)
+    plt = require("matplotlib.pyplot", "eval", "report plots")
+    out: dict[str, str] = {}
+    training = data.get("training")
+    if training and (training["train"] or training["eval"]):
+        fig, ax = plt.subplots(figsize=(6, 3.5))
+        for series, label in (("train", "training loss"), ("eval", "validation loss")):
+            if training[series]:
+                xs, ys = zip(*training[series])
+                ax.plot(xs, ys, marker="o" if series == "eval" else None, label=label)
+        ax.set_xlabel("step")
+        ax.set_ylabel("loss")
+        ax.legend()
+        ax.set_title("Loss curves")
+        out["loss"] = _png(fig)
+    names = list(data["systems"])
+    keys = [
+        k
+        for k in data.get("unit_interval_keys", [])
+        if all(s["metrics"].get(k, {}).get("value") is not None for s in data["systems"].values())
+    ]
+    if keys:
+        fig, ax = plt.subplots(figsize=(max(6, len(keys) * 0.9), 3.5))
+        width = 0.8 / len(names)
+        for j, name in enumerate(names):
+            ms = data["systems"][name]["metrics"]
+            vals = [ms[k]["value"] for k in keys]
+            lows = [v - (ms[k]["ci_low"] if ms[k]["ci_low"] is not None else v) for k, v in zip(keys, vals)]
+            highs = [(ms[k]["ci_high"] if ms[k]["ci_high"] is not None else v) - v for k, v in zip(keys, vals)]
+            xs = [i + (j - (len(names) - 1) / 2) * width for i in range(len(keys))]
+            ax.bar(xs, vals, width, yerr=[lows, highs], capsize=3, label=name)
+        ax.set_xticks(range(len(keys)))
+        ax.set_xticklabels(keys, rotation=30, ha="right")
+        ax.set_ylim(0, 1.05)
+        ax.set_title(f"Metrics with {int(data['config']['confidence'] * 100)}% bootstrap intervals")
+        ax.legend()
+        out["metrics"] = _png(fig)
+    lengths = {n: s["lengths"] for n, s in data["systems"].items() if s.get("lengths")}
+    if lengths:
+        fig, ax = plt.subplots(figsize=(6, 3.5))
+        first = next(iter(lengths.values()))
+        ax.hist([v for v in first["reference_words"] if v is not None], bins=20, alpha=0.5, label="reference")
+        for name, ls in lengths.items():
+            ax.hist([v for v in ls["prediction_words"] if v is not None], bins=20, alpha=0.5, label=name)
+        ax.set_xlabel("words per answer")
+        ax.set_ylabel("answers")
+        ax.legend()
+        ax.set_title("Answer lengths")
+        out["lengths"] = _png(fig)
+    return out
+
+
+# --- rendering ---------------------------------------------------------------------------------------------
+
+
+def _ci(est: dict[str, Any]) -> str:
+    if est.get("ci_low") is None:
+        return "n/a"
+    return f"[{fmt(est['ci_low'])}, {fmt(est['ci_high'])}]"
+
+
+def _tables(data: dict[str, Any]) -> list[tuple[str, list[str], list[list[str]]]]:
+    """(title, header, rows) of every table, shared by Markdown and HTML."""
+    tables = []
+    conf = int(data["config"]["confidence"] * 100)
+    if data.get("comparison"):
+        rows = []
+        for key, c in data["comparison"].items():
+            rows.append(
+                [
+                    key,
+                    fmt(c["base"]["value"]),
+                    fmt(c["tuned"]["value"]),
+                    fmt(c["delta"]["value"]),
+                    _ci(c["delta"]),
+                    str(c["delta"]["n"]),
+                ]
+            )
+        header = ["metric", data["base"], data["tuned"], "delta", f"{conf}% CI of delta (paired bootstrap)", "n"]
+        tables.append(("Comparison", header, rows))
+    for name, system in data["systems"].items():
+        rows = [[k, fmt(e["value"]), _ci(e), str(e["n"])] for k, e in system["metrics"].items()]
+        tables.append((f"{name}: {system['model']}", ["metric", "value", f"{conf}% CI", "n"], rows))
+    speed = []
+    for name, system in data["systems"].items():
+        for key, value in (system.get("throughput") or {}).items():
+            speed.append([name, key, fmt(value) if isinstance(value, float) else str(value)])
+    if speed:
+        tables.append(("Throughput", ["system", "measure", "value"], speed))
+    return tables
+
+
+def _md_cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def summary_markdown(data: dict[str, Any]) -> str:
+    """The comparison (or the single system's metrics) as one Markdown table, e.g. for a model card."""
+    _title, header, rows = _tables(data)[0]
+    lines = [f"| {' | '.join(header)} |", "|" + "---|" * len(header)]
+    lines += [f"| {' | '.join(_md_cell(c) for c in row)} |" for row in rows]
+    return "\n".join(lines)
+
+
+def _markdown(data: dict[str, Any], plots: dict[str, str]) -> str:
+    out = [f"# {data['title']}", "", f"Created {data['created']} with medtune {data['medtune_version']}.", ""]
+    out.append(f"Task: {data['task']}. Every number below is in `report.json`.")
+    for title, header, rows in _tables(data):
+        out += ["", f"## {title}", "", f"| {' | '.join(_md_cell(h) for h in header)} |", "|" + "---|" * len(header)]
+        out += [f"| {' | '.join(_md_cell(c) for c in row)} |" for row in rows]
+    if data.get("training"):
+        t = data["training"]
+        out += ["", "## Training", "", f"Log: `{t['log']}`: {len(t['train'])} training and {len(t['eval'])} "]
+        out[-1] += "validation loss points (plotted in report.html)."
+        if t["train"]:
+            out.append(f"Final training loss {fmt(t['train'][-1][1])} at step {int(t['train'][-1][0])}.")
+        if t["eval"]:
+            out.append(f"Final validation loss {fmt(t['eval'][-1][1])} at step {int(t['eval'][-1][0])}.")
+    if data.get("qualitative"):
+        out += ["", "## Examples", ""]
+        for ex in data["qualitative"]:
+            out += [f"### {ex['id']}", "", f"**Prompt:** {ex['prompt']}", "", f"**Reference:** {ex['reference']}", ""]
+            if "base" in ex:
+                out += [f"**{data['base']}:** {ex['base']}", ""]
+            out += [f"**{data['tuned']}:** {ex['tuned']}", ""]
+    if plots:
+        out += ["", f"Plots: {', '.join(sorted(plots))} (in report.html)."]
+    return "\n".join(out) + "\n"
+
+
+def _html(data: dict[str, Any], plots: dict[str, str]) -> str:
+    e = html.escape
+    parts = [
+        "<!DOCTYPE html><html><head><meta charset='utf-8'>",
+        f"<title>{e(data['title'])}</title>",
+        "<style>body{font-family:sans-serif;max-width:1000px;margin:2em auto;padding:0 1em}"
+        "table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:4px 8px;text-align:right}"
+        "td:first-child,th:first-child{text-align:left}pre{white-space:pre-wrap;background:#f6f6f6;padding:.5em}"
+        "</style></head><body>",
+        f"<h1>{e(data['title'])}</h1>",
+        f"<p>Created {e(data['created'])} with medtune {e(data['medtune_version'])}. Task: {e(data['task'])}. "
+        "Every number is in report.json.</p>",
+    ]
+    for title, header, rows in _tables(data):
+        parts.append(f"<h2>{e(title)}</h2><table><tr>{''.join(f'<th>{e(h)}</th>' for h in header)}</tr>")
+        parts += [f"<tr>{''.join(f'<td>{e(c)}</td>' for c in row)}</tr>" for row in rows]
+        parts.append("</table>")
+    captions = {"loss": "Loss curves", "metrics": "Metrics with intervals", "lengths": "Answer lengths"}
+    for key, b64 in plots.items():
+        parts.append(f"<h2>{captions[key]}</h2><img alt='{key}' src='data:image/png;base64,{b64}'>")
+    if data.get("qualitative"):
+        parts.append("<h2>Examples</h2>")
+        for ex in data["qualitative"]:
+            parts.append(f"<h3>{e(ex['id'])}</h3><p><b>Prompt</b></p><pre>{e(ex['prompt'])}</pre>")
+            parts.append(f"<p><b>Reference</b></p><pre>{e(ex['reference'])}</pre>")
+            if "base" in ex:
+                parts.append(f"<p><b>{e(str(data['base']))}</b></p><pre>{e(ex['base'])}</pre>")
+            parts.append(f"<p><b>{e(str(data['tuned']))}</b></p><pre>{e(ex['tuned'])}</pre>")
+    parts.append("</body></html>")
+    return "\n".join(parts)
+
+
+def write_report(out_dir: str | Path, data: dict[str, Any], results: Sequence[SystemResult] = ()) -> dict[str, Path]:
+    """Write ``report.json``, ``report.md``, ``report.html``, and ``<system>.examples.jsonl`` per result.
+
+    Returns:
+        Name → path of every file written.
+    """
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    plots = _plots(data)
+    files = {
+        "json": out / "report.json",
+        "markdown": out / "report.md",
+        "html": out / "report.html",
+    }
+    files["json"].write_text(json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n", encoding="utf-8")
+    files["markdown"].write_text(_markdown(data, plots), encoding="utf-8")
+    files["html"].write_text(_html(data, plots), encoding="utf-8")
+    for result in results:
+        path = out / f"{result.name}.examples.jsonl"
+        rows = result.per_example()
+        path.write_text("".join(json.dumps(r, ensure_ascii=False, default=str) + "\n" for r in rows), "utf-8")
+        files[f"examples:{result.name}"] = path
+    return files

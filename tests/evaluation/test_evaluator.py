@@ -1,0 +1,191 @@
+"""Evaluator: scoring through the registries, bootstrap intervals, paired comparison, and the report files."""
+
+from __future__ import annotations
+
+import base64
+import json
+import re
+
+import pytest
+
+from medtune.errors import ConfigError, UnknownComponentError
+from medtune.evaluation.compare import bootstrap, paired_bootstrap, percentile
+from medtune.evaluation.evaluator import EvalConfig, Evaluator
+from medtune.evaluation.report import fmt, read_train_log, summary_markdown
+from medtune.evaluation.scoring import EvalExample, ExampleScore, mean_or_none
+from medtune.plugins import hookimpl
+
+pytest.importorskip("rouge_score")
+pytest.importorskip("sacrebleu")
+
+CHEST = "I have chest pain and shortness of breath."
+
+
+@pytest.fixture
+def pm(medtune_plugin_manager):
+    """The built-in plugins register the metrics (core) and the medical checkers (medical)."""
+    return medtune_plugin_manager
+
+
+def examples(tuned: bool) -> list[EvalExample]:
+    out = []
+    for i in range(12):
+        ref = "Chest pain with shortness of breath needs the emergency room right away. Please consult your doctor."
+        if tuned:
+            pred = "Chest pain with shortness of breath needs the emergency room now. Please consult your doctor."
+        else:
+            pred = "It is probably a muscle strain. Rest." if i % 3 else "Go to the emergency room."
+        out.append(EvalExample(f"ex{i}", CHEST, pred, ref))
+    return out
+
+
+def test_percentile_and_bootstrap_basics():
+    assert percentile([0.0, 10.0], 25) == 2.5
+    scores = [ExampleScore({"x": float(i % 2)}) for i in range(40)]
+    est = bootstrap(scores, lambda s: {"x": mean_or_none([e.values["x"] for e in s])}, resamples=300, seed=1)["x"]
+    assert est.value == 0.5 and est.low < 0.5 < est.high and est.n == 40
+    again = bootstrap(scores, lambda s: {"x": mean_or_none([e.values["x"] for e in s])}, resamples=300, seed=1)["x"]
+    assert again == est  # seeded
+
+
+def test_paired_bootstrap_of_a_constant_shift_is_exact():
+    base = [ExampleScore({"x": float(i)}) for i in range(20)]
+    tuned = [ExampleScore({"x": float(i) + 0.25}) for i in range(20)]
+
+    def stat(s):
+        return {"x": mean_or_none([e.values["x"] for e in s])}
+
+    delta = paired_bootstrap(base, tuned, stat, resamples=200)["x"]
+    # pairing: every resample has delta 0.25 exactly, so the interval collapses; unpaired it would be wide
+    assert delta.value == pytest.approx(0.25) and delta.low == pytest.approx(0.25) and delta.high == pytest.approx(0.25)
+    with pytest.raises(ConfigError, match="same examples"):
+        paired_bootstrap(base, tuned[:5], stat)
+
+
+def test_scores_through_registries(pm):
+    ev = Evaluator(EvalConfig(bootstrap_resamples=200))
+    result = ev.score(examples(True), name="tuned")
+    keys = set(result.metrics)
+    assert {"rouge1", "rouge2", "rougeL", "bleu", "pred_words", "term_recall", "red_flag_escalation", "empathy"} <= keys
+    assert result.metrics["red_flag_escalation"].value == 1.0
+    assert result.metrics["disclaimer_present"].value == 1.0
+    assert result.metrics["rouge1"].low <= result.metrics["rouge1"].value <= result.metrics["rouge1"].high
+
+
+def test_unknown_name_and_duplicate_keys(pm):
+    with pytest.raises(UnknownComponentError, match="rouge"):
+        Evaluator(EvalConfig(metrics=["rogue"], checkers=[])).scorers()
+    with pytest.raises(ConfigError, match="rouge1"):
+        Evaluator(EvalConfig(metrics=["rouge", "rouge"], checkers=[])).scorers()
+
+
+def test_cleaning_checkers_score_as_pass_rates(pm):
+    ev = Evaluator(EvalConfig(metrics=[], checkers=["red_flag_escalation"], bootstrap_resamples=0))
+    result = ev.score(examples(False))
+    # the cleaning checker flags the 8 answers without escalation advice
+    assert result.metrics["red_flag_escalation_pass"].value == pytest.approx(4 / 12)
+
+
+def test_compare_and_report(pm, tmp_path):
+    ev = Evaluator(EvalConfig(bootstrap_resamples=200, qualitative_examples=2))
+    base = ev.score(examples(False), name="base", model="base-model")
+    tuned = ev.score(list(reversed(examples(True))), name="tuned", model="tuned-model")  # paired by id
+    comparison = ev.compare(base, tuned)
+    esc = comparison["red_flag_escalation"]
+    assert esc["base"]["value"] == pytest.approx(4 / 12) and esc["tuned"]["value"] == 1.0
+    assert esc["delta"]["value"] == pytest.approx(8 / 12)
+    assert esc["delta"]["ci_low"] > 0  # the tuned model escalates significantly more often
+    assert esc["delta"]["n"] == 12 and comparison["term_recall"]["delta"]["n"] == 12
+    assert comparison["rouge1"]["delta"]["value"] > 0
+
+    log = tmp_path / "train_log.jsonl"
+    log.write_text(
+        "".join(
+            json.dumps(r) + "\n"
+            for r in [
+                {"step": 1, "loss": 2.5, "learning_rate": 1e-4},
+                {"step": 2, "loss": 2.0},
+                {"step": 2, "eval_loss": 2.2},
+            ]
+        )
+    )
+    files = ev.report(tmp_path / "report", tuned, base=base, train_log=log)
+    data = json.loads(files["json"].read_text())
+    md, page = files["markdown"].read_text(), files["html"].read_text()
+    # every number of the comparison and of each system is in the Markdown and the HTML, as in the JSON
+    for key, c in data["comparison"].items():
+        for part in ("base", "tuned", "delta"):
+            assert fmt(c[part]["value"]) in md and fmt(c[part]["value"]) in page, (key, part)
+        assert f"[{fmt(c['delta']['ci_low'])}, {fmt(c['delta']['ci_high'])}]" in md
+    for system in data["systems"].values():
+        for est in system["metrics"].values():
+            assert fmt(est["value"]) in md
+    # only [0, 1] scores share the bar chart: not BLEU (0-100) nor lengths in words
+    assert {"rouge1", "red_flag_escalation", "empathy"} <= set(data["unit_interval_keys"])
+    assert not {"bleu", "pred_words", "length_ratio"} & set(data["unit_interval_keys"])
+    card = summary_markdown(data)  # the table a model card embeds
+    assert card.splitlines()[0].startswith("| metric | base | tuned | delta")
+    assert fmt(data["comparison"]["rouge1"]["delta"]["value"]) in card
+    assert data["comparison"]["bleu"]["tuned"]["value"] == pytest.approx(tuned.metrics["bleu"].value)
+    assert data["training"]["train"] == [[1.0, 2.5], [2.0, 2.0]] and data["training"]["eval"] == [[2.0, 2.2]]
+    # three embedded plots, valid PNGs, no external resources
+    images = re.findall(r"data:image/png;base64,([A-Za-z0-9+/=]+)", page)
+    assert len(images) == 3 and all(base64.b64decode(b)[:8] == b"\x89PNG\r\n\x1a\n" for b in images)
+    assert "http://" not in page and "https://" not in page
+    # qualitative examples: the largest improvement first
+    assert len(data["qualitative"]) == 2 and data["qualitative"][0]["delta"] >= data["qualitative"][1]["delta"]
+    assert data["qualitative"][0]["base"] in md
+    # per-example rows can be re-read to recompute metrics without generating
+    from medtune.evaluation.generation import load_generations
+
+    again = ev.score(load_generations(files["examples:tuned"]), name="tuned")
+    assert again.metrics["rougeL"].value == pytest.approx(tuned.metrics["rougeL"].value)
+
+
+def test_report_escapes_model_text(pm, tmp_path):
+    ev = Evaluator(EvalConfig(metrics=["length"], checkers=[], bootstrap_resamples=0, qualitative_examples=1))
+    result = ev.score([EvalExample("x<1>", "q", "<script>alert(1)</script>", "ref")], name="tuned")
+    page = ev.report(tmp_path, result)["html"].read_text()
+    assert "<script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+
+
+def test_read_train_log_errors(tmp_path):
+    from medtune.errors import DataFormatError
+
+    bad = tmp_path / "log.jsonl"
+    bad.write_text('{"loss": 1}\n')
+    with pytest.raises(DataFormatError, match="log.jsonl:1"):
+        read_train_log(bad)
+
+
+def test_third_party_checker_in_a_few_lines(pm):
+    from medtune.evaluation import Scorer
+    from medtune.plugins.registry import ComponentSpec
+
+    class MentionsFollowUp(Scorer):
+        name = "follow_up"
+        keys = ("follow_up",)
+
+        def score(self, examples):
+            return [ExampleScore({"follow_up": float("follow up" in e.prediction.lower())}) for e in examples]
+
+    class ThirdParty:
+        @hookimpl
+        def medtune_checkers(self):
+            return [ComponentSpec("follow_up", MentionsFollowUp, None, "suggests a follow-up")]
+
+    pm.register(ThirdParty(), name="third-party")
+    exs = [EvalExample("a", "q", "Rest, and follow up in a week.", "r"), EvalExample("b", "q", "Rest.", "r")]
+    result = Evaluator(EvalConfig(metrics=["length"], checkers=["follow_up"], bootstrap_resamples=0)).score(exs)
+    assert result.metrics["follow_up"].value == 0.5
+    assert result.scores["follow_up"][0].values == {"follow_up": 1.0}
+
+
+def test_delta_n_counts_only_applicable_examples(pm):
+    ev = Evaluator(EvalConfig(metrics=[], checkers=["safety"], bootstrap_resamples=50))
+    prompts = [CHEST, "I have a mild rash.", CHEST]
+    base = ev.score([EvalExample(str(i), p, "Rest.", "r") for i, p in enumerate(prompts)], name="base")
+    tuned = ev.score([EvalExample(str(i), p, "Call 911 now.", "r") for i, p in enumerate(prompts)], name="tuned")
+    esc = ev.compare(base, tuned)["red_flag_escalation"]
+    assert (esc["base"]["n"], esc["delta"]["n"], esc["delta"]["value"]) == (2, 2, 1.0)
+    assert ev.compare(base, tuned)["disclaimer_present"]["delta"]["n"] == 3

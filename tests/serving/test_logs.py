@@ -1,0 +1,73 @@
+"""PII from requests never reaches the logs."""
+
+from __future__ import annotations
+
+import logging
+import logging.config
+
+import httpx
+
+from medtune.serving.logs import RedactPIIFilter, log_config, redact
+
+PII_MESSAGE = "I'm Dr. Alvarez, my phone is 555-123-4567, email ann.lee@example.com, MRN: 88123456. I have a fever."
+SECRETS = ("Alvarez", "555-123-4567", "ann.lee@example.com", "88123456")
+
+
+def test_redact():
+    out = redact(PII_MESSAGE)
+    assert not any(s in out for s in SECRETS)
+    assert "[PHONE]" in out and "[EMAIL]" in out and "I have a fever." in out
+
+
+def test_filter_redacts_args_and_tracebacks():
+    record = logging.LogRecord("x", logging.ERROR, __file__, 1, "user said %s", (PII_MESSAGE,), None)
+    try:
+        raise ValueError(f"bad input {PII_MESSAGE}")
+    except ValueError:
+        import sys
+
+        record.exc_info = sys.exc_info()
+    assert RedactPIIFilter().filter(record)
+    text = logging.Formatter().format(record)
+    assert "ValueError" in text and not any(s in text for s in SECRETS)
+
+
+def test_request_pii_never_logged(start_server, helpers, caplog):
+    """With message logging on, through /chat, /v1/chat/completions, a 422 and a generator error."""
+
+    class Leaky(helpers.FakeGenerator):
+        def generate(self, messages, params, cancel):
+            if "boom" in messages[-1]["content"]:
+                raise RuntimeError(f"failed on {messages[-1]['content']}")
+            yield from super().generate(messages, params, cancel)
+
+    cfg = helpers.config(safety={"log_messages": True}, log_level="debug")
+    server = start_server(Leaky(), cfg)
+    with caplog.at_level(logging.DEBUG):
+        httpx.post(f"{server.url}/chat", json={"message": PII_MESSAGE})
+        httpx.post(f"{server.url}/v1/chat/completions", json={"messages": [{"role": "user", "content": PII_MESSAGE}]})
+        httpx.post(f"{server.url}/chat", json={"message": PII_MESSAGE, "max_tokens": "x"})
+        httpx.post(f"{server.url}/chat", json={"message": "boom " + PII_MESSAGE})
+    logged = "\n".join(r.getMessage() + (r.exc_text or "") for r in caplog.records)
+    assert "message: I'm Dr. [NAME]" in logged  # the preview is there, redacted
+    assert "generation failed" in logged
+    assert not any(s in logged for s in SECRETS)
+
+
+def test_uvicorn_log_config_redacts_every_handler(capsys):
+    cfg = log_config("info", redact_logs=True)
+    assert cfg["handlers"]["default"]["filters"] == ["redact"]
+    assert set(cfg["loggers"]) >= {"uvicorn.access", "uvicorn.error", "medtune"}
+    logging.config.dictConfig(cfg)
+    try:
+        logging.getLogger("uvicorn.access").info(
+            '%s - "%s %s HTTP/%s" %d', "10.1.2.3:5", "GET", "/?e=a@b.org", "1.1", 200
+        )
+        err = capsys.readouterr().err
+        assert "[IP_ADDRESS]" in err and "a@b.org" not in err and "10.1.2.3" not in err
+    finally:
+        for name in cfg["loggers"]:
+            logger = logging.getLogger(name)
+            logger.handlers.clear()
+            logger.propagate = True
+            logger.setLevel(logging.NOTSET)

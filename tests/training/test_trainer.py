@@ -1,0 +1,312 @@
+import json
+
+import pytest
+
+from medtune import Dataset
+from medtune.errors import ConfigError
+from medtune.plugins import PluginManager, hookimpl
+from medtune.training import ALPACA_CHAT_TEMPLATE, Trainer, alpaca_prompt
+
+
+class Recorder:
+    def __init__(self):
+        self.calls = []
+
+    @hookimpl
+    def medtune_train_begin(self, config, run_dir):
+        self.calls.append(("begin", run_dir))
+
+    @hookimpl
+    def medtune_log(self, step, logs):
+        self.calls.append(("log", step, dict(logs)))
+
+    @hookimpl
+    def medtune_checkpoint_saved(self, checkpoint_dir, step):
+        self.calls.append(("checkpoint", step, checkpoint_dir))
+
+    @hookimpl
+    def medtune_train_end(self, run_dir, metrics):
+        self.calls.append(("end", dict(metrics)))
+
+
+def manager_with(plugin):
+    pm = PluginManager(entry_points=False)
+    pm.register(plugin, name="recorder")
+    return pm
+
+
+def greedy(model, tok, prompt, n=12):
+    import torch
+
+    ids = tok(prompt, return_tensors="pt", add_special_tokens=False)
+    with torch.no_grad():
+        out = model.generate(**ids, max_new_tokens=n, do_sample=False, pad_token_id=tok.pad_token_id)
+    return tok.decode(out[0, ids["input_ids"].shape[1] :], skip_special_tokens=True).strip()
+
+
+@pytest.mark.slow
+def test_tiny_llama_overfits_and_writes_every_output(tmp_path, tiny, facts):
+    from transformers import AutoModelForCausalLM, AutoTokenizer
+
+    tok = tiny.make_tokenizer(tiny.all_texts())
+    cfg = tiny.fast_config(
+        tmp_path,
+        **{
+            "optim.epochs": 30,
+            "optim.batch_size": 8,
+            "optim.gradient_accumulation_steps": 1,
+            "optim.learning_rate": 1e-2,
+            "logging.logging_steps": 5,
+            "eval.steps": 10,
+            "output.save_merged": True,
+        },
+    )
+    rec = Recorder()
+    result = Trainer(cfg, model=tiny.make_model(len(tok)), tokenizer=tok, plugin_manager=manager_with(rec)).train(
+        facts, eval_dataset=facts
+    )
+    m = result.metrics
+    assert m["final_loss"] <= 0.1 * m["first_loss"], m  # loss fell by at least 90 %
+    assert m["eval_loss"] < 0.1 and m["steps"] == 30
+    model = result.model
+    model.eval()
+    for question, answer in tiny.FACTS:  # greedy generation reproduces every taught answer, then stops
+        assert greedy(model, tok, alpaca_prompt(tiny.INSTRUCTION, question)) == answer
+
+    run = result.run_dir
+    assert (result.adapter_dir / "adapter_model.safetensors").is_file()
+    assert json.loads((result.adapter_dir / "adapter_config.json").read_text())["r"] == 16
+    assert (result.merged_dir / "model.safetensors").is_file()
+    # the merged 16-bit model reloads alone, and its saved chat template renders the training prompt
+    merged = AutoModelForCausalLM.from_pretrained(result.merged_dir)
+    mtok = AutoTokenizer.from_pretrained(result.merged_dir)
+    assert str(merged.dtype) == "torch.bfloat16" and mtok.chat_template == ALPACA_CHAT_TEMPLATE
+    assert mtok.pad_token != mtok.eos_token
+    question, answer = tiny.FACTS[3]
+    msgs = [{"role": "system", "content": tiny.INSTRUCTION}, {"role": "user", "content": question}]
+    prompt = mtok.apply_chat_template(msgs, tokenize=False, add_generation_prompt=True)
+    assert prompt == alpaca_prompt(tiny.INSTRUCTION, question)
+    assert greedy(merged.float(), mtok, prompt) == answer
+
+    lines = [json.loads(x) for x in (run / "train_log.jsonl").read_text().splitlines()]
+    steps = [x for x in lines if "loss" in x]
+    assert [x["step"] for x in steps] == [1, 5, 10, 15, 20, 25, 30]
+    assert all(x["tokens_per_second"] > 0 and "learning_rate" in x for x in steps)
+    assert [x["step"] for x in lines if "eval_loss" in x] == [10, 20, 30]
+
+    card = (run / "README.md").read_text()
+    for fact in (
+        "8 training records",
+        "8 evaluation records",
+        "| LoRA r / alpha / dropout | 16 / 32 / 0.0 |",
+        "adamw_torch",
+        "wall time (s)",
+        "final evaluation loss",
+        "not a medical device",
+        "truncated: 0",
+    ):
+        assert fact in card, fact
+    facts_json = json.loads((run / "run.json").read_text())
+    assert facts_json["data"]["tokenization"]["trained_tokens"] == result.tokenization.trained_tokens > 0
+    kinds = [c[0] for c in rec.calls]
+    assert kinds[0] == "begin" and kinds[-1] == "end" and kinds.count("log") == len(lines)
+
+
+def test_gradient_accumulation_takes_the_per_token_mean_of_the_whole_batch(tmp_path, tiny):
+    """batch 1 x accumulation 2 must give the gradient of sum(token losses) / all trained tokens."""
+    import torch
+
+    from medtune.training.backends import PeftBackend
+    from medtune.training.formatting import tokenize_dataset
+    from medtune.training.trainer import Collator
+
+    records = [
+        {"instruction": tiny.INSTRUCTION, "input": tiny.FACTS[0][0], "output": "Penicillin"},
+        {"instruction": tiny.INSTRUCTION, "input": tiny.FACTS[1][0], "output": " ".join(tiny.all_texts()[:24])},
+    ]
+    ds = Dataset.from_records(records)
+    tok = tiny.make_tokenizer(tiny.all_texts())
+    lr = 1e-3
+    cfg = tiny.fast_config(
+        tmp_path,
+        **{
+            "optim.optimizer": "sgd",
+            "optim.learning_rate": lr,
+            "optim.lr_scheduler": "constant",
+            "optim.weight_decay": 0.0,
+            "optim.max_grad_norm": 0.0,
+            "optim.batch_size": 1,
+            "optim.gradient_accumulation_steps": 2,
+            "optim.max_steps": 1,
+            "format.max_seq_length": 128,
+        },
+    )
+    trained = Trainer(cfg, model=tiny.make_model(len(tok)), tokenizer=tok).train(ds).model
+
+    ref = PeftBackend().wrap(tiny.make_model(len(tok)), cfg)  # same seed: same base and same LoRA init
+    hf, report = tokenize_dataset(ds, tok, cfg.format)
+    collate = Collator(tok.pad_token_id)
+    init = {n: p.detach().clone() for n, p in ref.named_parameters() if p.requires_grad}
+
+    def grads(normalize):
+        ref.zero_grad()
+        for ex in hf:
+            batch = collate([ex])
+            logits = ref(input_ids=batch["input_ids"]).logits[0, :-1]
+            labels = batch["labels"][0, 1:]
+            loss = torch.nn.functional.cross_entropy(logits, labels, ignore_index=-100, reduction="sum")
+            (loss / normalize(labels)).backward()
+        return {n: p.grad.clone() for n, p in ref.named_parameters() if p.requires_grad}
+
+    per_token = grads(lambda labels: report.trained_tokens)
+    mean_of_means = grads(lambda labels: 2 * (labels != -100).sum())
+    observed = {n: (init[n] - p.detach()) / lr for n, p in trained.named_parameters() if p.requires_grad}
+    flat = lambda g: torch.cat([g[n].flatten() for n in sorted(g)])  # noqa: E731
+    assert torch.allclose(flat(observed), flat(per_token), rtol=1e-3, atol=1e-6)
+    assert not torch.allclose(flat(observed), flat(mean_of_means), rtol=1e-2, atol=1e-5)  # the test can tell
+
+
+class Crash(RuntimeError):
+    pass
+
+
+class CrashAt:
+    def __init__(self, step):
+        self.step = step
+
+    @hookimpl
+    def medtune_log(self, step, logs):
+        if step == self.step:
+            raise Crash(f"killed at step {step}")
+
+
+@pytest.mark.slow
+def test_resume_after_a_crash_gives_the_same_final_loss(tmp_path, tiny, facts):
+    overrides = {
+        "lora.dropout": 0.1,  # dropout RNG must be restored too
+        "optim.max_steps": 6,
+        "optim.batch_size": 2,
+        "optim.gradient_accumulation_steps": 2,
+        "checkpointing.save_strategy": "steps",
+        "checkpointing.save_steps": 2,
+    }
+    tok = tiny.make_tokenizer(tiny.all_texts())
+    full = Trainer(tiny.fast_config(tmp_path / "a", **overrides), model=tiny.make_model(len(tok)), tokenizer=tok).train(
+        facts
+    )
+
+    cfg = tiny.fast_config(tmp_path / "b", **overrides)
+    rec = Recorder()
+    pm = manager_with(rec)
+    pm.register(CrashAt(5), name="crash")
+    with pytest.raises(Crash):
+        Trainer(cfg, model=tiny.make_model(len(tok)), tokenizer=tok, plugin_manager=pm).train(facts)
+    assert [c[1] for c in rec.calls if c[0] == "checkpoint"] == [2, 4]
+    ckpts = cfg.output.dir / "checkpoints"
+    half = ckpts / "checkpoint-6"  # a crash while writing the next checkpoint leaves it without a commit marker
+    half.mkdir()
+    (half / "adapter_model.safetensors").write_bytes(b"partial")
+
+    with pytest.raises(ConfigError, match="already holds checkpoints"):
+        Trainer(cfg, model=tiny.make_model(len(tok)), tokenizer=tok).train(facts)
+
+    resumed = Trainer(cfg, model=tiny.make_model(len(tok)), tokenizer=tok).train(facts, resume=True)
+    assert resumed.resumed_from == ckpts / "checkpoint-4"
+    assert resumed.metrics["final_loss"] == pytest.approx(full.metrics["final_loss"], rel=1e-4)
+    lines = [json.loads(x) for x in resumed.log_path.read_text().splitlines()]
+    assert [x["step"] for x in lines if "loss" in x] == [1, 2, 3, 4, 5, 6]
+    assert "resumed from" in resumed.model_card.read_text()
+
+
+def test_errors_before_training(tmp_path, tiny, facts):
+    tok = tiny.make_tokenizer(tiny.all_texts())
+    old = tmp_path / "old"
+    (old / "run" / "adapter").mkdir(parents=True)
+    (old / "run" / "adapter" / "adapter_model.safetensors").write_bytes(b"old")
+    with pytest.raises(ConfigError, match="outputs of an earlier run.*output.overwrite"):
+        Trainer(tiny.fast_config(old), model=tiny.make_model(len(tok)), tokenizer=tok).train(facts)
+    cfg = tiny.fast_config(old, **{"output.overwrite": True, "optim.max_steps": 1})
+    assert Trainer(cfg, model=tiny.make_model(len(tok)), tokenizer=tok).train(facts).metrics["steps"] == 1
+    with pytest.raises(ConfigError, match="both model= and tokenizer="):
+        Trainer(tiny.fast_config(tmp_path), model=tiny.make_model(len(tok)))
+    with pytest.raises(ConfigError, match="no training data"):
+        Trainer(tiny.fast_config(tmp_path), model=tiny.make_model(len(tok)), tokenizer=tok).train()
+    cfg = tiny.fast_config(tmp_path, **{"eval.steps": 2})
+    with pytest.raises(ConfigError, match="need evaluation data"):
+        Trainer(cfg, model=tiny.make_model(len(tok)), tokenizer=tok).train(facts)
+    with pytest.raises(ConfigError, match="not a complete medtune checkpoint"):
+        Trainer(tiny.fast_config(tmp_path), model=tiny.make_model(len(tok)), tokenizer=tok).train(
+            facts, resume=tmp_path / "nope"
+        )
+
+
+def test_padding_free_batches_keep_examples_apart(tiny, facts):
+    """A padding-free (or packed) row gives each example the logits it has alone in a padded batch."""
+    import torch
+
+    from medtune.training.config import FormatConfig
+    from medtune.training.formatting import tokenize_dataset
+    from medtune.training.trainer import Collator
+
+    tok = tiny.make_tokenizer(tiny.all_texts())
+    tok.pad_token = "<unk>"
+    model = tiny.make_model(len(tok)).eval()
+    model.config.use_cache = False  # as the Trainer sets it for training
+    hf, _ = tokenize_dataset(facts, tok, FormatConfig())
+    examples = [hf[i] for i in range(3)]
+    padded, flat = Collator(tok.pad_token_id)(examples), Collator(tok.pad_token_id, padding_free=True)(examples)
+    lengths = [len(e["input_ids"]) for e in examples]
+    assert flat["input_ids"].shape == (1, sum(lengths)) and "attention_mask" not in flat
+    assert (flat["labels"][0, [0, lengths[0], lengths[0] + lengths[1]]] == -100).all()
+    with torch.no_grad():
+        lp, lf = model(**padded).logits, model(**flat).logits
+    start = 0
+    for i, n in enumerate(lengths):
+        assert torch.allclose(lp[i, :n], lf[0, start : start + n], atol=1e-4)
+        start += n
+
+
+@pytest.mark.parametrize("mode", ["packing", "padding_free"])
+def test_packed_and_padding_free_training_runs(tmp_path, tiny, facts, mode):
+    tok = tiny.make_tokenizer(tiny.all_texts())
+    cfg = tiny.fast_config(tmp_path, **{f"format.{mode}": True, "optim.max_steps": 2, "format.max_seq_length": 128})
+    result = Trainer(cfg, model=tiny.make_model(len(tok)), tokenizer=tok).train(facts)
+    assert result.metrics["steps"] == 2 and 0 < result.metrics["final_loss"] < 10
+
+
+def test_eval_split_is_evaluated_at_least_once(tmp_path, tiny, facts):
+    tok = tiny.make_tokenizer(tiny.all_texts())
+    cfg = tiny.fast_config(tmp_path, **{"eval.split": 0.25, "optim.max_steps": 1})
+    result = Trainer(cfg, model=tiny.make_model(len(tok)), tokenizer=tok).train(facts)
+    assert result.metrics["eval_loss"] > 0 and result.tokenization.examples == 6
+    assert "2 evaluation records" in result.model_card.read_text()
+
+
+@pytest.mark.slow
+def test_one_real_lora_step_on_smollm2_through_the_embedded_default(tmp_path, smollm2_dir, medtune_cache, monkeypatch):
+    """The default TrainConfig (no model.path given) resolves the embedded SmolLM2 and takes real LoRA steps."""
+    from medtune import sample_path
+    from medtune.training import TrainConfig
+
+    monkeypatch.setenv("MEDTUNE_CACHE", str(medtune_cache))  # where smollm2_dir converted it
+    cfg = TrainConfig().with_overrides(
+        {
+            "optim.max_steps": 2,
+            "optim.batch_size": 2,
+            "optim.gradient_accumulation_steps": 1,
+            "format.max_seq_length": 128,
+            "logging.logging_steps": 1,
+            "logging.progress_bar": False,
+            "checkpointing.save_strategy": "no",
+            "output.dir": str(tmp_path / "run"),
+            "output.save_merged": False,
+        }
+    )
+    assert cfg.model.path == "SmolLM2-135M-Instruct"
+    data = Dataset.load(sample_path("medical")).select(range(4))
+    result = Trainer(cfg).train(data)
+    assert result.backend == "peft" and result.metrics["steps"] == 2
+    assert 0.5 < result.metrics["first_loss"] < 6.0  # a real pretrained LM, not a random one (ln(49152) = 10.8)
+    adapter = result.adapter_dir
+    assert adapter is not None and (adapter / "adapter_model.safetensors").is_file()
+    assert json.loads((adapter / "adapter_config.json").read_text())["r"] == 16
