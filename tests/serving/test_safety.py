@@ -2,7 +2,9 @@ from __future__ import annotations
 
 import pytest
 
-from medtune.serving import BUILTIN_RULES, SafetyConfig, SafetyLayer, detect_emergencies
+from medtune.errors import ConfigError, UnknownComponentError
+from medtune.medical.safety import EMERGENCY_RULES
+from medtune.serving import SafetyConfig, SafetyLayer, SafetyPolicy, detect_emergencies
 
 POSITIVES = [
     ("I have crushing chest pain and I can't breathe", "chest_pain"),
@@ -76,7 +78,10 @@ def test_urgent_message_first_paragraph_is_the_header():
     layer = SafetyLayer()
     msg = layer.urgent_message(layer.check("I want to end my life"))
     header, body = msg.split("\n\n", 1)
-    assert header == SafetyConfig().emergency_header and "988" in body
+    assert header == layer.policy.emergency_header and header.startswith("⚠️ This may be a medical emergency")
+    assert "988" in body
+    custom = SafetyLayer(SafetyConfig(emergency_header="CALL 112"))
+    assert custom.urgent_message(custom.check("I want to end my life")).startswith("CALL 112\n\n")
     assert layer.urgent_message([]) == ""
 
 
@@ -97,15 +102,17 @@ def test_rules_configurable():
 
 
 def test_unknown_rule_names_and_bad_regexes_are_errors():
-    with pytest.raises(ValueError, match="unknown rule name"):
-        SafetyConfig(disabled_rules=["strok"])
+    with pytest.raises(ConfigError, match=r"unknown rule name\(s\) \['strok'\] for policy 'medical'"):
+        SafetyLayer(SafetyConfig(disabled_rules=["strok"]))
+    with pytest.raises(UnknownComponentError, match="unknown safety_policy 'legal'"):
+        SafetyLayer(SafetyConfig(policy="legal"))
     with pytest.raises(ValueError, match="invalid regex"):
         SafetyConfig(extra_rules=[{"name": "x", "message": "m", "triggers": [["("]]}])
 
 
 def test_builtin_rules_have_unique_names_and_messages():
-    names = [r.name for r in BUILTIN_RULES]
-    assert len(set(names)) == len(names) and all(r.message for r in BUILTIN_RULES)
+    names = [r.name for r in EMERGENCY_RULES]
+    assert len(set(names)) == len(names) and all(r.message for r in EMERGENCY_RULES)
 
 
 def test_disclaimer_modes():
@@ -121,3 +128,32 @@ def test_disclaimer_modes():
     always = SafetyLayer(SafetyConfig(disclaimer="always", disclaimer_text="Not advice."))
     assert always.disclaimer_for("Tell me a joke", "Ha.") == "\n\nNot advice."
     assert SafetyLayer(SafetyConfig(disclaimer="off")).disclaimer_for("fever?", "Rest.") == ""
+
+
+def test_another_domain_plugs_in_its_own_policy(medtune_plugin_manager):
+    """The engine knows nothing medical: a legal-advice policy brings its own rules, detector and disclaimer."""
+    import re
+
+    from medtune.plugins import hookimpl
+    from medtune.serving import EmergencyRule
+
+    class LegalPolicy:
+        @hookimpl
+        def medtune_safety_policies(self):
+            rule = EmergencyRule("arrest", "You have the right to a lawyer. Ask for one now.", ((r"\barrested\b",),))
+            return [
+                SafetyPolicy(
+                    name="legal",
+                    rules=(rule,),
+                    emergency_header="⚠️ Urgent legal situation.",
+                    disclaimer="This is not legal advice.",
+                    advice=re.compile(r"\b(?:contract|lawsuit|sue)\b", re.I),
+                )
+            ]
+
+    medtune_plugin_manager.register(LegalPolicy(), name="legal")
+    layer = SafetyLayer(SafetyConfig(policy="legal"))
+    assert layer.urgent_message(layer.check("I was just arrested")).startswith("⚠️ Urgent legal situation.")
+    assert layer.check("crushing chest pain and I can't breathe") == []  # no medical rules here
+    assert layer.disclaimer_for("Can I sue my landlord?", "Maybe.") == "\n\nThis is not legal advice."
+    assert layer.disclaimer_for("How much ibuprofen?", "400 mg.") == ""

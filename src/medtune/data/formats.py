@@ -24,6 +24,7 @@ __all__ = [
     "DataFormat",
     "JsonFormat",
     "JsonlFormat",
+    "LineCounter",
     "LoadReport",
     "ParquetFormat",
     "RawRecord",
@@ -177,13 +178,14 @@ class JsonFormat(DataFormat):
             )
         pos += 1
         row = 0
+        lines = LineCounter(text)
         while True:
             pos = _skip_ws(text, pos)
             if pos >= len(text):
                 raise DataFormatError(f"{path}:{text.count(chr(10)) + 1}: unterminated JSON array")
             if text[pos] == "]":
                 return
-            line = text.count("\n", 0, pos) + 1
+            line = lines.at(pos)
             try:
                 item, pos = decoder.raw_decode(text, pos)
             except json.JSONDecodeError as exc:
@@ -215,6 +217,23 @@ class JsonFormat(DataFormat):
         with path.open("w", encoding="utf-8") as fh:
             json.dump(list(rows), fh, ensure_ascii=False, indent=1)
             fh.write("\n")
+
+
+class LineCounter:
+    """1-based line of increasing offsets in a text, counting each newline once (linear, not quadratic)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.pos = 0
+        self.line = 1
+
+    def at(self, pos: int) -> int:
+        """The line of offset ``pos``."""
+        if pos < self.pos:  # offsets normally only grow; restart if not
+            self.pos, self.line = 0, 1
+        self.line += self.text.count("\n", self.pos, pos)
+        self.pos = pos
+        return self.line
 
 
 def _skip_ws(text: str, pos: int) -> int:

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from medtune.data.formats import DataFormat, JsonFormat, LoadReport, RawRecord, read_text
+from medtune.data.formats import DataFormat, JsonFormat, LineCounter, LoadReport, RawRecord, read_text
 from medtune.errors import DataFormatError, ValidationIssue
 
 __all__ = ["MEDQUAD_INSTRUCTION", "PUBMEDQA_INSTRUCTION", "ChatDoctorFormat", "MedQuADFormat", "PubMedQAFormat"]
@@ -78,9 +78,10 @@ class PubMedQAFormat(DataFormat):
         if not isinstance(obj, dict):
             raise DataFormatError(f"{path}:1: PubMedQA expects a JSON object keyed by PMID")
         pos = 0
+        lines = LineCounter(text)
         for row, (pmid, entry) in enumerate(obj.items()):
             found = text.find(f'"{pmid}"', pos)
-            line = text.count("\n", 0, found) + 1 if found >= 0 else None
+            line = lines.at(found) if found >= 0 else None
             pos = max(pos, found)
             if not isinstance(entry, dict):
                 yield ValidationIssue(str(path), line, row, pmid, "expected an object", repr(entry)[:60])

@@ -9,6 +9,7 @@ from medtune.data.samples import SampleDataset
 from medtune.medical.formats import ChatDoctorFormat, MedQuADFormat, PubMedQAFormat
 from medtune.plugins.hookspecs import hookimpl
 from medtune.plugins.registry import ComponentSpec
+from medtune.serving.safety import SafetyPolicy
 
 SAMPLES = Path(__file__).parent / "samples"
 
@@ -130,3 +131,11 @@ def medtune_term_lexicons() -> list[ComponentSpec]:
             "68 unambiguous clinical abbreviations (MIT, from the medical abbreviation list)",
         )
     ]
+
+
+@hookimpl
+def medtune_safety_policies() -> list[SafetyPolicy]:
+    """The medical serving policy: emergency rules, the medical-advice detector and the disclaimer."""
+    from medtune.medical.safety import medical_safety_policy
+
+    return [medical_safety_policy()]

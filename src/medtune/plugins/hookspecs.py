@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from medtune.data.formats import DataFormat
     from medtune.data.samples import SampleDataset
     from medtune.plugins.registry import ComponentSpec
+    from medtune.serving.safety import SafetyPolicy
 
 __all__ = ["PROJECT_NAME", "hookimpl", "hookspec"]
 
@@ -98,6 +99,17 @@ def medtune_sample_datasets() -> list[SampleDataset]:
 
     Returns:
         :class:`~medtune.data.samples.SampleDataset` entries.
+    """
+
+
+@hookspec
+def medtune_safety_policies() -> list[SafetyPolicy]:
+    """Register safety policies for ``medtune serve``: emergency rules, an advice detector and a disclaimer.
+
+    Called once, when a server's safety layer is built (``safety.policy`` in the serve config picks one).
+
+    Returns:
+        :class:`~medtune.serving.safety.SafetyPolicy` entries.
     """
 
 

@@ -49,6 +49,7 @@ COMPONENT_HOOKS: dict[str, str] = {
     "checker": "medtune_checkers",
     "metric": "medtune_metrics",
     "sample": "medtune_sample_datasets",
+    "safety_policy": "medtune_safety_policies",
 }
 
 

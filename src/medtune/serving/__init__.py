@@ -6,7 +6,6 @@ torch and transformers when :class:`~medtune.serving.model.TransformersGenerator
 
 from medtune.serving.app import ChatCompletionRequest, ChatRequest, ChatResponse, create_app
 from medtune.serving.config import (
-    DEFAULT_DISCLAIMER,
     EmergencyRuleConfig,
     GenerationDefaults,
     LimitsConfig,
@@ -17,12 +16,10 @@ from medtune.serving.config import (
 from medtune.serving.generator import GenerationParams, Generator, Usage
 from medtune.serving.limits import ConcurrencyLimiter, Overloaded
 from medtune.serving.logs import RedactPIIFilter, redact
-from medtune.serving.safety import BUILTIN_RULES, Emergency, EmergencyRule, SafetyLayer, detect_emergencies
+from medtune.serving.safety import Emergency, EmergencyRule, SafetyLayer, SafetyPolicy, detect_emergencies
 from medtune.serving.server import BackgroundServer, serve
 
 __all__ = [
-    "BUILTIN_RULES",
-    "DEFAULT_DISCLAIMER",
     "BackgroundServer",
     "ChatCompletionRequest",
     "ChatRequest",
@@ -39,6 +36,7 @@ __all__ = [
     "RedactPIIFilter",
     "SafetyConfig",
     "SafetyLayer",
+    "SafetyPolicy",
     "ServeConfig",
     "Usage",
     "create_app",

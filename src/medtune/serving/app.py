@@ -323,8 +323,9 @@ def create_app(config: ServeConfig | None = None, generator: Generator | None = 
             )
         messages = [{"role": "system" if role == "developer" else role, "content": text} for role, text in raw_messages]
         messages = [m for m in messages if m["role"] != "tool"]
-        if gen_defaults.system_prompt and not any(m["role"] == "system" for m in messages):
-            messages.insert(0, {"role": "system", "content": gen_defaults.system_prompt})
+        system_prompt = gen_defaults.system_prompt if gen_defaults.system_prompt is not None else safety.system_prompt
+        if system_prompt and not any(m["role"] == "system" for m in messages):
+            messages.insert(0, {"role": "system", "content": system_prompt})
         user_text = next(m["content"] for m in reversed(messages) if m["role"] == "user")
         emergencies = safety.check(user_text)
         urgent = safety.urgent_message(emergencies)

@@ -16,7 +16,6 @@ from medtune.config import format_validation_error, read_yaml
 from medtune.errors import ConfigError
 
 __all__ = [
-    "DEFAULT_DISCLAIMER",
     "EmergencyRuleConfig",
     "GenerationDefaults",
     "LimitsConfig",
@@ -24,12 +23,6 @@ __all__ = [
     "ServeConfig",
     "load_serve_config",
 ]
-
-#: Appended to answers that give medical advice (``safety.disclaimer``).
-DEFAULT_DISCLAIMER = (
-    "This information is for general education and is not a substitute for professional medical advice, "
-    "diagnosis or treatment. Please consult a qualified healthcare provider about your situation."
-)
 
 _MiB = 1024 * 1024
 
@@ -118,12 +111,14 @@ class SafetyConfig(_Strict):
         emergency_detection: Look for emergencies in the user's latest message.
         emergency_action: ``prepend`` puts the urgent-care message before the model's answer; ``replace``
             answers with the urgent-care message only and does not run the model.
-        emergency_header: First line of every urgent-care message.
-        disabled_rules: Names of built-in rules to turn off (see ``medtune.serving.safety.BUILTIN_RULES``).
-        extra_rules: Your own rules; one named like a built-in replaces it.
-        disclaimer: ``advice`` adds the disclaimer when the question or the answer is medical, ``always`` to every
-            answer, ``off`` never.
-        disclaimer_text: The disclaimer.
+        policy: The registered safety policy that supplies the rules, header, disclaimer and advice detector
+            (``medical`` is built in; see ``medtune plugins``).
+        emergency_header: First line of every urgent-care message (default: the policy's).
+        disabled_rules: Names of the policy's rules to turn off (checked when the server starts).
+        extra_rules: Your own rules; one named like a policy rule replaces it.
+        disclaimer: ``advice`` adds the disclaimer when the policy's advice detector matches the question or the
+            answer (for ``medical``: medical advice), ``always`` to every answer, ``off`` never.
+        disclaimer_text: The disclaimer (default: the policy's).
         redact_logs: Replace personal identifiers (names after a title, phones, e-mails, dates, IDs…) in every
             log line with ``[LABEL]``. Request texts are never logged unredacted.
         log_messages: Log a redacted preview of each request's latest message at INFO (off: only sizes).
@@ -132,28 +127,14 @@ class SafetyConfig(_Strict):
     enabled: bool = True
     emergency_detection: bool = True
     emergency_action: Literal["prepend", "replace"] = "prepend"
-    emergency_header: str = Field(
-        "⚠️ This may be a medical emergency. Call your local emergency number now (911 in the US and Canada, "
-        "112 in the EU, 999 in the UK) or go to the nearest emergency department.",
-        min_length=1,
-    )
+    policy: str = Field("medical", min_length=1)
+    emergency_header: str | None = Field(None, min_length=1)
     disabled_rules: list[str] = Field(default_factory=list)
     extra_rules: list[EmergencyRuleConfig] = Field(default_factory=list)
     disclaimer: Literal["advice", "always", "off"] = "advice"
-    disclaimer_text: str = Field(DEFAULT_DISCLAIMER, min_length=1)
+    disclaimer_text: str | None = Field(None, min_length=1)
     redact_logs: bool = True
     log_messages: bool = False
-
-    @field_validator("disabled_rules")
-    @classmethod
-    def _known_rules(cls, value: list[str]) -> list[str]:
-        from medtune.serving.safety import BUILTIN_RULES
-
-        known = [r.name for r in BUILTIN_RULES]
-        unknown = [v for v in value if v not in known]
-        if unknown:
-            raise ValueError(f"unknown rule name(s) {unknown}. Fix: use some of {known}")
-        return value
 
 
 class GenerationDefaults(_Strict):
@@ -163,13 +144,14 @@ class GenerationDefaults(_Strict):
         temperature: 0 means greedy decoding (deterministic).
         top_p: Nucleus sampling mass.
         repetition_penalty: 1.0 means none.
-        system_prompt: A system message put before the conversation when the request has none.
+        system_prompt: A system message put before the conversation when the request has none (default: the
+            safety policy's; ``""`` for none).
     """
 
     temperature: float = Field(0.7, ge=0, le=2)
     top_p: float = Field(0.9, gt=0, le=1)
     repetition_penalty: float = Field(1.1, ge=1, le=2)
-    system_prompt: str | None = "You are a careful medical assistant. Answer clearly and briefly."
+    system_prompt: str | None = None
 
 
 class ServeConfig(_Strict):

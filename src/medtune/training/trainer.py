@@ -696,6 +696,19 @@ def _progress_callback(transformers: Any) -> Any:
         def on_log(self, args: Any, state: Any, control: Any, logs: Mapping[str, Any] | None = None, **kw: Any) -> None:
             if self.bar is not None and logs and "loss" in logs:
                 self.bar.update(self.task, loss=f"{logs['loss']:.4f}")
+                if not self.bar.console.is_terminal:  # no live bar in logs and CI: one line per logging step
+                    elapsed = max(time.time() - self.start, 1e-9)
+                    done = max(state.global_step, 1)
+                    eta = elapsed / done * max(state.max_steps - state.global_step, 0)
+                    tps = (int(state.num_input_tokens_seen or 0) - self.tokens0) / elapsed
+                    logger.info(
+                        "step %d/%d · loss %.4f · %.0f tok/s · ETA %.0f s",
+                        state.global_step,
+                        state.max_steps,
+                        logs["loss"],
+                        tps,
+                        eta,
+                    )
 
         def on_train_end(self, args: Any, state: Any, control: Any, **kw: Any) -> None:
             if self.bar is not None:
