@@ -6,6 +6,8 @@ from typing import Any
 
 import pytest
 
+from medtune.testing import tiny_llama, tiny_tokenizer
+
 WORDS = (
     "### Instruction: Input: Response: Answer the question. Question: Abstract: yes no maybe Yes No Maybe "
     "Does aspirin help headache fever cough rest fluids see a doctor call 911 now chest pain is it bad ? . , "
@@ -15,44 +17,18 @@ WORDS = (
 
 
 def make_tokenizer(chat_template: str | None = None) -> Any:
-    from tokenizers import Tokenizer, decoders, models, pre_tokenizers
-    from transformers import PreTrainedTokenizerFast
-
-    specials = ["<unk>", "<s>", "</s>", "<pad>"]
-    vocab = {tok: i for i, tok in enumerate(specials)}
-    for w in WORDS.split():
-        vocab.setdefault(w, len(vocab))
-    tok = Tokenizer(models.WordLevel(vocab=vocab, unk_token="<unk>"))
-    tok.pre_tokenizer = pre_tokenizers.WhitespaceSplit()
-    tok.decoder = decoders.WordPiece(prefix="\u0000", cleanup=False)
-    fast = PreTrainedTokenizerFast(
-        tokenizer_object=tok, unk_token="<unk>", bos_token="<s>", eos_token="</s>", pad_token="<pad>"
-    )
-    if chat_template:
-        fast.chat_template = chat_template
-    return fast
+    return tiny_tokenizer([WORDS], chat_template=chat_template, chat_tokens=False)
 
 
-def make_model(vocab_size: int, seed: int = 0) -> Any:
-    import torch
-    from transformers import LlamaConfig, LlamaForCausalLM
-
-    torch.manual_seed(seed)
-    config = LlamaConfig(
-        vocab_size=vocab_size,
+def make_model(tok: Any, seed: int = 0) -> Any:
+    return tiny_llama(
+        len(tok),
+        pad_token_id=tok.pad_token_id,
         hidden_size=32,
-        intermediate_size=64,
-        num_hidden_layers=2,
-        num_attention_heads=4,
-        num_key_value_heads=2,
-        max_position_embeddings=512,
-        bos_token_id=1,
-        eos_token_id=2,
-        pad_token_id=3,
-        tie_word_embeddings=False,
+        seed=seed,
         initializer_range=0.5,
-    )
-    return LlamaForCausalLM(config).eval()
+        max_position_embeddings=512,
+    ).eval()
 
 
 @pytest.fixture
@@ -60,4 +36,4 @@ def tiny_lm() -> tuple[Any, Any]:
     pytest.importorskip("torch")
     pytest.importorskip("transformers")
     tok = make_tokenizer()
-    return make_model(len(tok)), tok
+    return make_model(tok), tok
