@@ -32,6 +32,7 @@ from medtune.errors import (
 )
 from medtune.evaluation import EvalConfig, EvalExample, Evaluator, ExampleScore, GenerationConfig, Scorer
 from medtune.plugins import ComponentSpec, PluginManager, get_plugin_manager, hookimpl
+from medtune.run import RunConfig, RunPipeline, RunResult
 from medtune.serving import SafetyLayer, ServeConfig, create_app, detect_emergencies
 from medtune.training import TrainConfig, Trainer, TrainResult
 
@@ -67,6 +68,9 @@ __all__ = [
     "PluginLoadError",
     "PluginManager",
     "RawRecord",
+    "RunConfig",
+    "RunPipeline",
+    "RunResult",
     "SafetyLayer",
     "SampleDataset",
     "Scorer",

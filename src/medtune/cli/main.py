@@ -10,12 +10,12 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from medtune.cli import clean, data, evaluate, plugins, serve, train
+from medtune.cli import clean, data, evaluate, plugins, run, serve, train
 from medtune.cli._common import EXIT_ERROR, EXIT_INVALID, Console, escape
 from medtune.errors import DataValidationError, MedtuneError
 
 #: Command-group modules, in help order.
-COMMAND_MODULES = [data, clean, plugins, train, serve, evaluate]
+COMMAND_MODULES = [data, clean, plugins, train, serve, evaluate, run]
 
 
 def build_parser() -> argparse.ArgumentParser:

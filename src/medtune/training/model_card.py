@@ -27,13 +27,32 @@ def _table(rows: Mapping[str, Any], header: str = "setting") -> list[str]:
     return lines
 
 
+def _cleaning(report: Any) -> list[str]:
+    """A cleaning report (``PipelineReport.to_dict()``) as a summary line and a per-cleaner table."""
+    if not isinstance(report, Mapping) or "stages" not in report:
+        return ["```", str(report), "```"]
+    lines = [
+        f"{report.get('records_in')} records in, {report.get('kept')} kept, {report.get('rejected')} rejected.",
+        "",
+        "| cleaner | in | changed | dropped | out |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    for s in report["stages"]:
+        lines.append(
+            f"| {s.get('name')} | {s.get('records_in')} | {s.get('changed')} | {s.get('dropped')} | "
+            f"{s.get('records_out')} |"
+        )
+    return lines
+
+
 def render_model_card(facts: Mapping[str, Any]) -> str:
     """Render the model card from a run's facts (the dict the trainer writes to ``run.json``).
 
     Args:
         facts: Keys ``base_model``, ``backend``, ``config`` (``TrainConfig.model_dump``), ``data`` (record
             counts, tokenization report, optional load/cleaning report), ``metrics``, ``hardware``,
-            ``versions``, ``wall_time_s``, ``started``, ``outputs``.
+            ``versions``, ``wall_time_s``, ``started``, ``outputs``, and optionally ``evaluation``
+            (``summary``: a Markdown table, ``description`` and ``report``: the report's path).
 
     Returns:
         Markdown with a YAML front matter block.
@@ -82,7 +101,7 @@ def render_model_card(facts: Mapping[str, Any]) -> str:
         for note in load.get("notes") or []:
             out.append(f"- note: {note}")
     if data.get("cleaning_report"):
-        out += ["", "### Cleaning", "", "```", str(data["cleaning_report"]), "```"]
+        out += ["", "### Cleaning", "", *_cleaning(data["cleaning_report"])]
     out += ["", "## Hyperparameters", ""]
     out += _table(
         {
@@ -128,6 +147,14 @@ def render_model_card(facts: Mapping[str, Any]) -> str:
         out.append("No metrics were logged.")
     if metrics.get("eval_loss") is None:
         out += ["", "No held-out evaluation was run (set `eval.split` or `data.eval`)."]
+    evaluation = facts.get("evaluation") or {}
+    if evaluation.get("summary"):
+        out += ["", "## Evaluation", ""]
+        if evaluation.get("description"):
+            out += [str(evaluation["description"]), ""]
+        out.append(str(evaluation["summary"]).rstrip())
+        if evaluation.get("report"):
+            out += ["", f"Full report: `{evaluation['report']}`."]
     out += [
         "",
         "## Intended use and limitations",

@@ -1,0 +1,226 @@
+"""``RunConfig``: one YAML for the whole job, data → clean → split → train → eval → model card.
+
+Each section is the config of the stage's own API: ``clean`` is a cleaning :class:`~medtune.cleaning.PipelineConfig`,
+``train`` a :class:`~medtune.training.TrainConfig`, ``eval`` an :class:`~medtune.evaluation.EvalConfig` plus the
+few run-only keys (``limit``, ``split``, ``compare_base``). Unknown keys are errors that name the key, at every level.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Mapping
+from os import PathLike
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from medtune.cleaning.config import PipelineConfig, default_config, load_config
+from medtune.config import format_validation_error, read_yaml
+from medtune.errors import ConfigError
+from medtune.evaluation.evaluator import EvalConfig
+from medtune.training.config import TrainConfig
+
+__all__ = ["RunConfig", "RunDataConfig", "RunEvalConfig", "SplitConfig", "apply_overrides"]
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class RunDataConfig(_Section):
+    """Where the records come from (the same settings as ``medtune data`` / ``Dataset.load``)."""
+
+    source: str = Field(
+        default="sample:medical", min_length=1, description="A data file or directory, or 'sample:NAME' (shipped)."
+    )
+    format: str | None = Field(default=None, description="Data format name (default: detected from the file).")
+    columns: dict[str, str] | None = Field(
+        default=None, description="Rename source columns to record fields, e.g. {question: input}."
+    )
+    kind: Literal["instruction", "chat"] | None = Field(default=None, description="Record layout (default: detected).")
+    skip_invalid: bool = Field(
+        default=False, description="Keep the valid records and list the invalid ones in data/invalid.jsonl."
+    )
+
+
+class SplitConfig(_Section):
+    """The deterministic train/validation/test split (``Dataset.split``)."""
+
+    validation: float | int = Field(default=0.1, ge=0, description="Fraction (< 1) or number of records.")
+    test: float | int = Field(default=0.1, ge=0, description="Fraction (< 1) or number of records.")
+    seed: int = Field(default=42, ge=0)
+    stratify_by: str | None = Field(default=None, description="Column to stratify on, e.g. category.")
+
+
+class RunEvalConfig(EvalConfig):
+    """The evaluation config of ``medtune eval`` plus what the run evaluates."""
+
+    split: Literal["test", "validation"] = Field(default="test", description="Which held-out split to evaluate on.")
+    limit: int | None = Field(default=None, ge=1, description="Evaluate the first N examples of the split only.")
+    compare_base: bool = Field(
+        default=True, description="Also evaluate the base model the same way, for a side-by-side comparison."
+    )
+
+    def evaluator_config(self) -> EvalConfig:
+        """The plain :class:`EvalConfig` (without the run-only keys)."""
+        return EvalConfig.model_validate(self.model_dump(include=set(EvalConfig.model_fields)))
+
+
+_OFF = ("none", "off", "disabled")
+
+
+class RunConfig(_Section):
+    """A whole run. ``RunConfig()`` is valid: the shipped medical sample, default cleaning, the recipe's training.
+
+    Example:
+        >>> cfg = RunConfig.from_dict({"split": {"validation": 16, "test": 16}, "eval": {"limit": 8}})
+        >>> cfg.clean.cleaners[0].name, cfg.split.test, cfg.eval.limit, cfg.output_dir.as_posix()
+        ('pii_regex', 16, 8, 'runs/medtune-run')
+        >>> RunConfig.from_dict({"clean": False, "eval": None}).clean is None
+        True
+    """
+
+    data: RunDataConfig = Field(default_factory=RunDataConfig)
+    clean: PipelineConfig | None = Field(
+        default_factory=default_config,
+        description="A cleaning pipeline (mapping or list of cleaners), 'default', a pipeline YAML path, "
+        "or false/none to skip cleaning.",
+    )
+    split: SplitConfig = Field(default_factory=SplitConfig)
+    train: TrainConfig = Field(default_factory=TrainConfig)
+    eval: RunEvalConfig | None = Field(
+        default_factory=RunEvalConfig, description="Evaluation settings, or false/none to skip evaluation."
+    )
+    output_dir: Path = Field(default=Path("runs/medtune-run"), description="Every stage writes under here.")
+
+    @field_validator("clean", mode="before")
+    @classmethod
+    def _clean_shorthands(cls, value: Any) -> Any:
+        if value is None or value is False or (isinstance(value, str) and value.lower() in _OFF):
+            return None
+        if value is True or value == "default":
+            return default_config()
+        if isinstance(value, list):
+            return {"cleaners": value}
+        if isinstance(value, (str, PathLike)):
+            return load_config(value)  # a pipeline YAML file; its errors name the file and the key
+        return value
+
+    @field_validator("eval", mode="before")
+    @classmethod
+    def _eval_shorthands(cls, value: Any) -> Any:
+        if value is None or value is False or (isinstance(value, str) and value.lower() in _OFF):
+            return None
+        if value is True:
+            return {}
+        return value
+
+    @model_validator(mode="after")
+    def _cross_checks(self) -> RunConfig:
+        data_keys = sorted(self.train.data.model_fields_set & {"train", "eval", "format"})
+        if data_keys:
+            raise ValueError(
+                f"train.data.{data_keys[0]}: the run feeds training from its split stage. "
+                "Fix: set the data in the 'data' section (data.source, data.format) and remove train.data."
+            )
+        if "dir" in self.train.output.model_fields_set:
+            raise ValueError(
+                "train.output.dir: the run writes training outputs to OUTPUT_DIR/train. Fix: set output_dir instead."
+            )
+        if self.train.eval.split > 0 and self.split.validation:
+            raise ValueError(
+                "train.eval.split and split.validation both hold out validation data. "
+                "Fix: set split.validation (the run's split) and remove train.eval.split."
+            )
+        for name in ("validation", "test"):
+            size = getattr(self.split, name)
+            if isinstance(size, float) and size >= 1:
+                raise ValueError(f"split.{name}: a fraction must be below 1, got {size} (use an int for a count)")
+        if (
+            self.train.eval.steps is not None or self.train.eval.early_stopping_patience is not None
+        ) and not self.split.validation:
+            raise ValueError("train.eval.steps / early stopping need validation data. Fix: set split.validation.")
+        if self.eval is not None and not getattr(self.split, self.eval.split):
+            raise ValueError(
+                f"eval.split is '{self.eval.split}' but split.{self.eval.split} is 0, so there is nothing to "
+                f"evaluate on. Fix: set split.{self.eval.split} (e.g. 16), or eval: false."
+            )
+        return self
+
+    # --- loading ---------------------------------------------------------------------------------------
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any], *, source: str = "<dict>") -> RunConfig:
+        """Validate a plain mapping.
+
+        Raises:
+            ConfigError: An unknown key (named, with the closest valid key), a bad value or inconsistent settings.
+        """
+        if not isinstance(data, Mapping):
+            raise ConfigError(f"{source}: the top level must be a mapping of sections, got {type(data).__name__}")
+        try:
+            return cls.model_validate(dict(data))
+        except ValidationError as exc:
+            raise ConfigError(format_validation_error(exc, cls, source)) from None
+
+    @classmethod
+    def from_yaml(cls, path: str | PathLike[str], overrides: Mapping[str, Any] | None = None) -> RunConfig:
+        """Load a YAML file, with optional dotted-key overrides (``{"train.optim.max_steps": 2}``).
+
+        Raises:
+            ConfigError: The file is missing, not YAML, or invalid (the message names the file and the key).
+        """
+        data = read_yaml(path, "run config")
+        if not isinstance(data, dict):
+            raise ConfigError(f"{path}: the top level must be a mapping of sections, got {type(data).__name__}")
+        if overrides:
+            data = apply_overrides(data, overrides)
+        return cls.from_dict(data, source=str(path))
+
+    def to_yaml(self) -> str:
+        """The resolved config as YAML."""
+        import yaml
+
+        return yaml.safe_dump(self.model_dump(mode="json"), sort_keys=False)
+
+
+def apply_overrides(data: Mapping[str, Any], overrides: Mapping[str, Any]) -> dict[str, Any]:
+    """A copy of a raw config mapping with dotted-key overrides applied (validated afterwards by the model).
+
+    Intermediate mappings are created as needed, so an unknown key is reported by validation with its full
+    dotted name. A key under a section that is switched off (``clean: false``) switches it on with that value.
+
+    Raises:
+        ConfigError: A key that descends into a value which is not a mapping (e.g. ``output_dir.x``).
+    """
+    import copy
+
+    out: dict[str, Any] = copy.deepcopy(dict(data))
+    for key, value in overrides.items():
+        parts = [p for p in key.split(".") if p]
+        if not parts:
+            raise ConfigError(f"override {key!r}: empty key")
+        node: Any = out
+        for i, part in enumerate(parts[:-1]):
+            child = node.get(part)
+            if child is None or child is False or child == "default" or child is True:
+                child = _expanded(parts[: i + 1], child)
+                node[part] = child
+            if not isinstance(child, dict):
+                top = [k for k in RunConfig.model_fields]
+                close = difflib.get_close_matches(parts[0], top, n=1)
+                hint = f" Did you mean '{close[0]}'?" if close and close[0] != parts[0] else ""
+                raise ConfigError(
+                    f"override '{key}': '{'.'.join(parts[: i + 1])}' is not a section (it holds {child!r}).{hint}"
+                )
+            node = child
+        node[parts[-1]] = value
+    return out
+
+
+def _expanded(path: list[str], current: Any) -> dict[str, Any]:
+    """The mapping form of a section given as a shorthand (``clean: default``), so a key can be set in it."""
+    if path == ["clean"] and current in ("default", True, None):
+        return default_config().model_dump(mode="json")
+    return {}

@@ -1,0 +1,110 @@
+"""RunConfig: sections, shorthands, errors that name the key, overrides, the demo config."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from medtune.errors import ConfigError
+from medtune.evaluation import EvalConfig
+from medtune.run import RunConfig
+from medtune.run.config import apply_overrides
+from medtune.training import TrainConfig
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _error(data: dict) -> str:
+    with pytest.raises(ConfigError) as info:
+        RunConfig.from_dict(data, source="run.yaml")
+    return str(info.value)
+
+
+def test_defaults_are_valid_and_use_the_stage_configs():
+    cfg = RunConfig()
+    assert cfg.data.source == "sample:medical"
+    assert [c.name for c in cfg.clean.cleaners][:2] == ["pii_regex", "empty"]
+    assert isinstance(cfg.train, TrainConfig) and cfg.train == TrainConfig()
+    assert isinstance(cfg.eval.evaluator_config(), EvalConfig)
+    assert cfg.eval.evaluator_config() == EvalConfig()
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        ({"trian": {}}, "unknown key 'trian'; did you mean 'train'?"),
+        ({"data": {"sorce": "x"}}, "unknown key 'data.sorce'; did you mean 'data.source'?"),
+        ({"split": {"tset": 3}}, "unknown key 'split.tset'; did you mean 'split.test'?"),
+        ({"train": {"lora": {"rank": 8}}}, "unknown key 'train.lora.rank'"),
+        ({"clean": {"cleaners": ["empty"], "batchsize": 3}}, "unknown key 'clean.batchsize'"),
+        ({"eval": {"limt": 3}}, "unknown key 'eval.limt'; did you mean 'eval.limit'?"),
+        ({"eval": {"generation": {"max_tokens": 3}}}, "unknown key 'eval.generation.max_tokens'"),
+    ],
+)
+def test_unknown_keys_are_errors_naming_the_key(data, expected):
+    assert expected in _error(data)
+
+
+def test_bad_values_name_the_key():
+    assert "train.optim.learning_rate" in _error({"train": {"optim": {"learning_rate": -1}}})
+    assert "eval.limit" in _error({"eval": {"limit": 0}})
+
+
+def test_cross_field_checks():
+    assert "split.test is 0" in _error({"split": {"test": 0}})
+    assert "train.output.dir" in _error({"train": {"output": {"dir": "elsewhere"}}})
+    assert "train.data.train" in _error({"train": {"data": {"train": "x.jsonl"}}})
+    assert "train.eval.split" in _error({"train": {"eval": {"split": 0.1}}})
+    assert "split.test: a fraction must be below 1" in _error({"split": {"test": 1.5}})
+    assert "need validation data" in _error({"split": {"validation": 0}, "train": {"eval": {"steps": 2}}})
+    # Without evaluation, no test split is needed.
+    assert RunConfig.from_dict({"split": {"test": 0}, "eval": False}).eval is None
+
+
+def test_section_shorthands(tmp_path):
+    assert RunConfig.from_dict({"clean": False}).clean is None
+    assert RunConfig.from_dict({"clean": "none"}).clean is None
+    assert RunConfig.from_dict({"clean": "default"}).clean == RunConfig().clean
+    assert [c.name for c in RunConfig.from_dict({"clean": ["empty", "dedup"]}).clean.cleaners] == ["empty", "dedup"]
+    pipeline = tmp_path / "pipeline.yaml"
+    pipeline.write_text("cleaners:\n  - empty\n  - name: length\n    options: {min_tokens: 2}\n")
+    assert [c.name for c in RunConfig.from_dict({"clean": str(pipeline)}).clean.cleaners] == ["empty", "length"]
+    pipeline.write_text("cleaners:\n  - empty\nbatchsize: 3\n")
+    with pytest.raises(ConfigError, match="batchsize"):
+        RunConfig.from_dict({"clean": str(pipeline)})
+    assert RunConfig.from_dict({"eval": None}).eval is None
+    assert RunConfig.from_dict({"eval": True}).eval is not None
+
+
+def test_overrides_and_yaml(tmp_path):
+    path = tmp_path / "run.yaml"
+    path.write_text("clean: default\ntrain:\n  optim:\n    max_steps: 6\noutput_dir: out\n")
+    cfg = RunConfig.from_yaml(path, {"train.optim.max_steps": 2, "clean.batch_size": 32, "eval.limit": 5})
+    assert cfg.train.optim.max_steps == 2 and cfg.clean.batch_size == 32 and cfg.eval.limit == 5
+    with pytest.raises(ConfigError, match=r"unknown key 'train\.optim\.max_stpes'"):
+        RunConfig.from_yaml(path, {"train.optim.max_stpes": 2})
+    with pytest.raises(ConfigError, match="is not a section"):
+        apply_overrides({"output_dir": "out"}, {"output_dir.x": 1})
+    path.write_text("train:\n  optim:\n    lr: 1\n")
+    with pytest.raises(ConfigError, match=r"run\.yaml: 1 invalid setting:\n  unknown key 'train\.optim\.lr'"):
+        RunConfig.from_yaml(path)
+    path.write_text("- a\n")
+    with pytest.raises(ConfigError, match="must be a mapping"):
+        RunConfig.from_yaml(path)
+
+
+def test_demo_config_matches_the_quickstart():
+    cfg = RunConfig.from_yaml(ROOT / "examples" / "demo" / "run.yaml")
+    demo_train = TrainConfig.from_yaml(ROOT / "examples" / "demo" / "train.yaml")
+    assert cfg.data.source == "sample:medical"
+    assert cfg.clean == RunConfig().clean  # the default pipeline
+    assert (cfg.split.validation, cfg.split.test, cfg.split.seed, cfg.split.stratify_by) == (16, 16, 42, "category")
+    assert cfg.train == demo_train
+    assert cfg.eval.limit == 16 and cfg.eval.generation.max_new_tokens == 96 and cfg.eval.compare_base
+
+
+def test_importing_medtune_run_loads_no_heavy_library():
+    from medtune.testing import heavy_modules_imported
+
+    assert heavy_modules_imported("import medtune.run; medtune.run.RunConfig().to_yaml()") == []

@@ -1,0 +1,135 @@
+"""End to end on a tiny random model (no downloads): every stage, skipping by hash, re-runs, resume, the CLI."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from medtune.cli.main import main
+from medtune.run import STAGES, RunConfig, RunPipeline
+
+pytest.importorskip("torch")
+pytest.importorskip("transformers")
+pytest.importorskip("peft")
+
+
+def _statuses(result) -> dict[str, str]:
+    return {name: s.status for name, s in result.stages.items()}
+
+
+def _config(run_config_dict, run_data, tiny_model_dir, out: Path, **sections) -> RunConfig:
+    return RunConfig.from_dict(run_config_dict(run_data, tiny_model_dir, out, **sections), source="test")
+
+
+def test_smoke_run_end_to_end_then_skip_then_rerun_from_train(run_config_dict, run_data, tiny_model_dir, tmp_path):
+    out = tmp_path / "run"
+    cfg = _config(run_config_dict, run_data, tiny_model_dir, out)
+    lines: list[str] = []
+    result = RunPipeline(cfg, say=lines.append).run()
+    assert _statuses(result) == dict.fromkeys(STAGES, "ran")
+
+    # Every stage wrote its outputs and a stage.json with its hashes.
+    for name in STAGES:
+        state = json.loads((out / name / "stage.json").read_text())
+        assert state["status"] == "done" and state["config_hash"] and state["input_hash"] and state["outputs_hash"]
+    clean = json.loads((out / "clean" / "report.json").read_text())
+    assert clean["records_in"] == 48 and clean["kept"] + clean["rejected"] == 48
+    sizes = result.stages["split"].summary
+    assert sizes["validation"] == 4 and sizes["test"] == 4 and sizes["train"] == clean["kept"] - 8
+    assert result.adapter == out / "train" / "adapter" and (result.adapter / "adapter_config.json").is_file()
+    assert result.report == out / "eval" / "report.html" and result.report.is_file()
+    report = json.loads((out / "eval" / "report.json").read_text())
+    assert report["base"] and report["tuned"]  # base vs tuned, as the quickstart does
+    assert result.cleaning_report == out / "clean" / "report.json"
+
+    # The model card has the training facts, the cleaning report and the evaluation summary; the copy shipped
+    # with the adapter is the same card.
+    card = result.model_card.read_text()
+    assert result.model_card == out / "card" / "README.md"
+    assert "## Hyperparameters" in card and "### Cleaning" in card and "| pii_regex |" in card
+    assert "## Evaluation" in card and "rouge" in card.lower() and "`test` split (first 4 examples)" in card
+    assert (out / "train" / "adapter" / "README.md").read_text() == card
+
+    # A second run skips every stage.
+    again = RunPipeline(cfg).run()
+    assert _statuses(again) == dict.fromkeys(STAGES, "skipped")
+    assert again.model_card == result.model_card and again.report == result.report
+
+    # Changing one training key re-runs train, eval and the card, not data/clean/split.
+    changed = _config(
+        run_config_dict,
+        run_data,
+        tiny_model_dir,
+        out,
+        train={**run_config_dict(run_data, tiny_model_dir, out)["train"], "lora": {"r": 2, "alpha": 4, "dropout": 0.0}},
+    )
+    rerun = RunPipeline(changed).run()
+    assert _statuses(rerun) == {
+        "data": "skipped",
+        "clean": "skipped",
+        "split": "skipped",
+        "train": "ran",
+        "eval": "ran",
+        "card": "ran",
+    }
+    assert json.loads((out / "train" / "adapter" / "adapter_config.json").read_text())["r"] == 2
+
+    # --force re-runs the named stage and everything after it.
+    forced = RunPipeline(changed, force=["split"]).run()
+    assert [n for n, s in _statuses(forced).items() if s == "ran"] == ["split", "train", "eval", "card"]
+
+    # Changing the source data re-runs from the data stage.
+    run_copy = tmp_path / "records.jsonl"
+    run_copy.write_text(run_data.read_text())
+    moved = _config(run_config_dict, run_data, tiny_model_dir, out, data={"source": str(run_copy)})
+    assert RunPipeline(moved).run().stages["data"].status == "ran"  # the source path is part of the data config
+
+
+def test_interrupted_training_resumes_from_its_checkpoint(run_config_dict, run_data, tiny_model_dir, tmp_path):
+    out = tmp_path / "run"
+    base = run_config_dict(run_data, tiny_model_dir, out, clean=False, eval=False)
+    base["train"]["optim"]["max_steps"] = 4
+    base["train"]["checkpointing"] = {"save_strategy": "steps", "save_steps": 2}
+    cfg = RunConfig.from_dict(base)
+    first = RunPipeline(cfg).run()
+    assert first.stages["clean"].status == "disabled" and first.stages["eval"].status == "disabled"
+    assert first.report is None and first.model_card.is_file() and "## Evaluation" not in first.model_card.read_text()
+
+    # Simulate an interruption after the checkpoint at step 2: the stage is 'running', the final outputs are gone.
+    train_dir = out / "train"
+    state = json.loads((train_dir / "stage.json").read_text())
+    (train_dir / "stage.json").write_text(json.dumps({**state, "status": "running"}))
+    import shutil
+
+    shutil.rmtree(train_dir / "checkpoints" / "checkpoint-4")
+    shutil.rmtree(train_dir / "adapter")
+    resumed = RunPipeline(cfg).run()
+    assert resumed.stages["split"].status == "skipped"
+    assert resumed.stages["train"].status == "resumed"
+    assert resumed.stages["train"].summary["resumed_from"].endswith("checkpoint-2")
+    assert resumed.stages["train"].summary["steps"] == 4 and resumed.adapter.is_dir()
+
+
+def test_cli_run_json_set_force_and_errors(run_config_dict, run_data, tiny_model_dir, tmp_path, capsys):
+    import yaml
+
+    out = tmp_path / "run"
+    path = tmp_path / "run.yaml"
+    path.write_text(yaml.safe_dump(run_config_dict(run_data, tiny_model_dir, out, clean=False)))
+    assert main(["run", str(path), "--json", "--set", "eval.limit=2"]) == 0
+    payload = json.loads(capsys.readouterr().out)
+    assert payload["stages"]["clean"]["status"] == "disabled"
+    assert payload["stages"]["eval"]["summary"]["examples"] == 2
+    assert Path(payload["model_card"]).is_file() and Path(payload["report"]).is_file()
+
+    assert main(["run", str(path), "--set", "eval.limit=2", "--force", "card"]) == 0
+    text = capsys.readouterr().out
+    assert "ran card; up to date: data, split, train, eval" in text
+    assert "model card:" in text and "eval report:" in text
+
+    assert main(["run", str(path), "--set", "train.optim.lr=1"]) == 2
+    assert "unknown key 'train.optim.lr'" in capsys.readouterr().err
+    assert main(["run", str(tmp_path / "missing.yaml")]) == 2
+    assert "no such run config file" in capsys.readouterr().err
