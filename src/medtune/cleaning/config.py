@@ -28,9 +28,11 @@ if TYPE_CHECKING:
 __all__ = [
     "DEFAULT_MEDICAL_PIPELINE",
     "CleanerEntry",
+    "CleanerOptions",
     "CopiesInputConfig",
     "DedupConfig",
     "EmptyConfig",
+    "FieldName",
     "LanguageConfig",
     "LengthConfig",
     "PipelineConfig",
@@ -42,18 +44,20 @@ __all__ = [
 FieldName = Literal["instruction", "input", "output"]
 
 
-class _Options(BaseModel):
+class CleanerOptions(BaseModel):
+    """Base of every cleaner's options model: unknown keys are errors, values are frozen."""
+
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-class CleanerEntry(_Options):
+class CleanerEntry(CleanerOptions):
     """One pipeline step: a registered cleaner name and its options."""
 
     name: str = Field(min_length=1, description="Registered cleaner name (see `medtune plugins`).")
     options: dict[str, Any] = Field(default_factory=dict, description="The cleaner's own options.")
 
 
-class PipelineConfig(_Options):
+class PipelineConfig(CleanerOptions):
     """A cleaning pipeline: cleaners in order (a bare string is a cleaner with default options)."""
 
     cleaners: list[CleanerEntry] = Field(min_length=1)
@@ -74,7 +78,7 @@ class PipelineConfig(_Options):
 # --- options of the core cleaners --------------------------------------------------------------------------
 
 
-class EmptyConfig(_Options):
+class EmptyConfig(CleanerOptions):
     """Options of ``empty``."""
 
     fields: list[Literal["prompt", "instruction", "input", "output"]] = Field(
@@ -82,7 +86,7 @@ class EmptyConfig(_Options):
     )
 
 
-class LengthConfig(_Options):
+class LengthConfig(CleanerOptions):
     """Options of ``length``."""
 
     min_tokens: int = Field(1, ge=0, le=10_000_000)
@@ -97,14 +101,14 @@ class LengthConfig(_Options):
         return self
 
 
-class CopiesInputConfig(_Options):
+class CopiesInputConfig(CleanerOptions):
     """Options of ``copies_input``."""
 
     threshold: float = Field(0.9, gt=0.0, le=1.0)
     min_words: int = Field(5, ge=1, le=10_000)
 
 
-class DedupConfig(_Options):
+class DedupConfig(CleanerOptions):
     """Options of ``dedup``."""
 
     fields: list[FieldName] = Field(default_factory=lambda: ["instruction", "input", "output"], min_length=1)
@@ -113,7 +117,7 @@ class DedupConfig(_Options):
     num_perm: int = Field(64, ge=16, le=1024)
 
 
-class LanguageConfig(_Options):
+class LanguageConfig(CleanerOptions):
     """Options of ``language``."""
 
     fields: list[FieldName] = Field(default_factory=lambda: ["input", "output"], min_length=1)

@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from medtune.cleaning.checks import CheckFilter
+from medtune.cleaning.config import CleanerOptions, FieldName
 from medtune.cleaning.disclaimer import DisclaimerCleaner
 from medtune.cleaning.normalize import RuleNormalizer, stem_rules
 from medtune.cleaning.pii import ENTITY_TYPES, RegexPIICleaner
@@ -39,17 +40,10 @@ __all__ = [
     "make_pii_regex",
 ]
 
-FieldName = Literal["instruction", "input", "output"]
-
-
-class _Options(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
 # --- PHI ---------------------------------------------------------------------------------------------------
 
 
-class PIIRegexConfig(_Options):
+class PIIRegexConfig(CleanerOptions):
     """Options of ``pii_regex``."""
 
     entities: list[Literal[ENTITY_TYPES]] | None = Field(None, description="Entity types (default: all).")  # type: ignore[valid-type]
@@ -77,7 +71,7 @@ def make_pii_regex(cfg: PIIRegexConfig | None = None) -> RegexPIICleaner:
     )
 
 
-class PresidioConfig(_Options):
+class PresidioConfig(CleanerOptions):
     """Options of ``pii_presidio``."""
 
     model: str | None = Field(None, description="Installed spaCy NER model package or path; None: patterns only.")
@@ -174,7 +168,7 @@ BRITISH_STEMS: dict[str, str] = {
 }
 
 
-class NormalizeUnitsConfig(_Options):
+class NormalizeUnitsConfig(CleanerOptions):
     """Options of ``normalize_units``."""
 
     units: bool = True
@@ -193,7 +187,7 @@ def make_normalize_units(cfg: NormalizeUnitsConfig | None = None) -> RuleNormali
     return RuleNormalizer(rules, fields=cfg.fields, name="normalize_units")
 
 
-class ExpandAbbreviationsConfig(_Options):
+class ExpandAbbreviationsConfig(CleanerOptions):
     """Options of ``expand_abbreviations``."""
 
     lexicon: str = Field("medical_abbreviations", min_length=1, description="A registered term lexicon.")
@@ -235,7 +229,7 @@ DISCLAIMER_PRESENT_PATTERNS: tuple[str, ...] = (
 )
 
 
-class DisclaimerConfig(_Options):
+class DisclaimerConfig(CleanerOptions):
     """Options of ``disclaimer``."""
 
     text: str = Field(MEDICAL_DISCLAIMER, min_length=1, max_length=2000)
@@ -446,7 +440,7 @@ class RedFlagEscalationChecker:
         return []
 
 
-class MedicallySoundConfig(_Options):
+class MedicallySoundConfig(CleanerOptions):
     """Options of ``medically_sound``: the registered checkers to run (see ``medtune plugins``)."""
 
     checkers: list[str] = Field(

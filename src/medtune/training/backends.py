@@ -146,16 +146,7 @@ class PeftBackend:
             model = peft.prepare_model_for_kbit_training(
                 model, use_gradient_checkpointing=bool(config.model.gradient_checkpointing)
             )
-        lora = peft.LoraConfig(
-            r=config.lora.r,
-            lora_alpha=config.lora.alpha,
-            lora_dropout=config.lora.dropout,
-            target_modules=list(config.lora.target_modules),
-            bias=config.lora.bias,
-            use_dora=config.lora.use_dora,
-            use_rslora=config.lora.use_rslora,
-            task_type="CAUSAL_LM",
-        )
+        lora = peft.LoraConfig(**_lora_kwargs(config), task_type="CAUSAL_LM")
         _check_targets(model, config)
         return peft.get_peft_model(model, lora)
 
@@ -215,17 +206,24 @@ class UnslothBackend:
         _check_targets(model, config)
         return unsloth.FastLanguageModel.get_peft_model(
             model,
-            r=config.lora.r,
-            lora_alpha=config.lora.alpha,
-            lora_dropout=config.lora.dropout,
-            target_modules=list(config.lora.target_modules),
-            bias=config.lora.bias,
-            use_rslora=config.lora.use_rslora,
-            use_dora=config.lora.use_dora,
+            **_lora_kwargs(config),
             use_gradient_checkpointing="unsloth" if checkpointing in (None, True) else False,
             random_state=config.optim.seed,
             max_seq_length=config.format.max_seq_length,
         )
+
+
+def _lora_kwargs(config: TrainConfig) -> dict[str, Any]:
+    """The LoRA settings as the keyword arguments both peft's LoraConfig and unsloth's get_peft_model take."""
+    return {
+        "r": config.lora.r,
+        "lora_alpha": config.lora.alpha,
+        "lora_dropout": config.lora.dropout,
+        "target_modules": list(config.lora.target_modules),
+        "bias": config.lora.bias,
+        "use_dora": config.lora.use_dora,
+        "use_rslora": config.lora.use_rslora,
+    }
 
 
 def get_backend(name: str) -> PeftBackend | UnslothBackend:
