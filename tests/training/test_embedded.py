@@ -335,3 +335,20 @@ def test_real_smollm2_loads_chats_and_generates(smollm2_dir: Path) -> None:
         out = model.generate(**inputs, max_new_tokens=8, do_sample=False)
     text = tokenizer.decode(out[0, inputs["input_ids"].shape[1] :], skip_special_tokens=True)
     assert text.strip(), out
+
+
+def test_model_source_passes_uncached_hub_ids_through_only_when_the_hub_is_on(tmp_path, monkeypatch):
+    from medtune.training.embedded import model_source
+
+    monkeypatch.setattr(embedded, "_find_in_hf_cache", lambda repo_id: None)
+    monkeypatch.delenv("HF_HUB_OFFLINE", raising=False)
+    assert model_source("meta-llama/Llama-3.2-1B-Instruct") == "meta-llama/Llama-3.2-1B-Instruct"
+    with pytest.raises(ConfigError):
+        model_source(str(tmp_path / "missing" / "model"))  # a path is never sent to the Hub
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    with pytest.raises(ConfigError, match="Llama-3.2-1B-Instruct"):
+        model_source("meta-llama/Llama-3.2-1B-Instruct")
+    local = tmp_path / "m"
+    local.mkdir()
+    (local / "config.json").write_text("{}")
+    assert model_source(str(local)) == str(local.resolve())

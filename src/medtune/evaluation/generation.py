@@ -129,10 +129,10 @@ def load_model(
     path = Path(model)
     if adapter is None and path.is_dir() and _is_adapter(path):
         adapter, path = path, Path(json.loads((path / "adapter_config.json").read_text())["base_model_name_or_path"])
-    if not path.exists():  # a name: the HF cache (read only) or the embedded SmolLM2, never a hub download
-        from medtune.training.embedded import resolve_model
+    if not path.exists():  # a name: the HF cache, the embedded SmolLM2, or (where it is reachable) the Hub
+        from medtune.training.embedded import model_source
 
-        path = resolve_model(str(path))
+        path = Path(model_source(str(path)))
     device = device or ("cuda" if torch.cuda.is_available() else "cpu")
     if dtype == "auto":
         torch_dtype = torch.bfloat16 if device.startswith("cuda") else torch.float32

@@ -27,12 +27,10 @@ _TOKENIZER_FILES = ("tokenizer_config.json", "tokenizer.json", "tokenizer.model"
 
 
 def _resolve(name: str) -> str:
-    """A local model directory for ``name`` (a path, a cached Hub id or the embedded default)."""
-    try:
-        from medtune.training.embedded import resolve_model
-    except ImportError:  # pragma: no cover - the training package ships with medtune
-        return name
-    return str(resolve_model(name))
+    """A local model directory for ``name`` (a path, a cached Hub id or the embedded default), or a Hub id."""
+    from medtune.training.embedded import model_source
+
+    return model_source(name)
 
 
 def resolve_model_and_adapter(model: str, adapter: str | None = None) -> tuple[str, str | None]:

@@ -9,10 +9,8 @@ from __future__ import annotations
 
 import importlib.util
 import logging
-import re
 import sys
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from medtune._extras import require
@@ -232,25 +230,10 @@ def get_backend(name: str) -> PeftBackend | UnslothBackend:
 
 
 def _model_path(config: TrainConfig) -> str:
-    """Resolve ``model.path`` to a loadable directory (local path, HF cache, or the embedded SmolLM2 default).
+    """``model.path`` resolved by :func:`medtune.training.embedded.model_source` (local, cached, embedded, Hub)."""
+    from medtune.training.embedded import model_source
 
-    A Hub id that is not cached locally is passed through to transformers only when the Hub is not switched
-    off (``HF_HUB_OFFLINE``), so machines that can reach a hub download production models as usual.
-    """
-    import os
-
-    from medtune.training.embedded import EMBEDDED_MODEL, is_embedded_model, resolve_model
-
-    name = config.model.path or EMBEDDED_MODEL
-    try:
-        return str(resolve_model(name))
-    except ConfigError:
-        offline = os.environ.get("HF_HUB_OFFLINE", "").lower() in ("1", "true", "yes")
-        hub_id = re.fullmatch(r"[A-Za-z0-9][\w.-]*/[\w.-]+", name) is not None
-        if hub_id and not Path(name).expanduser().exists() and not is_embedded_model(name) and not offline:
-            logger.info("model %r is not cached locally: transformers will download it from the Hub", name)
-            return name
-        raise
+    return model_source(config.model.path)
 
 
 def _bnb_config(config: TrainConfig) -> Any:

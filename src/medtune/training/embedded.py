@@ -52,6 +52,7 @@ __all__ = [
     "embedded_cache_path",
     "is_embedded_model",
     "medtune_cache_dir",
+    "model_source",
     "resolve_model",
 ]
 
@@ -521,3 +522,25 @@ def _write_provenance(out_dir: Path) -> None:
         "versions": versions,
     }
     (out_dir / _PROVENANCE_FILE).write_text(json.dumps(info, indent=2) + "\n", encoding="utf-8")
+
+
+def model_source(name_or_path: str = EMBEDDED_MODEL) -> str:
+    """What to hand to ``from_pretrained`` for ``name_or_path``: a local directory when one resolves offline.
+
+    Resolution is :func:`resolve_model`'s (local path, Hugging Face cache, embedded SmolLM2). A Hub id that is not
+    cached locally is returned unchanged — so transformers downloads it — only where the Hub is not switched off
+    (``HF_HUB_OFFLINE``); otherwise, and for anything that is not a Hub id, the :class:`ConfigError` stands.
+
+    Raises:
+        ConfigError: Nothing resolves locally and the name cannot be downloaded here.
+    """
+    name = str(name_or_path).strip()
+    try:
+        return str(resolve_model(name))
+    except ConfigError:
+        offline = os.environ.get("HF_HUB_OFFLINE", "").lower() in ("1", "true", "yes")
+        hub_id = re.fullmatch(r"[A-Za-z0-9][\w.-]*/[\w.-]+", name) is not None
+        if hub_id and not Path(name).expanduser().exists() and not is_embedded_model(name) and not offline:
+            logger.info("model %r is not cached locally: transformers will download it from the Hub", name)
+            return name
+        raise
