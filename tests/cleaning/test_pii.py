@@ -158,3 +158,23 @@ def test_entity_types_are_all_reachable():
     samples = "a@b.com http://x.org 10.0.0.1 4111111111111111 123-45-6789 212-555-0199 MRN: 1234567 03/14/1962 "
     samples += "aged 95 12 Elm Street zip 02115 Dr. Smith"
     assert set(labels(samples)) == set(ENTITY_TYPES)
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "value"),
+    [
+        ("Call 671-996-5934x2320 after 5", "PHONE", "671-996-5934x2320"),
+        ("office 555-201-7788 ext. 12", "PHONE", "555-201-7788 ext. 12"),
+        ("I live at 4471 Kelly Forge, Apt 4", "ADDRESS", "4471 Kelly Forge, Apt 4"),
+        ("send it to 12 Brown Mills", "ADDRESS", "12 Brown Mills"),
+        ("San Juan, PR 00901", "ZIP", "00901"),
+        ("Hagatna, GU 96910", "ZIP", "96910"),
+    ],
+)
+def test_usps_suffixes_territories_and_phone_extensions(text, label, value):
+    assert [(m.label, m.text) for m in find_pii(text)] == [(label, value)]
+
+
+def test_doses_and_counts_are_not_addresses():
+    for text in ["Take 500 mg twice a day", "He had 2 Tylenol Extra Strength", "BP 120/80, pulse 72", "Walk 30 minutes"]:
+        assert find_pii(text) == [], text

@@ -71,13 +71,23 @@ _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
     r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 )
+# US states, DC and the territories with ZIP codes (AS, FM, GU, MH, MP, PR, PW, VI).
 _STATES = (
-    r"(?:A[KLRZ]|C[AOT]|D[CE]|FL|GA|HI|I[ADLN]|K[SY]|LA|M[ADEINOST]|N[CDEHJMVY]|O[HKR]|PA|RI|S[CD]|T[NX]|UT|"
-    r"V[AT]|W[AIVY])"
+    r"(?:A[KLRSZ]|C[AOT]|D[CE]|F[LM]|G[AU]|HI|I[ADLN]|K[SY]|LA|M[ADEHINOPST]|N[CDEHJMVY]|O[HKR]|P[ARW]|RI|S[CD]|"
+    r"T[NX]|UT|V[AIT]|W[AIVY])"
 )
+# USPS street suffixes (Publication 28), full words and common abbreviations; singular and plural.
 _STREET = (
-    r"(?i:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Terrace|Ter|"
-    r"Circle|Cir|Highway|Hwy|Parkway|Pkwy|Square|Sq|Trail|Trl|Crescent|Close|Plaza)"
+    r"(?i:(?:Street|Avenue|Road|Boulevard|Lane|Drive|Court|Way|Place|Terrace|Circle|Highway|Parkway|Square|Trail|"
+    r"Crescent|Close|Plaza|Alley|Bend|Bluff|Bottom|Branch|Bridge|Brook|Burg|Bypass|Camp|Canyon|Cape|Causeway|"
+    r"Center|Cliff|Club|Common|Corner|Course|Cove|Creek|Crest|Crossing|Crossroad|Curve|Dale|Dam|Divide|Estate|"
+    r"Expressway|Extension|Fall|Ferry|Field|Flat|Ford|Forest|Forge|Fork|Fort|Freeway|Garden|Gateway|Glen|Green|"
+    r"Grove|Harbor|Haven|Heights|Hill|Hollow|Inlet|Island|Isle|Junction|Key|Knoll|Lake|Land|Landing|Light|Loaf|"
+    r"Lock|Lodge|Loop|Mall|Manor|Meadow|Mews|Mill|Mission|Motorway|Mount|Mountain|Neck|Orchard|Oval|Overpass|"
+    r"Park|Pass|Passage|Path|Pike|Pine|Plain|Point|Port|Prairie|Radial|Ramp|Ranch|Rapid|Rest|Ridge|River|Route|"
+    r"Row|Rue|Run|Shoal|Shore|Skyway|Spring|Spur|Station|Stravenue|Stream|Summit|Throughway|Trace|Track|"
+    r"Trafficway|Tunnel|Turnpike|Underpass|Union|Valley|Viaduct|View|Village|Ville|Vista|Walk|Wall|Well)s?|"
+    r"St|Ave|Rd|Blvd|Ln|Dr|Ct|Pl|Ter|Cir|Hwy|Pkwy|Sq|Trl|Ctr|Cres|Expy|Fwy|Jct|Mtn|Pt|Rte|Tpke|Xing)"
 )
 _ID_LABEL = (
     r"\b(?i:MRN|medical\s+record(?:\s+(?:number|no\.?|#))?|med\s*rec(?:\s*(?:no\.?|#))?|chart(?:\s+(?:number|no\.?|#))|"
@@ -189,7 +199,10 @@ _PATTERNS: tuple[_Pattern, ...] = (
     ),
     _Pattern(
         "PHONE",
-        _compile(r"(?<![\w+/-])(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-]?)\d{3}[\s.-]?\d{4}(?![\w/]|-\d)"),
+        _compile(
+            r"(?<![\w+/-])(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-]?)\d{3}[\s.-]?\d{4}"
+            r"(?:(?i:\s*(?:x|ext\.?|extension)\s*)\d{1,6}(?!\w))?(?![\w/]|-\d)"
+        ),
         "digit",
     ),
     _Pattern(
