@@ -176,5 +176,10 @@ def test_usps_suffixes_territories_and_phone_extensions(text, label, value):
 
 
 def test_doses_and_counts_are_not_addresses():
-    for text in ["Take 500 mg twice a day", "He had 2 Tylenol Extra Strength", "BP 120/80, pulse 72", "Walk 30 minutes"]:
+    for text in [
+        "Take 500 mg twice a day",
+        "He had 2 Tylenol Extra Strength",
+        "BP 120/80, pulse 72",
+        "Walk 30 minutes",
+    ]:
         assert find_pii(text) == [], text
