@@ -187,3 +187,12 @@ def test_writer_formats_round_trip(tmp_path, good_records):
     for ext in ("json", "csv", "jsonl", "parquet"):
         out = ds.save(tmp_path / f"out.{ext}")
         assert [r.model_dump() for r in Dataset.load(out)] == [r.model_dump() for r in ds], ext
+
+
+def test_save_picks_a_writer_or_says_why_not(tmp_path, good_records):
+    ds = Dataset.from_records(good_records)
+    with pytest.raises(DataFormatError, match="cannot tell the output format from '.xlsx'"):
+        ds.save(tmp_path / "out.xlsx")
+    with pytest.raises(DataFormatError, match="format 'medquad' cannot be written"):
+        ds.save(tmp_path / "out.jsonl", format="medquad")
+    assert not list(tmp_path.iterdir())

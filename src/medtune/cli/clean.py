@@ -78,17 +78,9 @@ def _cmd_clean(args: argparse.Namespace, console: Console) -> int:
 
 def _check_output(path: Path, to_format: str | None) -> None:
     """Fail before cleaning, not after, when the output format cannot be written."""
-    from medtune.errors import DataFormatError
-    from medtune.plugins.manager import get_plugin_manager
+    from medtune.data.dataset import resolve_writer
 
-    registry = get_plugin_manager().registry("format")
-    if to_format is not None:
-        if not registry.get(to_format).can_write:
-            raise DataFormatError(f"--to-format {to_format}: this format cannot be written. Fix: use jsonl or parquet.")
-        return
-    suffix = path.suffix.lower()
-    if not any(suffix in i.component.extensions and i.component.can_write for i in registry):
-        raise DataFormatError(f"{path}: cannot tell the output format from '{suffix}'. Fix: use .jsonl or .parquet.")
+    resolve_writer(path, to_format)
 
 
 def add_commands(sub: Any, common: argparse.ArgumentParser) -> None:

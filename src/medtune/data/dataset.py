@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from medtune.data.stats import DatasetStats
     from medtune.plugins.manager import PluginManager
 
-__all__ = ["Dataset", "DatasetSplits", "Kind", "resolve_format"]
+__all__ = ["Dataset", "DatasetSplits", "Kind", "resolve_format", "resolve_writer"]
 
 Kind = Literal["instruction", "chat"]
 _MODELS: dict[str, type[InstructionRecord] | type[Conversation]] = {
@@ -78,6 +78,28 @@ def resolve_format(path: Path, format: str | None = None, plugin_manager: Plugin
         f"{path}: cannot tell the format from the name. Known extensions: {', '.join(known)}. "
         f"Fix: pass format=NAME (--format NAME); formats: {', '.join(registry.names())}."
     )
+
+
+def resolve_writer(path: Path, format: str | None = None, plugin_manager: PluginManager | None = None) -> DataFormat:
+    """The format that writes ``path``: the named one, else the first writer claiming its extension.
+
+    Raises:
+        UnknownComponentError: ``format`` is not registered.
+        DataFormatError: The named format cannot write, or no writer claims the extension.
+    """
+    from medtune.plugins.manager import get_plugin_manager
+
+    registry = (plugin_manager or get_plugin_manager()).registry("format")
+    if format is not None:
+        fmt: DataFormat = registry.get(format)
+        if not fmt.can_write:
+            raise DataFormatError(f"format '{format}' cannot be written. Fix: use jsonl or parquet.")
+        return fmt
+    suffix = path.suffix.lower()
+    for info in registry:
+        if suffix in info.component.extensions and info.component.can_write:
+            return info.component
+    raise DataFormatError(f"{path}: cannot tell the output format from '{suffix}'. Fix: use .jsonl or .parquet.")
 
 
 class _Builder:
@@ -394,17 +416,7 @@ class Dataset:
     def save(self, path: str | PathLike[str], *, format: str | None = None) -> Path:
         """Write the records; the format comes from ``format`` or the file extension (jsonl, parquet, …)."""
         path = Path(path)
-        from medtune.plugins.manager import get_plugin_manager
-
-        registry = get_plugin_manager().registry("format")
-        if format is not None:
-            fmt = registry.get(format)
-        else:
-            suffix = path.suffix.lower()
-            matches = [i.component for i in registry if suffix in i.component.extensions and i.component.can_write]
-            if not matches:
-                raise DataFormatError(f"{path}: cannot tell the output format. Fix: use .jsonl or .parquet")
-            fmt = matches[0]
+        fmt = resolve_writer(path, format)
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(path.name + ".tmp")
         fmt.write(self.to_rows(), tmp)
