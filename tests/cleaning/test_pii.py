@@ -4,8 +4,11 @@ from hypothesis import strategies as st
 
 from medtune.cleaning.pii import ENTITY_TYPES, RegexPIICleaner, find_pii, luhn_valid
 from medtune.errors import ConfigError
+from medtune.medical.lexicon import name_vocabulary, protected_terms
 
 CLEANER = RegexPIICleaner()
+# With the shipped vocabulary of common and medical words, as the registered pii_regex has it.
+VOCAB_CLEANER = RegexPIICleaner(protected_terms=protected_terms(), vocabulary=name_vocabulary())
 
 
 def labels(text):
@@ -167,12 +170,33 @@ def test_entity_types_are_all_reachable():
         ("office 555-201-7788 ext. 12", "PHONE", "555-201-7788 ext. 12"),
         ("I live at 4471 Kelly Forge, Apt 4", "ADDRESS", "4471 Kelly Forge, Apt 4"),
         ("send it to 12 Brown Mills", "ADDRESS", "12 Brown Mills"),
-        ("San Juan, PR 00901", "ZIP", "00901"),
-        ("Hagatna, GU 96910", "ZIP", "96910"),
+        ("zip code PR 00901", "ZIP", "00901"),
+        ("the ZIP is GU 96910", "ZIP", "96910"),
     ],
 )
 def test_usps_suffixes_territories_and_phone_extensions(text, label, value):
     assert [(m.label, m.text) for m in find_pii(text)] == [(label, value)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("San Juan, PR 00901", [("ADDRESS", "San Juan"), ("ZIP", "00901")]),
+        ("Hagatna, GU 96910", [("ADDRESS", "Hagatna"), ("ZIP", "96910")]),
+        ("I moved to New York, NY 10001 last year", [("ADDRESS", "New York"), ("ZIP", "10001")]),
+        ("Send it to Springfield, IL 62701.", [("ADDRESS", "Springfield"), ("ZIP", "62701")]),
+        (
+            "D/C HOME TO 60159 RAMOS PORTS, EAST TIMOTHY, PR 04363",
+            [("ADDRESS", "60159 RAMOS PORTS, EAST TIMOTHY"), ("ZIP", "04363")],
+        ),
+        (
+            "1090 Susan Ferry Apt. 4, South Jasonton, TX 03487",
+            [("ADDRESS", "1090 Susan Ferry Apt. 4, South Jasonton"), ("ZIP", "03487")],
+        ),
+    ],
+)
+def test_city_before_a_state_and_zip_is_part_of_the_address(text, expected):
+    assert [(m.label, m.text) for m in find_pii(text)] == expected
 
 
 def test_doses_and_counts_are_not_addresses():
@@ -183,3 +207,124 @@ def test_doses_and_counts_are_not_addresses():
         "Walk 30 minutes",
     ]:
         assert find_pii(text) == [], text
+
+
+# --- names after cues, bare ages, 12-digit cards (issue #3) ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Hi doctor, I'm Shawn Carroll and I have a cough.", "Shawn Carroll"),
+        ("Hello, I am Priya Raman, writing about my father.", "Priya Raman"),
+        ("Dear Dr. Bolton, this is Eric Carter Jr. (DOB unknown)", "Eric Carter Jr"),
+        ("Thanks, Tom", "Tom"),
+        ("Thank you so much.\nRegards,\nJohn Smith", "John Smith"),
+        ("Hi, Linda here. My knee hurts.", "Linda"),
+        ("Best,\nMarcus Webb", "Marcus Webb"),
+        ("Seen by Jane Doe, NP, on Monday.", "Jane Doe, NP"),
+        ("Electronically signed by Robert Chen, MD", "Robert Chen, MD"),
+        ("My daughter Emma has a rash.", "Emma"),
+        ("She lives with her son Michael.", "Michael"),
+        ("Patient John Adeyemi was admitted.", "John Adeyemi"),
+        ("Mrs O'Brien called.", "O'Brien"),
+        ("Dr. J. Smith saw her.", "J. Smith"),
+        ("hi my name is john smith and i have a cough", "john smith"),
+        ("ATTENDING: JOHN OKAFOR, MD", "JOHN OKAFOR, MD"),
+        ("REFERRING PHYSICIAN: SARAH LEE", "SARAH LEE"),
+        ("DICTATED BY: JANE ROE", "JANE ROE"),
+        ("PT SEEN BY DR. J. SMITH", "J. SMITH"),
+    ],
+)
+def test_names_after_cues_are_removed(text, name):
+    found = [(m.label, m.text) for m in VOCAB_CLEANER.find(text)]
+    assert ("NAME", name) in found, found
+    assert name not in VOCAB_CLEANER.clean_text(text)
+
+
+def test_without_a_vocabulary_only_strong_cues_count():
+    assert CLEANER.clean_text("Dr. Alvarez; my name is Ann Lee; I'm Shawn Carroll") == (
+        "Dr. [NAME]; my name is [NAME]; I'm Shawn Carroll"
+    )
+    assert CLEANER.clean_text("PATIENT REPORTS PAIN. PT: LORI DUNN") == "PATIENT REPORTS PAIN. PT: LORI DUNN"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm fine, thanks.",
+        "I am having chest pain since morning.",
+        "This is painful and this is worse at night.",
+        "I'm Diabetic and I am Pregnant.",
+        "I am Indian and I'm Muslim.",
+        "Thanks, Doctor. Thank you, Have a nice day.",
+        "Hi doctor, I am Not sure what this is.",
+        "Regards, Concerned Mother",
+        "Doctor, I have been having headaches. Doctor I feel dizzy.",
+        "Hi Doctor Please help. Doctor What should I do?",
+        "Thanks in advance. Best regards",
+        "I'm 95 kg and I am 92% sure; BP 140/95, SpO2 91%.",
+        "The best Treatment is rest; patient Education matters.",
+        "my name is not important; name: kidney stones",
+        "Thank God I am fine. Thanks everyone!",
+        "I AM WORRIED AND SCARED. THIS IS CONTRARY TO WHAT I READ.",
+    ],
+)
+def test_common_phrases_after_cues_survive(text):
+    assert VOCAB_CLEANER.clean_text(text) == text
+    assert CLEANER.clean_text(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [
+        ("I'm Shawn Carroll, 91, call me", "91"),
+        ("Mr. Lee, 102, was admitted", "102"),
+        ("a 94-year-old woman", "94-year-old"),
+        ("AGE: 93", "93"),
+        ("Age is 96 now", "96"),
+        ("PT IS 93 YO", "93 YO"),
+        ("93yo F with CHF", "93yo"),
+        ("she is 94 and lives alone", "94"),
+        ("my grandmother just turned 101.", "101"),
+        ("he is ninety-three years old", "ninety-three years old"),
+    ],
+)
+def test_ages_over_89_are_removed(text, age):
+    assert ("AGE", age) in [(m.label, m.text) for m in VOCAB_CLEANER.find(text)]
+
+
+@pytest.mark.parametrize(
+    "text", ["He is 45 years old.", "she is 94% better", "I am 95 kg.", "HR 95, RR 18", "aged 89", "for 90 days"]
+)
+def test_other_numbers_are_not_ages(text):
+    assert "AGE" not in labels(text)
+
+
+def test_twelve_digit_maestro_cards_need_a_maestro_prefix_and_luhn():
+    assert labels("paid with card 630412345674 yesterday") == ["CREDIT_CARD"]
+    assert labels("paid with card 6304 1234 5674 yesterday") == ["CREDIT_CARD"]
+    assert labels("card 630412345675") == []  # fails Luhn
+    assert labels("order 123456789015 shipped") == []  # Luhn-valid, but no card issuer uses 12 digits there
+
+
+def test_us_numbers_dialled_from_abroad():
+    assert [(m.label, m.text) for m in find_pii("call 001-278-551-4296x3546 now")] == [
+        ("PHONE", "001-278-551-4296x3546")
+    ]
+
+
+def test_a_name_cue_never_eats_an_email():
+    assert [m.label for m in find_pii("PT EMAIL JOHNDOE@EXAMPLE.NET, CELL 555-201-7788")] == ["EMAIL", "PHONE"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "12 PATIENTS NOT STAGED WITH CT, AND 8 IN THE NECK",
+        "5 mm from the cement-enamel junction; a 10 km run",
+        "treated in 16 academic centers over 36 months",
+    ],
+)
+def test_counts_and_measures_are_not_street_addresses(text):
+    assert "ADDRESS" not in [m.label for m in VOCAB_CLEANER.find(text)]

@@ -101,3 +101,54 @@ def test_never_crashes_and_never_adds_names(cleaner, text):
     assert set(out.split()) - set(text.split()) <= {"[NAME]", "[LOCATION]"} | {
         w for w in out.split() if "[NAME]" in w or "[LOCATION]" in w
     }
+
+
+# --- issue #3: brand drugs, upper-case notes ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "kept"),
+    [
+        (
+            "My doctor prescribed Effexor and Boniva, then Bactrim for the infection.",
+            [],
+            ["Effexor", "Boniva", "Bactrim"],
+        ),
+        ("Lovenox injections and Evista daily were started.", [], ["Lovenox", "Evista"]),
+        ("Take Gatifloxacin (Zymar) and Ursodiol (Urso) as directed.", [], ["Zymar", "Urso"]),
+        ("It may be a condition called Hidradenitis Suppurativa.", [], ["Hidradenitis Suppurativa"]),
+        ("The swelling could be due to Amyloidosis.", [], ["Amyloidosis"]),
+        ("PT SEEN BY DR LOPEZ. PT ON EFFEXOR AND LOVENOX.", ["LOPEZ"], ["EFFEXOR", "LOVENOX"]),
+        (
+            "PT: SHANNON LAWSON. I'VE BEEN EXPERIENCING MUSCLE SPASMS. IN ADDITION, MOVEMENT IS PAINFUL.",
+            ["SHANNON", "LAWSON"],
+            ["EXPERIENCING MUSCLE SPASMS", "ADDITION", "MOVEMENT"],
+        ),
+        ("I'm Priya Raman and my son Jake has a fever.", ["Priya", "Raman", "Jake"], ["has a fever"]),
+    ],
+)
+def test_drugs_stay_and_names_in_notes_go(cleaner, text, gone, kept):
+    out = cleaner.clean_text(text)
+    for word in gone:
+        assert word not in out, out
+    for word in kept:
+        assert word in out, out
+
+
+def test_restore_case_keeps_length_and_only_touches_upper_case_stretches():
+    from medtune.cleaning.presidio import restore_case
+    from medtune.medical.lexicon import clinical_abbreviations, medical_vocabulary
+
+    vocab, abbr = medical_vocabulary(), clinical_abbreviations()
+    note = "PT SEEN BY DR LOPEZ FOR HTN. I'VE BEEN EXPERIENCING MUSCLE SPASMS."
+    out = restore_case(note, vocab, abbr)
+    assert len(out) == len(note) and out.upper() == note.upper()
+    assert out == "PT seen by Dr Lopez for HTN. I've been experiencing muscle spasms."
+    mixed = "Hi doctor, my DOB is on file and my BP is high."
+    assert restore_case(mixed, vocab, abbr) == mixed
+
+
+def test_restore_case_can_be_turned_off():
+    pytest.importorskip(MODEL)
+    c = make_pii_presidio(PresidioConfig(model=MODEL, restore_case=False))
+    assert c.restore_case is False

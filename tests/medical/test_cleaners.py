@@ -181,3 +181,64 @@ def test_lexicon_is_a_plugin_component():
         assert Pipeline.from_config({"cleaners": [{"name": "expand_abbreviations", "options": {"lexicon": "mine"}}]})
     finally:
         manager.reset_plugin_manager(old)
+
+
+# --- issue #3: names in clinical notes, brand drugs, vocabulary ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("PT: LORI DUNN, 101 YO F. DOB 02/24/1942.", "PT: [NAME], [AGE] F. DOB [DATE]."),
+        ("PATIENT FREDERICK WILLIAMS (MRN: 3091234) ADMITTED", "PATIENT [NAME] (MRN: [ID]) ADMITTED"),
+        ("PATIENT: GONZALEZ, MARIA  DOB: 04/05/1931", "PATIENT: [NAME]  DOB: [DATE]"),
+        ("PT SEEN BY DR PATEL. HX OF CHF, HTN. NKDA.", "PT SEEN BY DR [NAME]. HX OF CHF, HTN. NKDA."),
+        ("MRS O'BRIEN, 91, PRESENTS WITH A FALL", "MRS [NAME], [AGE], PRESENTS WITH A FALL"),
+        ("F/U W/ DR. KIM IN 2 WKS. SIGNED: ANA TORRES, RN", "F/U W/ DR. [NAME] IN 2 WKS. SIGNED: [NAME]"),
+        ("D/C HOME TO 60159 RAMOS PORTS, EAST TIMOTHY, PR 04363", "D/C HOME TO [ADDRESS], PR [ZIP]"),
+        (
+            "Hi doctor, I'm Shawn Carroll, 91, call me at 555-123-4567.",
+            "Hi doctor, I'm [NAME], [AGE], call me at [PHONE].",
+        ),
+    ],
+)
+def test_pii_regex_on_clinical_notes_and_introductions(text, expected):
+    assert make_pii_regex().clean_text(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "PT REPORTS SOB, HX OF HTN. PT DENIES CP.",
+        "MY DR THINKS IT IS GERD. DR RECOMMENDED AN MRI.",
+        "I AM HAVING SEVERE PAIN IN MY CHEST. I'M DIABETIC AND MY SUGAR IS 95.",
+        "PATIENT SATISFACTION SURVEY. THIS IS CONTRARY TO PRIOR DATA.",
+        "PT ON EFFEXOR, BONIVA AND BACTRIM; LOVENOX 40 MG; EVISTA DAILY.",
+        "PT WITH PARKINSON'S, CROHN'S AND HODGKIN LYMPHOMA.",
+        "I'm Parkinson's patient and take Sinemet; I am Hodgkin survivor.",
+        "Thanks, Effexor helped. Regards, Lovenox clinic team",
+        "MR ANGIOGRAPHY AND CT SCAN WERE NORMAL. MS FLARE LAST YEAR.",
+        "60 PLAIN ABDOMINAL CT IMAGES; LEVEL 1 TRAUMA CENTER; 23 TALAR NECK FRACTURES.",
+    ],
+)
+def test_pii_regex_keeps_clinical_words_drugs_and_eponyms(text):
+    assert make_pii_regex().clean_text(text) == text
+
+
+def test_brand_drugs_are_protected_and_vocabulary_is_shipped():
+    from medtune.medical.lexicon import brand_drugs, clinical_abbreviations, name_vocabulary
+
+    assert {"effexor", "boniva", "bactrim", "lovenox", "evista", "sinemet"} <= brand_drugs() <= protected_terms()
+    assert not {"allegra", "soma"} & brand_drugs()  # also given names or words: a person called so must go
+    assert {"htn", "nkda", "copd", "hx"} <= clinical_abbreviations()
+    assert not {"max", "ed", "al", "pam"} & clinical_abbreviations()
+    assert {"pain", "htn", "kidney"} <= name_vocabulary()
+    assert not {"smith", "lori", "dunn", "patel"} & name_vocabulary()
+
+
+def test_pii_regex_without_medical_protection_has_no_vocabulary():
+    from medtune.medical.cleaners import PIIRegexConfig
+
+    c = make_pii_regex(PIIRegexConfig(protect_medical_terms=False))
+    assert c.vocabulary == frozenset() and c.protected_terms == frozenset()
+    assert c.clean_text("Dr. Effexor; I'm Shawn Carroll") == "Dr. [NAME]; I'm Shawn Carroll"

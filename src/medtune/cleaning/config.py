@@ -123,6 +123,14 @@ class LanguageConfig(CleanerOptions):
     fields: list[FieldName] = Field(default_factory=lambda: ["input", "output"], min_length=1)
     min_ratio: float = Field(0.15, ge=0.0, le=1.0)
     min_words: int = Field(8, ge=1, le=10_000)
+    detector: Literal["auto", "lingua", "heuristic"] = Field(
+        "auto", description="lingua when installed (auto), lingua (required), or the function-word heuristic."
+    )
+    languages: list[str] = Field(
+        default_factory=lambda: ["en", "es", "fr", "de", "it", "pt", "nl"],
+        min_length=2,
+        description="lingua: ISO 639-1 codes to choose among (must include en).",
+    )
 
 
 # --- the default medical pipeline --------------------------------------------------------------------------

@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
-from typing import ClassVar, Literal
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from medtune.cleaning.base import CleanerBase, Drop, Row, get_texts
+
+if TYPE_CHECKING:
+    import numpy as np
 
 __all__ = ["CopiesInputFilter", "DedupFilter", "EmptyFilter", "EnglishFilter", "LengthFilter", "count_tokens"]
 
@@ -122,17 +127,32 @@ class CopiesInputFilter(CleanerBase):
         return row
 
 
+_SHINGLE_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def shingles(text: str, n: int = 5) -> set[str]:
+    """Word ``n``-grams of ``text`` (letters and digits: ``trisomy 13`` and ``trisomy 18`` differ).
+
+    >>> sorted(shingles("Take 2 tablets daily", 3))
+    ['2 tablets daily', 'Take 2 tablets']
+    """
+    words = _SHINGLE_WORD.findall(text)
+    return {" ".join(words[j : j + n]) for j in range(max(1, len(words) - n + 1))}
+
+
 class DedupFilter:
     """Drop exact duplicates and, optionally, near duplicates; the first occurrence is kept.
 
-    Runs over the whole dataset in the main process (``scope = "dataset"``), so the result does not depend on
-    ``num_proc``.
+    Near duplicates are found with MinHash LSH over word 5-grams (``datasketch``), then each candidate is checked:
+    a record is a near duplicate only when the exact Jaccard similarity of its 5-grams with a kept record is at least
+    ``threshold`` (LSH alone also returns pairs well below it). Runs over the whole dataset in the main process
+    (``scope = "dataset"``), so the result does not depend on ``num_proc``.
 
     Args:
         fields: Fields compared (default: instruction, input and output together).
-        near: Also drop near duplicates (MinHash LSH over word 5-grams; needs ``datasketch``).
-        threshold: Estimated Jaccard similarity for a near duplicate.
-        num_perm: MinHash permutations (more: slower and more exact).
+        near: Also drop near duplicates (needs ``datasketch``: the ``clean`` extra).
+        threshold: Jaccard similarity of word 5-grams at or above which a record is a near duplicate.
+        num_perm: MinHash permutations (more: slower, fewer candidates to check).
     """
 
     name = "dedup"
@@ -159,10 +179,16 @@ class DedupFilter:
         """``None`` for the first occurrence of each text, a reason for the repeats."""
         seen: set[bytes] = set()
         lsh = None
+        kept: dict[str, np.ndarray] = {}  # LSH key -> sorted 64-bit hashes of the kept record's 5-grams
         if self.near:
+            import numpy as np
             from datasketch import MinHash, MinHashLSH
 
             lsh = MinHashLSH(threshold=self.threshold, num_perm=self.num_perm)
+            template = MinHash(num_perm=self.num_perm, seed=1)  # its permutations are computed once, not per record
+            reuse = {"permutations": template.permutations}
+            if hasattr(template, "scheme"):  # datasketch >= 2
+                reuse["scheme"] = template.scheme
         for i, row in enumerate(rows):
             text = "\x1f".join(_norm(t) for t in get_texts(row, self.fields))
             key = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
@@ -173,15 +199,29 @@ class DedupFilter:
             if lsh is None:
                 yield None
                 continue
-            words = _WORD.findall(text)
-            shingles = {" ".join(words[j : j + 5]) for j in range(max(1, len(words) - 4))}
-            mh = MinHash(num_perm=self.num_perm, seed=1)
-            mh.update_batch([s.encode("utf-8", "surrogatepass") for s in shingles])
-            if lsh.query(mh):
+            h64 = [
+                int.from_bytes(hashlib.blake2b(g.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "little")
+                for g in shingles(text)
+            ]
+            hashes = np.unique(np.array(h64, dtype=np.uint64))
+            # one hash per 5-gram, reused for MinHash
+            mh = MinHash(num_perm=self.num_perm, seed=1, hashfunc=int, **reuse)
+            mh.update_batch([h & 0xFFFFFFFF for h in h64])
+            if any(self._similar(hashes, kept[k]) for k in lsh.query(mh)):
                 yield "near duplicate"
                 continue
             lsh.insert(str(i), mh)
+            kept[str(i)] = hashes
             yield None
+
+    def _similar(self, a: np.ndarray, b: np.ndarray) -> bool:
+        """Whether two sorted, unique hash arrays have a Jaccard similarity of at least ``threshold``."""
+        if min(len(a), len(b)) < self.threshold * max(len(a), len(b)):
+            return False  # min/max bounds the Jaccard similarity from above
+        import numpy as np
+
+        inter = len(np.intersect1d(a, b, assume_unique=True))
+        return inter >= self.threshold * (len(a) + len(b) - inter)
 
     def __repr__(self) -> str:
         return f"DedupFilter(near={self.near})"
@@ -356,17 +396,55 @@ _FOREIGN_STOPWORDS: dict[str, frozenset[str]] = {
 }
 
 
-class EnglishFilter(CleanerBase):
-    """Drop records that are not English, with a heuristic that needs no model or download.
+#: Languages the lingua detector chooses among by default: English and the Latin-script languages that the
+#: heuristic knows (other scripts are caught before lingua runs).
+LINGUA_LANGUAGES = ("en", "es", "fr", "de", "it", "pt", "nl")
 
-    A text is not English when its letters are mostly non-Latin, or when it has few English function words and
-    more function words of Spanish, French, German, Italian, Portuguese or Dutch. Titles and lists in English
-    (few function words of any language) stay.
+
+@lru_cache(maxsize=4)
+def _lingua_detector(languages: tuple[str, ...]) -> Any:
+    """A lingua detector for ``languages`` (ISO 639-1 codes), built once per process; models load on first use."""
+    from lingua import IsoCode639_1, Language, LanguageDetectorBuilder
+
+    from medtune.errors import ConfigError
+
+    chosen = []
+    for code in languages:
+        iso = getattr(IsoCode639_1, code.upper(), None)
+        if iso is None:
+            raise ConfigError(f"language: unknown ISO 639-1 code {code!r}. Fix: use two-letter codes such as 'en'")
+        chosen.append(Language.from_iso_code_639_1(iso))
+    return LanguageDetectorBuilder.from_languages(*chosen).build()
+
+
+def lingua_available() -> bool:
+    """Whether ``lingua-language-detector`` is installed (it is not imported here)."""
+    return importlib.util.find_spec("lingua") is not None
+
+
+class EnglishFilter(CleanerBase):
+    """Drop records that are not English: lingua when installed, else a heuristic that needs no model.
+
+    With ``detector="auto"`` (the default) the filter uses `lingua <https://github.com/pemistahl/lingua-py>`_ when
+    ``lingua-language-detector`` is installed (its models ship inside the wheel: no download), choosing among
+    ``languages``; otherwise, or with ``detector="heuristic"``, it uses a function-word heuristic.
+
+    Both first call a text foreign when its letters are mostly non-Latin. The heuristic then calls it not English
+    when it has few English function words and more function words of Spanish, French, German, Italian,
+    Portuguese or Dutch; titles and lists in English (few function words of any language) stay, and so do texts
+    under ``min_words`` words (too short to judge). lingua judges texts from three words on (``Dolor de cabeza``);
+    when it says another language, the text is dropped only if that language's function words outnumber the
+    English ones (lingua alone reads English lists of drug names as Italian or Spanish).
 
     Args:
         fields: Fields checked together.
-        min_ratio: The least share of English function words for a text to count as English outright.
-        min_words: Texts with fewer words are kept (too short to judge).
+        min_ratio: Heuristic: the least share of English function words for a text to count as English outright.
+        min_words: Heuristic: texts with fewer words are kept.
+        detector: ``"auto"``, ``"lingua"`` (an error when it is not installed) or ``"heuristic"``.
+        languages: lingua: ISO 639-1 codes of the languages to choose among (English must be one).
+
+    Raises:
+        MissingExtraError: ``detector="lingua"`` without ``lingua-language-detector`` installed.
     """
 
     name = "language"
@@ -376,17 +454,46 @@ class EnglishFilter(CleanerBase):
         fields: Sequence[str] = ("input", "output"),
         min_ratio: float = 0.15,
         min_words: int = 8,
+        detector: Literal["auto", "lingua", "heuristic"] = "auto",
+        languages: Sequence[str] = LINGUA_LANGUAGES,
     ) -> None:
         self.fields = tuple(fields)
         self.min_ratio = min_ratio
         self.min_words = min_words
+        self.languages = tuple(code.lower() for code in languages)
+        if "en" not in self.languages:
+            from medtune.errors import ConfigError
+
+            raise ConfigError("language: 'languages' must include 'en'. Fix: add 'en' to the list")
+        if detector == "lingua" and not lingua_available():
+            from medtune.errors import MissingExtraError
+
+            raise MissingExtraError("lang", "lingua", "language identification with lingua (language detector=lingua)")
+        self.detector = "lingua" if detector == "lingua" or (detector == "auto" and lingua_available()) else "heuristic"
+
+    @staticmethod
+    def _non_latin(text: str) -> bool:
+        letters = [ch for ch in text if ch.isalpha()]
+        return len(letters) >= 20 and sum(1 for ch in letters if ch.isascii()) / len(letters) < 0.5
 
     def is_english(self, text: str) -> bool:
-        """Whether ``text`` looks English (short texts count as English)."""
-        letters = [ch for ch in text if ch.isalpha()]
-        latin = sum(1 for ch in letters if ch.isascii())
-        if len(letters) >= 20 and latin / len(letters) < 0.5:
+        """Whether ``text`` looks English (with the heuristic, short texts count as English)."""
+        if self._non_latin(text):
             return False  # mostly non-Latin script
+        if self.detector == "lingua":
+            if len(_WORD.findall(text)) < 3:
+                return True  # one or two words ("Fever", "Tachycardia") are too short for lingua too
+            found = _lingua_detector(self.languages).detect_language_of(text)
+            if found is None or found.iso_code_639_1.name == "EN":
+                return True
+            # lingua reads English lists of drug names as Italian or Spanish: foreign only with the function words
+            # of another language outnumbering the English ones
+            words = _WORD.findall(text.casefold())
+            english = sum(1 for w in words if w in _EN_STOPWORDS)
+            return max(sum(1 for w in words if w in stop) for stop in _FOREIGN_STOPWORDS.values()) <= english
+        return self._heuristic(text)
+
+    def _heuristic(self, text: str) -> bool:
         words = _WORD.findall(text.casefold())
         if len(words) < self.min_words:
             return True
@@ -402,3 +509,6 @@ class EnglishFilter(CleanerBase):
         """Keep English rows; drop the others."""
         text = "\n".join(get_texts(row, self.fields))
         return row if self.is_english(text) else Drop("not English")
+
+    def __repr__(self) -> str:
+        return f"EnglishFilter(detector={self.detector!r})"

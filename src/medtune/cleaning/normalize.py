@@ -85,17 +85,19 @@ class RuleNormalizer(TextCleaner):
 
 @dataclass(frozen=True)
 class Lexicon:
-    """A term lexicon: abbreviations and their expansions (registered with the ``medtune_term_lexicons`` hook).
+    """A term lexicon: abbreviations and synonyms (registered with the ``medtune_term_lexicons`` hook).
 
     Attributes:
         name: Registry name.
         abbreviations: Abbreviation (case-sensitive) -> expansion.
         license: Licence of the data.
+        synonyms: Synonym (lower case) -> preferred term (lower case), for term normalization and term metrics.
     """
 
     name: str
     abbreviations: Mapping[str, str] = field(default_factory=dict)
     license: str = ""
+    synonyms: Mapping[str, str] = field(default_factory=dict)
 
 
 class AbbreviationExpander(TextCleaner):

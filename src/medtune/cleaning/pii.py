@@ -2,12 +2,17 @@
 
 Covers e-mail addresses, URLs, IP addresses, phone and fax numbers (North American, international and
 context-marked), SSNs, record/account/licence/insurance-style IDs after a label (``MRN: 12345``), Luhn-valid
-credit-card numbers, dates more precise than a year, ages over 89, ZIP codes (ZIP+4, after a state or a label),
-street addresses and PO boxes, and names introduced by a title or a phrase (``Dr. Smith``, ``my name is Ann``).
-Names and places in free text need NER: see :mod:`medtune.cleaning.presidio`.
+credit-card numbers (12-digit Maestro included), dates more precise than a year, ages over 89 (with a unit, after
+"aged"/"she is", or bare after a name: ``Shawn Carroll, 91,``), ZIP codes (ZIP+4, after a state or a label), street
+addresses with their city, PO boxes, and names introduced by a cue (``Dr. Smith``, ``my name is Ann``, ``I'm Ann
+Lee``, ``Thanks, Tom``, ``PT: LORI DUNN``). Names and places in free text need NER: see
+:mod:`medtune.cleaning.presidio`.
 
 Medical words are protected: a name candidate made only of protected terms (``Dr. Parkinson's`` never happens in
-practice, but ``Crohn``, ``Hodgkin`` and drug names do) or of common English words is left alone.
+practice, but ``Crohn``, ``Hodgkin`` and drug names do) or of common English words is left alone. Weak cues ("I'm",
+"PATIENT", "Thanks,") and words in capitals need a ``vocabulary`` of common and medical words to tell a name from
+an ordinary word ("I'm Diabetic", "PT REPORTS"); without one only strong cues (titles, introductions, signatures)
+are used.
 """
 
 from __future__ import annotations
@@ -86,7 +91,7 @@ _STREET = (
     r"Lock|Lodge|Loop|Mall|Manor|Meadow|Mews|Mill|Mission|Motorway|Mount|Mountain|Neck|Orchard|Oval|Overpass|"
     r"Park|Pass|Passage|Path|Pike|Pine|Plain|Point|Port|Prairie|Radial|Ramp|Ranch|Rapid|Rest|Ridge|River|Route|"
     r"Row|Rue|Run|Shoal|Shore|Skyway|Spring|Spur|Station|Stravenue|Stream|Summit|Throughway|Trace|Track|"
-    r"Trafficway|Tunnel|Turnpike|Underpass|Union|Valley|Viaduct|View|Village|Ville|Vista|Walk|Wall|Well)s?|"
+    r"Trafficway|Tunnel|Turnpike|Underpass|Union|Valley|Via|Viaduct|View|Village|Ville|Vista|Walk|Wall|Well)s?|"
     r"St|Ave|Rd|Blvd|Ln|Dr|Ct|Pl|Ter|Cir|Hwy|Pkwy|Sq|Trl|Ctr|Cres|Expy|Fwy|Jct|Mtn|Pt|Rte|Tpke|Xing)"
 )
 _ID_LABEL = (
@@ -100,8 +105,6 @@ _ID_LABEL = (
     r"case\s+(?:id|number|no\.?|#)|claim(?:\s+(?:id|number|no\.?|#))?|record\s+(?:id|number|no\.?|#)|ID|"
     r"passport(?:\s+(?:number|no\.?|#))?)"
 )
-_TITLE = r"(?:Dr|DR|Mr|MR|Mrs|MRS|Ms|MS|Mx|Miss|MISS|Prof|PROF|Nurse|NURSE)"
-_NAME_WORD = r"[A-Z][A-Za-z'\u2019-]*[A-Za-z]"
 
 
 @dataclass(frozen=True)
@@ -132,6 +135,8 @@ def _uk_ok(s: str) -> bool:
 
 def _card_ok(s: str) -> bool:
     d = _digits(s)
+    if len(d) == 12:  # only Maestro issues 12-digit cards (ISO/IEC 7812 IINs 50, 56-69)
+        return (d[0] == "6" or d[:2] in ("50", "56", "57", "58", "59")) and luhn_valid(d)
     return 13 <= len(d) <= 19 and luhn_valid(d)
 
 
@@ -184,7 +189,9 @@ _PATTERNS: tuple[_Pattern, ...] = (
     ),
     _Pattern(
         "CREDIT_CARD",
-        _compile(r"(?<![\w-])(?:\d{13,19}|\d{4}([ -])\d{4}\1\d{4}\1\d{1,7}|\d{4}([ -])\d{6}\2\d{4,5})(?![\w-])"),
+        _compile(
+            r"(?<![\w-])(?:\d{12,19}|\d{4}([ -])\d{4}\1\d{4}(?:\1\d{1,7})?|\d{4}([ -])\d{6}\2\d{4,5})(?![\w-]|[.,]\d)"
+        ),
         "digit",
         _card_ok,
     ),
@@ -200,7 +207,7 @@ _PATTERNS: tuple[_Pattern, ...] = (
     _Pattern(
         "PHONE",
         _compile(
-            r"(?<![\w+/-])(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-]?)\d{3}[\s.-]?\d{4}"
+            r"(?<![\w+/-])(?:(?:\+|00)?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-]?)\d{3}[\s.-]?\d{4}"
             r"(?:(?i:\s*(?:x|ext\.?|extension)\s*)\d{1,6}(?!\w))?(?![\w/]|-\d)"
         ),
         "digit",
@@ -255,13 +262,34 @@ _PATTERNS: tuple[_Pattern, ...] = (
         ),
         "digit",
     ),
-    _Pattern("AGE", _compile(r"(?i)\b(?:aged?|age:)\s*(?P<v>9\d|1[0-4]\d)(?![\w.])"), "digit"),
+    _Pattern("AGE", _compile(r"(?i)\b(?:aged?|age\s*(?:is|of|:|=|-))\s*(?P<v>9\d|1[0-4]\d)(?![\w%/]|[.,]\d)"), "digit"),
+    _Pattern(  # "I'm 93", "she is 95 and", "he turned 101." (a unit or a decimal after it makes it something else)
+        "AGE",
+        _compile(
+            r"(?i)\b(?:i'?m|i\s+am|(?:s?he|they|who)\s+(?:is|was|are|were)|s?he'?s|(?:just\s+)?turn(?:ed|ing|s)|"
+            r"(?:is|was)\s+now)\s+(?:about\s+|nearly\s+|almost\s+|over\s+)?(?P<v>9\d|1[0-4]\d)"
+            r"(?=\s*(?:[,;!?)]|\.(?!\d)|$|and\b|now\b|next\b|this\b|soon\b|today\b|in\b))"
+        ),
+        "digit",
+    ),
+    _Pattern(
+        "AGE",
+        _compile(
+            r"(?i)\b(?:ninety(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?|(?:a|one)\s+hundred"
+            r"(?:\s+(?:and\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten))?)"
+            r"[\s-]+(?:years?|yrs?)[\s-]+old\b"
+        ),
+    ),
     _Pattern(
         "ADDRESS",
         _compile(
             r"(?<![\w.])\d{1,6}[A-Za-z]?\s+(?:(?:[NSEW]\.?|North|South|East|West|NORTH|SOUTH|EAST|WEST)\s+)?"
-            r"(?:[A-Z][A-Za-z'\u2019.-]*\s+){1,4}" + _STREET + r"\b\.?"
+            r"(?P<street>(?:(?:[A-Z][a-z]?\.|[A-Z][A-Za-z'\u2019-]*)[ \t]+){1,4})(?!PT\b|CT\b)(?P<suffix>"
+            + _STREET
+            + r")\b\.?"
             r"(?:,?\s*(?i:apt|apartment|suite|ste|unit|#)\.?\s*#?\w+)?"
+            # the city, when a state follows: "12 Oak St, Springfield, IL"
+            r"(?:,[ \t]*(?:[A-Z][A-Za-z'\u2019.-]*[ \t]+){0,2}[A-Z][A-Za-z'\u2019-]*(?=,?[ \t]+" + _STATES + r"\b))?"
         ),
         "digit",
     ),
@@ -271,20 +299,9 @@ _PATTERNS: tuple[_Pattern, ...] = (
     _Pattern(
         "ZIP", _compile(r"(?i:\bzip(?:\s*code)?|\bpostal\s+code|\bpostcode)[\s:#]*(?P<v>\d{5})(?![\w-])"), "digit"
     ),
-    _Pattern(
-        "NAME",
-        _compile(r"\b" + _TITLE + r"\.?\s+(?P<v>" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){0,2})"),
-    ),
-    _Pattern(
-        "NAME",
-        _compile(
-            r"(?i:\bmy\s+name\s+is|\bi\s+am\s+called|\bcall\s+me|\bpatient\s+name|\bname\s*:|\bsigned|"
-            r"\bregards,|\bsincerely,|\bpt\s+name)\s*:?\s+(?P<v>" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){0,2})"
-        ),
-    ),
 )
 
-#: Capitalised words that follow titles or introductions but are not names.
+#: Words that follow titles or introductions but are not names: function words, greetings, titles, common verbs.
 _COMMON_WORDS = frozenset(
     """
     i i'm i've i'd im me my mine we our you your he she it they them his her their this that these those there
@@ -295,24 +312,273 @@ _COMMON_WORDS = frozenset(
     some any all help need want know think feel felt having getting got get recently since still again ok okay
     sorry regards monday tuesday wednesday thursday friday saturday sunday hospital clinic center centre
     department emergency patient nurse office general medical medicine health care team staff unit ward service
-    services
+    services dr mr mrs ms mx miss prof says said say thinks thought wants wanted told tells asked asks advised
+    advises recommended recommends suggested suggests ordered orders prescribed prescribes gave gives sees saw seen
+    note notes noted visit visits appointment appt report reports reported called calls going trying looking
+    writing asking wondering worried concerned sure fine new old years year months weeks days came went took
+    made left seems seemed email e-mail phone cell mobile fax address oh ah um uh hmm alright anyway btw lol wow
+    yeah yep nope scared afraid glad happy sad tired confused anxious nervous upset frustrated desperate
+    underwent undergo became began chose drove fell found held kept knew lost met paid ran sat slept spoke stood
+    threw woke wore wrote broke ate drank dob mrn ssn age sex gender male female race room bed admit admitted
+    discharge discharged denies denied deny states stated presents presented complains complained endorses
+    endorsed admits tolerates tolerated appears appeared remains remained returns returned requires required
+    refuses refused declines declined agrees agreed afebrile ambulating alert oriented stable god lord jesus christ
+    allah goodness heaven heavens everyone everybody guys folks
+    """.split()  # noqa: SIM905
+)
+#: Given names and surnames that end like a verb form ("Alfred", "King"): see :func:`_inflected`.
+_NAMES_LIKE_VERBS = frozenset(
+    """
+    alfred jared fred mildred winifred wilfred manfred ahmed mohammed mohamed hameed rasheed saeed waleed zayed
+    sayed reed creed ned ted king sterling irving manning fleming channing harding golding browning
+    """.split()  # noqa: SIM905
+)
+
+#: Nationalities, religions and languages: after "I'm" they describe, they do not name.
+_DESCRIPTORS = frozenset(
+    """
+    american african asian european indian chinese japanese korean vietnamese filipino thai pakistani bangladeshi
+    mexican hispanic latino latina brazilian canadian british english irish scottish welsh australian german french
+    italian spanish portuguese dutch polish russian ukrainian greek turkish arab arabic persian iranian iraqi
+    egyptian nigerian kenyan ethiopian jamaican muslim christian catholic protestant jewish hindu buddhist sikh
+    atheist vegan vegetarian caucasian
+    """.split()  # noqa: SIM905
+)
+
+_NAME_WORD = r"(?:[A-Z][A-Za-z'\u2019-]*[A-Za-z](?![\w@]|\.[A-Za-z0-9]))"
+_NAME_SEQ = rf"(?P<v>(?:[A-Z]\.[ \t]*)?{_NAME_WORD}(?:[ \t]+(?:[A-Z]\.[ \t]+)?{_NAME_WORD}){{0,2}})"
+_STRONG, _WEAK = 2, 1
+# A cue that (almost) always introduces a name: a title, "my name is", a signature.
+_STRONG_CUE = re.compile(
+    r"(?:\b(?:Dr|DR|Mr|Mrs|MRS|Ms|Mx|Miss|MISS|Prof|PROF)\b\.?\s+|\bMR\.\s+|"
+    r"(?i:\bmy\s+name\s+is|\bmy\s+name'?s|\bi\s+am\s+called|\bi'?m\s+called|\bcall\s+me|"
+    r"\b(?:patient|pt|full|first|last|family|given)\s+name\s*(?:is|:)?|\bname\s*:|\bname\s+is|"
+    r"(?<!-\s)(?<!-)\b(?:electronically\s+|e-?)?(?:signed|co-?signed)(?:\s+by\b|(?=[ \t]*[:,]))|"
+    r"\b(?:dictated|transcribed|authored)\s+by|"
+    r"\bregards|\bsincerely|\brespectfully|\bbest\s+wishes|\byours\s+truly)[ \t]*[:,]?\s+)" + _NAME_SEQ
+)
+# A cue after which a capitalised word may still be an ordinary word ("I'm Diabetic", "PT REPORTS", "Thanks, Doctor"):
+# the first word must be outside the vocabulary of common and medical words.
+_WEAK_CUE = re.compile(
+    r"(?:\b(?:MS|MR|Doctor|DOCTOR|Nurse|NURSE)\.?[ \t]+|"
+    r"(?i:\bi'?m|\bi\s+am|\bthis\s+is|\bthanks|\bthank\s+you|\bthanx|\b(?:cheers|best)(?=[ \t]*,)|"
+    r"\b(?:patient|pt|attending|physician|provider|surgeon|pcp|resident|nurse|rn|md|np|caregiver|guardian|"
+    r"contact|next\s+of\s+kin|nok|spouse|informant)\s*:|\bpatient|\bpt|"
+    r"\b(?:seen|examined|evaluated|referred|ref|accompanied)(?:\s+on)?\s+by|"
+    r"\b(?:my|his|her|their|our|your)\s+(?:son|daughter|wife|husband|mother|father|mom|mum|dad|brother|sister|friend|partner|boyfriend|"
+    r"girlfriend|fianc[e\u00e9]e?|grandson|granddaughter|grandmother|grandfather|grandma|grandpa|aunt|uncle|cousin|"
+    r"nephew|niece|baby|child|kid|neighbou?r|roommate|caregiver)(?:'?s\s+name\s+is)?)[ \t]*[:,]?\s+)" + _NAME_SEQ
+)
+# "PATIENT: GONZALEZ, MARIA", "Name: Doe, John": surname first after a label.
+_LAST_FIRST_CUE = re.compile(
+    r"(?i:\b(?:patient|pt|name|patient\s+name|pt\s+name|full\s+name)[ \t]*:)[ \t]*(?P<v>"
+    + _NAME_WORD
+    + r",[ \t]*"
+    + _NAME_WORD
+    + r"(?:[ \t]+(?:[A-Z]\.|"
+    + _NAME_WORD
+    + r"))?)"
+)
+# "my name is john smith": lower-case names after an explicit introduction (checked against the vocabulary).
+_LOWER_NAME_CUE = re.compile(
+    r"(?i:\bmy\s+name\s+is|\bmy\s+name'?s|\bname\s*:)[ \t]+"
+    r"(?P<v>[a-z][a-z'\u2019-]*[a-z](?:[ \t]+[a-z][a-z'\u2019-]*[a-z])?)\b"
+)
+_HERE_CUE = re.compile(r"(?:^|[.!?,:;]|\n)[ \t]*" + _NAME_SEQ + r"[ \t]+(?i:here)\b(?![ \t]+(?:is|are|was|in|at))")
+_HELLO_HERE_CUE = re.compile(r"(?i:\b(?:hi|hello|hey)\b[ \t]*[,!]?[ \t]*)" + _NAME_SEQ + r"[ \t]+(?i:here)\b")
+_NAME_SUFFIX = re.compile(
+    r",?[ \t]+(?:Jr|Sr|JR|SR|II|III|IV|MD|M\.D\.|DO|PhD|PHD|RN|NP|PA-C|PA|DDS|DMD|DPM|LPN|APRN|CRNA|FNP)\b"
+)
+_AGE_AFTER_NAME = re.compile(
+    r",[ \t]*(?P<v>9\d|1[0-4]\d)(?=[ \t]*(?:[,;)]|\.(?!\d)|$|(?i:and|yo|y/o|years?|yrs?)\b)|[ \t]*[MF]\b)"
+)
+#: First words of US place names that are also common words ("New", "Lake", "Fort").
+_CITY_PREFIX = frozenset(
+    """
+    new north south east west saint st ste fort ft port lake mount mt san santa los las el la le de des del grand
+    little big palm glen cedar rock bay fall falls
+    """.split()  # noqa: SIM905
+)
+_CITY_STATE_ZIP = re.compile(
+    r"(?P<v>(?:[A-Z][A-Za-z'\u2019.-]*[ \t]+){0,2}[A-Z][A-Za-z'\u2019-]*[A-Za-z]),[ \t]*"
+    + _STATES
+    + r"\.?,?[ \t]+\d{5}(?:-\d{4})?(?![\w-])"
+)
+
+
+def _key(word: str) -> str:
+    return re.sub(r"(?:'s|\u2019s|s')$", "", word.lower()).strip("'\u2019-.")
+
+
+#: Endings of English words that are hardly ever names ("SATISFACTION", "MANAGEMENT", "ARTHROSCOPY").
+_WORD_SHAPE = re.compile(
+    r"(?:tion|sion|ment|ness|ity|ous|ful|less|able|ible|ical|ics|ism|ize|ization|ology|ectomy|otomy|itis|osis|emia|"
+    r"aemia|pathy|scopy|graphy|gram|grams|ally|ively|ously|fully|ately|ently|antly)$"
+)
+
+
+def _inflected(key: str, vocabulary: frozenset[str], *, plural: bool = True) -> bool:
+    """Whether ``key`` is a verb form whose stem is a known word ("believes", "suspecting", "recommended").
+
+    With ``plural=False`` only -ed and -ing forms count (after "DR", "FLOWERS" is a surname, "ORDERED" is not).
+    """
+    if key in _NAMES_LIKE_VERBS:
+        return False
+    rules = [("ing", "", 3), ("ing", "e", 3), ("ed", "", 3), ("ed", "e", 3), ("ied", "y", 3)]
+    if plural:
+        rules += [("ies", "y", 3), ("es", "", 4), ("s", "", 4), ("ly", "", 4)]
+    for suffix, repl, min_stem in rules:
+        if key.endswith(suffix) and len(key) - len(suffix) >= min_stem:
+            stem = key[: -len(suffix)] + repl
+            if stem in vocabulary or stem in _COMMON_WORDS:
+                return True
+            if len(stem) > 3 and stem[-1] == stem[-2] and stem[:-1] in vocabulary:  # "stopped", "planning"
+                return True
+    return len(key) > 5 and key.endswith("ing")
+
+
+def _is_word(key: str, vocabulary: frozenset[str]) -> bool:
+    """Whether ``key`` is a known word, a word-shaped word ("-tion", "-ology") or a hyphenation of known words."""
+    if key in vocabulary or key in _DESCRIPTORS or (len(key) > 4 and _WORD_SHAPE.search(key)):
+        return True
+    parts = [w for w in key.split("-") if w]
+    return len(parts) > 1 and all(
+        w in _PREFIXES or len(w) < 3 or _is_word(w, vocabulary) or _inflected(w, vocabulary) for w in parts
+    )
+
+
+_PREFIXES = frozenset(
+    ("pre", "post", "non", "un", "re", "anti", "co", "sub", "self", "semi", "multi", "inter", "intra", "over", "under")
+)
+
+
+def _name_ok(value: str, strength: int, protected: frozenset[str], vocabulary: frozenset[str]) -> str | None:
+    """Trim a name candidate at its first common or protected word; ``None`` when it is not a name.
+
+    A word in capitals ("PT: LORI DUNN") may be any word of a clinical note, so it must be outside the vocabulary;
+    after a weak cue ("I'm", "PATIENT") the first word must be too. After a strong cue ("Dr.", "my name is") only
+    common words, verbs in capitals ("DR THINKS") and protected medical words are refused.
+    """
+    words = value.split()
+    kept: list[str] = []
+    for i, word in enumerate(words):
+        key = _key(word)
+        if key in _COMMON_WORDS or key in protected or word.lower() in protected:
+            break
+        caps = word.isupper() and len(key) > 1
+        known = _is_word(key, vocabulary)
+        if i == 0:
+            if strength == _WEAK and (_WORD_SHAPE.search(key) or (caps and (known or _inflected(key, vocabulary)))):
+                return None  # "PATIENT REPORTS", "PT BELIEVES", "Patient Satisfaction"
+            if caps and (_WORD_SHAPE.search(key) or (vocabulary and _inflected(key, vocabulary, plural=False))):
+                return None  # "DR RECOMMENDED", "DR SEGMENTECTOMY"
+        elif caps and (
+            _WORD_SHAPE.search(key) or (vocabulary and (_inflected(key, vocabulary) or (known and len(key) > 6)))
+        ):
+            break  # "PATIENT JOHN SMITH PRESENTED": the name ends; short known words may be surnames (BROWN)
+        kept.append(word)
+    while kept and re.fullmatch(r"[A-Z]\.", kept[-1]):
+        kept.pop()
+    if not kept:
+        return None
+    if strength == _WEAK and all(_is_word(_key(w), vocabulary) or len(_key(w)) < 2 for w in kept):
+        return None  # "I'm Mark Brown" is lost with "I am Having Trouble" and "I'm Indian"; "Mark Johnson" is kept
+    return " ".join(kept)
+
+
+_ALONE = re.compile(r"[ \t]*(?:[^\w\s/&'-]|\d|$|\n|(?i:and|but|or|from|who|here|calling|writing)\b)")
+
+
+#: Street suffixes common enough that the street name may be any word ("Oak Ridge Road", "Church St").
+_CORE_SUFFIXES = frozenset(
+    """
+    street st avenue ave road rd boulevard blvd lane ln drive dr court ct way place pl terrace ter circle cir highway
+    hwy parkway pkwy
+    """.split()  # noqa: SIM905
+)
+#: Words after a number that make it a count or a measure, not a house number ("12 PATIENTS", "5 MM FROM").
+_NOT_STREET = frozenset(
+    """
+    mm cm km m kg g mg mcg ml l gy cgy units iu year years yr yrs month months week weeks day days hour hours hr hrs
+    minute minutes min mins second seconds patient patients case cases subject subjects participant participants
+    children men women people point points times dose doses level levels
     """.split()  # noqa: SIM905
 )
 
 
-def _name_ok(value: str, protected: frozenset[str]) -> str | None:
-    """Trim a name candidate at its first common or protected word; ``None`` when nothing is left."""
-    kept: list[str] = []
-    for word in value.split():
-        key = re.sub(r"(?:'s|\u2019s|s')$", "", word.lower()).strip("'\u2019-")
-        if key in _COMMON_WORDS or key in protected or word.lower() in protected:
-            break
-        kept.append(word)
-    return " ".join(kept) if kept else None
+def _street_ok(m: re.Match[str], vocabulary: frozenset[str]) -> bool:
+    """Whether a street-address match is an address, not "12 PATIENTS NOT STAGED WITH CT" or "2 TRAUMA CENTER"."""
+    words = [_key(w) for w in m.group("street").split()]
+    if not words or words[0] in _NOT_STREET or any(w in _COMMON_WORDS for w in words):
+        return False
+    suffix = m.group("suffix").lower().rstrip("s")
+    if suffix in _CORE_SUFFIXES or suffix + "s" in _CORE_SUFFIXES:
+        return True
+    return not all(_is_word(w, vocabulary) or len(w) < 3 for w in words)  # "TALAR NECK", "Trauma Center"
+
+
+def _find_names(text: str, protected: frozenset[str], vocabulary: frozenset[str]) -> list[tuple[int, int]]:
+    """Spans of names introduced by a cue (title, introduction, signature, label)."""
+    out = []
+    cues = ((_STRONG_CUE, _STRONG), (_HELLO_HERE_CUE, _STRONG), (_WEAK_CUE, _WEAK), (_HERE_CUE, _WEAK))
+    if not vocabulary:  # without a vocabulary, "I'm Diabetic" and "PATIENT REPORTS" look like names
+        cues = cues[:2]
+    for m in _LOWER_NAME_CUE.finditer(text if vocabulary else ""):
+        end = 0
+        for w in re.finditer(r"\S+", m.group("v")):
+            key = _key(w.group())
+            if key in _COMMON_WORDS or key in protected or _is_word(key, vocabulary) or _inflected(key, vocabulary):
+                break
+            end = w.end()
+        if end:
+            out.append((m.start("v"), m.start("v") + end))
+    for m in _LAST_FIRST_CUE.finditer(text if vocabulary else ""):
+        words = m.group("v").replace(",", " ").split()
+        name = _name_ok(" ".join(words), _WEAK, protected, vocabulary)
+        if name is not None and len(name.split()) >= 2:
+            kept = list(re.finditer(r"[^\s,]+", m.group("v")))[len(name.split()) - 1]
+            out.append((m.start("v"), m.start("v") + kept.end()))
+    for rx, strength in cues:
+        for m in rx.finditer(text):
+            start = m.start("v")
+            name = _name_ok(m.group("v"), strength, protected, vocabulary)
+            if name is None:
+                continue
+            end = start + len(name)
+            if strength == _WEAK and name.isupper() and " " not in name and not _ALONE.match(text, end):
+                continue  # "PATIENT SATISFACTION SURVEY", "THIS IS CONTRARY TO": one capitals word in a sentence
+            if name == m.group("v"):
+                suffix = _NAME_SUFFIX.match(text, end)
+                if suffix:
+                    end = suffix.end()
+            out.append((start, end))
+    return out
+
+
+def _find_cities(text: str, protected: frozenset[str], vocabulary: frozenset[str]) -> list[tuple[int, int]]:
+    """Spans of the city in "Springfield, IL 62701" (the words before a state code and a ZIP)."""
+    out = []
+    for m in _CITY_STATE_ZIP.finditer(text):
+        words = list(re.finditer(r"\S+", m.group("v")))
+        keep = 0
+        for i, w in enumerate(reversed(words)):
+            key = _key(w.group())
+            if i and key in _CITY_PREFIX:
+                keep += 1
+                continue
+            if key in _COMMON_WORDS or key in protected or (i and _is_word(key, vocabulary)):
+                break
+            keep += 1
+        if keep:
+            out.append((m.start("v") + words[-keep].start(), m.end("v")))
+    return out
 
 
 def find_pii(
-    text: str, entities: Iterable[str] | None = None, protected_terms: Iterable[str] | frozenset[str] = ()
+    text: str,
+    entities: Iterable[str] | None = None,
+    protected_terms: Iterable[str] | frozenset[str] = (),
+    vocabulary: Iterable[str] | frozenset[str] = (),
 ) -> list[PIIMatch]:
     """Find identifiers in ``text``: non-overlapping, sorted by position (leftmost-longest wins).
 
@@ -320,6 +586,9 @@ def find_pii(
         text: Any string.
         entities: Labels to look for (default: all of :data:`ENTITY_TYPES`).
         protected_terms: Lower-case words never treated as names (eponyms, drug names…).
+        vocabulary: Lower-case common and medical words (and abbreviations): a capitalised word after a weak cue
+            ("I'm", "PATIENT", "Thanks,", "my son") or any word in capitals is a name only when it is outside this
+            set. Without it, only names after strong cues (titles, "my name is", signatures) are looked for.
 
     Example:
         >>> [(m.label, m.text) for m in find_pii("Call 555-123-4567 or mail ann@example.com")]
@@ -327,6 +596,7 @@ def find_pii(
     """
     wanted = set(ENTITY_TYPES if entities is None else entities)
     protected = protected_terms if isinstance(protected_terms, frozenset) else frozenset(protected_terms)
+    vocab = vocabulary if isinstance(vocabulary, frozenset) else frozenset(vocabulary)
     has_digit = any(ch.isdigit() for ch in text)
     found: list[tuple[int, int, int, str]] = []  # (start, -length, priority, label)
     for p in _PATTERNS:
@@ -346,15 +616,23 @@ def find_pii(
                 value = stripped
                 if "." not in value:
                     continue
-            if p.label == "NAME":
-                name = _name_ok(value, protected)
-                if name is None:
-                    continue
-                end = start + len(name)
-            elif p.check is not None and not p.check(text[m.start() : m.end()] if p.label == "DATE" else value):
+            if p.check is not None and not p.check(text[m.start() : m.end()] if p.label == "DATE" else value):
+                continue
+            if "street" in p.regex.groupindex and not _street_ok(m, vocab):
                 continue
             if end > start:
                 found.append((start, start - end, ENTITY_TYPES.index(p.label), p.label))
+    if "NAME" in wanted or "AGE" in wanted:
+        names = _find_names(text, protected, vocab)
+        if "NAME" in wanted:
+            found += [(a, a - b, ENTITY_TYPES.index("NAME"), "NAME") for a, b in names]
+        if "AGE" in wanted and has_digit:  # "Shawn Carroll, 91, called"
+            for _, b in names:
+                m = _AGE_AFTER_NAME.match(text, b)
+                if m:
+                    found.append((m.start("v"), m.start("v") - m.end("v"), ENTITY_TYPES.index("AGE"), "AGE"))
+    if "ADDRESS" in wanted and has_digit:
+        found += [(a, a - b, ENTITY_TYPES.index("ADDRESS"), "ADDRESS") for a, b in _find_cities(text, protected, vocab)]
     found.sort()
     out: list[PIIMatch] = []
     last_end = -1
@@ -455,6 +733,8 @@ class RegexPIICleaner(TextCleaner):
             consistent within a record: the same phone number gets the same fake number in input and output).
         placeholder: Format of a placeholder; ``{label}`` is the entity type.
         protected_terms: Lower-case words that are never names (the medical plugin passes eponyms and drugs).
+        vocabulary: Lower-case common and medical words and abbreviations, for names in capitals and after weak
+            cues (see :func:`find_pii`; the medical plugin passes its ~16k-word vocabulary).
         fields: Fields to clean (default all).
 
     Example:
@@ -475,6 +755,7 @@ class RegexPIICleaner(TextCleaner):
         replace: Literal["placeholder", "surrogate"] = "placeholder",
         placeholder: str = "[{label}]",
         protected_terms: Iterable[str] = (),
+        vocabulary: Iterable[str] = (),
         fields: Sequence[str] = ("instruction", "input", "output"),
     ) -> None:
         super().__init__(fields)
@@ -491,11 +772,12 @@ class RegexPIICleaner(TextCleaner):
         self.replace = replace
         self.placeholder = placeholder
         self.protected_terms = frozenset(t.lower() for t in protected_terms)
+        self.vocabulary = frozenset(w.lower() for w in vocabulary)
         self.idempotent = replace == "placeholder"  # type: ignore[misc]
 
     def find(self, text: str) -> list[PIIMatch]:
         """The identifiers this cleaner would remove from ``text``."""
-        return find_pii(text, self.entities, self.protected_terms)
+        return find_pii(text, self.entities, self.protected_terms, self.vocabulary)
 
     def _placeholder_pass(self, text: str) -> str:
         for _ in range(3):  # a replacement can join two fragments into a new match: repeat to a fixed point

@@ -21,9 +21,17 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any, ClassVar, Literal
 
 from medtune.cleaning.base import TextCleaner
-from medtune.cleaning.pii import PIIMatch, Surrogates, find_pii, replace_matches
+from medtune.cleaning.pii import (
+    _COMMON_WORDS,
+    PIIMatch,
+    Surrogates,
+    _inflected,
+    _is_word,
+    find_pii,
+    replace_matches,
+)
 
-__all__ = ["NO_MODEL_WARNING", "PRESIDIO_LABELS", "PresidioCleaner"]
+__all__ = ["NO_MODEL_WARNING", "PRESIDIO_LABELS", "PresidioCleaner", "restore_case"]
 
 #: Presidio entity type -> medtune placeholder label.
 PRESIDIO_LABELS: dict[str, str] = {
@@ -80,7 +88,19 @@ _DRUG_AFTER = re.compile(
     r"(?:is|are)\s+(?:an?\s+)?(?:medication|medicine|drug|antibiotic)|(?:may|will|can|should)\s+help|to\s+(?:treat|help|"
     r"reduce|control|relieve|prevent|manage)|for\s+(?:the|your)|twice|once|daily)"
 )
+#: Disease and drug endings: a capitalised word of the vocabulary with one of these is a disease or a drug, even after
+#: "called" or "due to" ("a condition called Hidradenitis Suppurativa", "due to Amyloidosis").
+_DISEASE_SHAPE = re.compile(
+    r"(?i)(?:itis|osis|iasis|emia|aemia|oma|pathy|plasia|trophy|algia|ectomy|ysis|floxacin|cillin|mycin|azole|pril|"
+    r"sartan|olol|statin|dipine|prazole|mab|nib|vir|xaban|parin|zepam|zolam|triptan|dronate|gliptin|diol)$"
+)
+_TITLE_BEFORE = re.compile(r"(?i)\b(?:dr|mr|mrs|ms|miss|prof|doctor|nurse)\.?\s*$")
+#: "Ursodiol (Urso)", "Gatifloxacin (Zymar)": a capitalised word in brackets right after a drug is its brand.
+_GENERIC_BEFORE = re.compile(r"([A-Za-z][\w-]+)\s*\(\s*$")
 _PLACEHOLDER = re.compile(r"^\[[A-Z_]+\]$")
+_CAPS_WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019]*")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:\n]\s*)$")
+_TITLES = frozenset({"dr", "mr", "mrs", "ms", "prof", "st"})
 _NAME_SHAPE = re.compile(r"[A-Z][A-Za-z'\u2019.\- ]*[A-Za-z.]|[A-Z]")
 
 
@@ -102,6 +122,11 @@ class PresidioCleaner(TextCleaner):
             in"… (regex, on top of NER).
         vocabulary: Lower-case common and medical words: an NER name or place made only of these words, with no
             name or place context before it, is kept ("Complete blood count", "Hemoglobin", "Malaria").
+        abbreviations: Lower-case clinical abbreviations (``htn``, ``copd``), kept in capitals by ``restore_case``
+            and never taken for names after a cue.
+        restore_case: Give upper-case text ("PT SEEN BY DR SMITH") a natural case before NER, which is trained on
+            mixed case: vocabulary words in lower case, abbreviations in capitals, other words capitalised
+            ("pt seen by dr Smith"). Spans map back one to one (same length).
         fields: Fields to clean.
     """
 
@@ -121,6 +146,8 @@ class PresidioCleaner(TextCleaner):
         protected_terms: Iterable[str] = (),
         context_names: bool = True,
         vocabulary: Iterable[str] = (),
+        abbreviations: Iterable[str] = (),
+        restore_case: bool = True,
         fields: Sequence[str] = ("instruction", "input", "output"),
     ) -> None:
         super().__init__(fields)
@@ -140,6 +167,8 @@ class PresidioCleaner(TextCleaner):
         self.protected_terms = frozenset(t.lower() for t in protected_terms)
         self.context_names = context_names
         self.vocabulary = frozenset(vocabulary)
+        self.abbreviations = frozenset(a.lower() for a in abbreviations)
+        self.restore_case = restore_case
         self._analyzer: Any = None
 
     def __getstate__(self) -> dict[str, Any]:
@@ -197,24 +226,27 @@ class PresidioCleaner(TextCleaner):
 
     def find_batch(self, texts: Sequence[str]) -> list[list[PIIMatch]]:
         """Identifiers in each text: NER and Presidio patterns, filtered and de-overlapped."""
+        seen = [restore_case(t, self.vocabulary, self.abbreviations) if self.restore_case else t for t in texts]
         results = self.analyzer().analyze_iterator(
-            list(texts),
+            seen,
             language="en",
             batch_size=self.batch_size,
             entities=list(self.entities),
             score_threshold=self.score_threshold,
         )
         out = []
-        for text, found in zip(texts, results):
+        names_vocab = self.vocabulary | self.abbreviations
+        for text, restored, found in zip(texts, seen, results):
             cands = [
                 (r.start, r.end, PRESIDIO_LABELS.get(r.entity_type, r.entity_type), r.entity_type)
                 for r in found
-                if self._accept(text, r.start, r.end, r.entity_type)
+                if self._accept(restored, r.start, r.end, r.entity_type, restored is not text)
             ]
             if self.context_names:
                 if "PERSON" in self.entities:
                     cands += [
-                        (m.start, m.end, "NAME", "PERSON") for m in find_pii(text, ["NAME"], self.protected_terms)
+                        (m.start, m.end, "NAME", "PERSON")
+                        for m in find_pii(text, ["NAME"], self.protected_terms, names_vocab)
                     ]
                 if "LOCATION" in self.entities:
                     for m in _PLACE_RX.finditer(text):
@@ -233,7 +265,7 @@ class PresidioCleaner(TextCleaner):
             return True
         return self.keep_span is not None and self.keep_span(text, start, end)
 
-    def _accept(self, text: str, start: int, end: int, entity: str) -> bool:
+    def _accept(self, text: str, start: int, end: int, entity: str, restored: bool = False) -> bool:
         span = text[start:end]
         if not span.strip() or self._vetoed(text, start, end):
             return False
@@ -242,13 +274,26 @@ class PresidioCleaner(TextCleaner):
         if not _NAME_SHAPE.fullmatch(span):
             return False  # lower case, digits, placeholders, mojibake
         before = text[max(0, start - 30) : start]
+        words = [w.lower().strip(".'\u2019-") for w in span.split()]
+        words = [w for w in words if len(w) > 2] or words
+        if not _TITLE_BEFORE.search(before) and any(
+            len(w) > 5 and w in self.vocabulary and _DISEASE_SHAPE.search(w) for w in words
+        ):
+            return False  # "a condition called Hidradenitis Suppurativa", "due to Amyloidosis"
+        generic = _GENERIC_BEFORE.search(before)
+        if generic and text[end : end + 2].lstrip().startswith(")"):
+            g = generic.group(1).lower()
+            if g in self.protected_terms or g in self.vocabulary or _DISEASE_SHAPE.search(g):
+                return False  # "Ursodiol (Urso)": a brand after its generic name
+        if span.isupper() and all(w in self.abbreviations or w in _COMMON_WORDS for w in words):
+            return False  # "MD", "US", "MM": abbreviations and words in capitals
         ctx = _NAME_CONTEXT if entity == "PERSON" else _PLACE_CONTEXT
         if ctx.search(before):
             return True
         if _DRUG_BEFORE.search(before) or _DRUG_AFTER.search(text[end : end + 40]):
             return False  # "prescribe Lovenox", "Zosyn 4.5 g", "Miralax to relieve": a drug, not a person or place
-        words = [w.lower().strip(".'\u2019-") for w in span.split()]
-        words = [w for w in words if len(w) > 2] or words
+        if restored and len(span.split()) == 1 and span.isupper() is False and span[1:2].islower():
+            return False  # one unknown word of an upper-case note, capitalised by restore_case: too weak alone
         if all(w in self.vocabulary or (len(w) > 5 and _MEDICAL_SHAPE.search(w)) for w in words):
             return False  # "Hematologic Tests", "Glucose", "Bursitis": capitalised medical words NER takes for names
         # a capitalised word that also appears in lower case in the same text is a common word, not a name
@@ -279,6 +324,61 @@ class PresidioCleaner(TextCleaner):
     def clean_text(self, text: str) -> str:
         """Clean one string (use a pipeline or :meth:`clean_texts_batch` for speed)."""
         return self.clean_texts_batch([[text]])[0][0]
+
+
+def restore_case(text: str, vocabulary: frozenset[str], abbreviations: frozenset[str] = frozenset()) -> str:
+    """Give the upper-case stretches of ``text`` a natural case for NER; the result has the same length.
+
+    A line or sentence is restored when most of its words (three or more) are in capitals: a word of the
+    vocabulary goes to lower case (capitalised at the start of a sentence), an abbreviation stays in capitals, any
+    other word is capitalised, as a name would be. Mixed-case text is returned unchanged.
+
+    >>> abbreviations = frozenset({"pt", "htn", "hx", "chf"})
+    >>> restore_case("PT SEEN BY DR LOPEZ FOR HTN. HX OF CHF.", frozenset({"seen"}), abbreviations)
+    'PT seen by Dr Lopez for HTN. HX of CHF.'
+    """
+    if not any(c.isupper() for c in text):
+        return text
+    out = []
+    for segment in re.split(r"(?<=[.!?\n])", text):
+        words = [w for w in _CAPS_WORD.findall(segment) if len(w) > 1]
+        caps = [w for w in words if w.isupper()]
+        if len(words) < 3 or len(caps) < 0.7 * len(words):
+            out.append(segment)
+            continue
+        parts = []
+        pos = 0
+        for m in _CAPS_WORD.finditer(segment):
+            word = m.group()
+            parts.append(segment[pos : m.start()])
+            pos = m.end()
+            if not word.isupper():
+                parts.append(word)
+                continue
+            key = word.lower()
+            stem = re.sub(r"(?:'s|\u2019s|'[a-z]+)$", "", key)
+            if key in _TITLES:
+                new = word[0] + word[1:].lower()
+            elif not re.search(r"[aeiouy]", key):
+                new = word  # an acronym ("SLBM", "MRN")
+            elif key in abbreviations and key not in vocabulary and key not in _COMMON_WORDS:
+                new = word
+            elif (
+                stem in _COMMON_WORDS
+                or key in _COMMON_WORDS
+                or _is_word(stem, vocabulary)
+                or _inflected(stem, vocabulary)
+            ):
+                new = key
+                if stem in ("i", "im") or _SENTENCE_START.search(segment[: m.start()]):
+                    new = key[0].upper() + key[1:]
+            else:
+                new = word[0] + word[1:].lower()
+            parts.append(new)
+        parts.append(segment[pos:])
+        out.append("".join(parts))
+    restored = "".join(out)
+    return text if restored == text else restored
 
 
 def _feeds_ner(nlp: Any, pipe: str) -> bool:

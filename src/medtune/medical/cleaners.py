@@ -55,8 +55,13 @@ class PIIRegexConfig(CleanerOptions):
 
 
 def make_pii_regex(cfg: PIIRegexConfig | None = None) -> RegexPIICleaner:
-    """Build the regex PHI cleaner with the shipped medical terms protected."""
-    from medtune.medical.lexicon import protected_terms
+    """Build the regex PHI cleaner with the shipped medical terms protected and the shipped vocabulary.
+
+    The vocabulary (common and medical words, clinical abbreviations) lets it find names in upper-case notes
+    ("PT: LORI DUNN") and after weak cues ("I'm Sarah", "Thanks, Tom") without taking "PT REPORTS" or
+    "I'm Diabetic" for names.
+    """
+    from medtune.medical.lexicon import name_vocabulary, protected_terms
 
     cfg = cfg or PIIRegexConfig()
     terms = set(cfg.protected_terms)
@@ -67,6 +72,7 @@ def make_pii_regex(cfg: PIIRegexConfig | None = None) -> RegexPIICleaner:
         replace=cfg.replace,
         placeholder=cfg.placeholder,
         protected_terms=terms,
+        vocabulary=name_vocabulary() if cfg.protect_medical_terms else (),
         fields=cfg.fields,
     )
 
@@ -81,6 +87,7 @@ class PresidioConfig(CleanerOptions):
     score_threshold: float = Field(0.5, ge=0.0, le=1.0)
     batch_size: int = Field(64, ge=1, le=10_000)
     context_names: bool = True
+    restore_case: bool = Field(True, description="Restore a natural case in upper-case text before NER.")
     protect_medical_terms: bool = True
     protected_terms: list[str] = Field(default_factory=list)
     fields: list[FieldName] = Field(default_factory=lambda: ["instruction", "input", "output"], min_length=1)
@@ -90,7 +97,7 @@ def make_pii_presidio(cfg: PresidioConfig | None = None) -> Any:
     """Build the Presidio cleaner with medical words protected (nothing heavy is imported until it runs)."""
     from medtune.cleaning.presidio import PRESIDIO_LABELS, PresidioCleaner
     from medtune.errors import ConfigError
-    from medtune.medical.lexicon import is_medical_span, medical_vocabulary, protected_terms
+    from medtune.medical.lexicon import clinical_abbreviations, is_medical_span, medical_vocabulary, protected_terms
 
     cfg = cfg or PresidioConfig()
     unknown = [e for e in cfg.entities if e not in PRESIDIO_LABELS]
@@ -108,6 +115,8 @@ def make_pii_presidio(cfg: PresidioConfig | None = None) -> Any:
         protected_terms=terms,
         context_names=cfg.context_names,
         vocabulary=medical_vocabulary() if cfg.protect_medical_terms else (),
+        abbreviations=clinical_abbreviations() if cfg.protect_medical_terms else (),
+        restore_case=cfg.restore_case,
         fields=cfg.fields,
     )
 

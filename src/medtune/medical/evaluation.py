@@ -143,14 +143,21 @@ def term_normalizer() -> Callable[[str], str]:
 
 @lru_cache(maxsize=1)
 def shipped_terms() -> dict[str, str]:
-    """Term → canonical term: ``data/eval_terms.txt``, the abbreviation expansions, and the protected terms."""
-    from medtune.medical.lexicon import abbreviation_lexicon, protected_terms
+    """Term → canonical term: ``data/eval_terms.txt``, the MedQuAD synonyms, abbreviation expansions, protected terms.
+
+    A synonym of the ``medical_synonyms`` lexicon counts as its preferred term (``ringing in the ears`` →
+    ``tinnitus``), or as what that term already counts as.
+    """
+    from medtune.medical.lexicon import abbreviation_lexicon, protected_terms, synonym_lexicon
 
     out: dict[str, str] = {}
     for line in TERMS_FILE.read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
             term, _, canonical = line.partition("\t")
             out[term.strip()] = canonical.strip() or term.strip()
+    for synonym, preferred in synonym_lexicon().synonyms.items():
+        out.setdefault(preferred, preferred)
+        out.setdefault(synonym, out[preferred])
     for full in abbreviation_lexicon().abbreviations.values():
         out.setdefault(full.lower(), full.lower())
     for term in protected_terms():

@@ -14,9 +14,13 @@ __all__ = [
     "DATA_DIR",
     "EPONYM_CONTEXT",
     "abbreviation_lexicon",
+    "brand_drugs",
+    "clinical_abbreviations",
     "is_medical_span",
     "medical_vocabulary",
+    "name_vocabulary",
     "protected_terms",
+    "synonym_lexicon",
 ]
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -31,21 +35,34 @@ EPONYM_CONTEXT = re.compile(
 )
 
 
-@lru_cache(maxsize=1)
-def protected_terms() -> frozenset[str]:
-    """The shipped protected terms (lower case): eponym stems, common drug names, anatomical eponyms.
-
-    >>> {"parkinson", "crohn", "hodgkin", "metformin"} <= protected_terms()
-    True
-    """
-    path = DATA_DIR / "protected_terms.txt"
+def _word_list(name: str) -> set[str]:
     terms = set()
-    for line in path.read_text(encoding="utf-8").splitlines():
+    for line in (DATA_DIR / name).read_text(encoding="utf-8").splitlines():
         line = line.split("#", 1)[0].strip().lower()
         if line:
             terms.add(line)
             terms.add(line.rstrip("'").removesuffix("'s").removesuffix("\u2019s"))
-    return frozenset(terms)
+    return terms
+
+
+@lru_cache(maxsize=1)
+def brand_drugs() -> frozenset[str]:
+    """Brand names of common medicines (lower case, ~400, curated by hand): ``data/brand_drugs.txt``.
+
+    >>> {"effexor", "boniva", "bactrim", "lovenox", "evista"} <= brand_drugs()
+    True
+    """
+    return frozenset(_word_list("brand_drugs.txt"))
+
+
+@lru_cache(maxsize=1)
+def protected_terms() -> frozenset[str]:
+    """The shipped protected terms (lower case): eponym stems, drug names (generic and brand), anatomical eponyms.
+
+    >>> {"parkinson", "crohn", "hodgkin", "metformin", "effexor"} <= protected_terms()
+    True
+    """
+    return frozenset(_word_list("protected_terms.txt")) | brand_drugs()
 
 
 @lru_cache(maxsize=1)
@@ -67,6 +84,28 @@ def abbreviation_lexicon() -> Lexicon:
 
 
 @lru_cache(maxsize=1)
+def synonym_lexicon() -> Lexicon:
+    """The shipped MedQuAD synonyms (``data/synonyms.tsv``, CC BY 4.0): synonym -> preferred term, lower case.
+
+    Only unambiguous pairs are shipped (see ``scripts/make_synonyms.py``): a synonym listed for two concepts, an
+    abbreviation, or a name that is itself a MedQuAD focus is left out.
+
+    >>> syn = synonym_lexicon().synonyms
+    >>> syn["ringing in the ears"], syn["myocardial infarction"], "aml" in syn
+    ('tinnitus', 'heart attack', False)
+    """
+    from medtune.cleaning.normalize import Lexicon
+
+    table = {}
+    for line in (DATA_DIR / "synonyms.tsv").read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#") or line.startswith("synonym\t"):
+            continue
+        synonym, _, preferred = line.partition("\t")
+        table[synonym.strip()] = preferred.strip()
+    return Lexicon("medical_synonyms", synonyms=table, license="CC BY 4.0 (MedQuAD, Ben Abacha & Demner-Fushman 2019)")
+
+
+@lru_cache(maxsize=1)
 def medical_vocabulary() -> frozenset[str]:
     """Words seen in lower case in MedQuAD and the abbreviation list (~15k): common or medical, not names.
 
@@ -75,6 +114,27 @@ def medical_vocabulary() -> frozenset[str]:
     """
     text = (DATA_DIR / "medical_vocabulary.txt").read_text(encoding="utf-8")
     return frozenset(w for w in text.split("\n") if w and not w.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def clinical_abbreviations() -> frozenset[str]:
+    """Clinical abbreviations (lower case, ~2.9k) from the MIT abbreviation list, less common names.
+
+    >>> {"htn", "copd", "nkda", "hx"} <= clinical_abbreviations(), "max" in clinical_abbreviations()
+    (True, False)
+    """
+    text = (DATA_DIR / "clinical_abbreviations.txt").read_text(encoding="utf-8")
+    return frozenset(w for w in text.split("\n") if w and not w.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def name_vocabulary() -> frozenset[str]:
+    """Words that are not names: :func:`medical_vocabulary` and :func:`clinical_abbreviations` together.
+
+    The PII cleaners take a word in capitals ("PT: LORI DUNN") or a word after a weak cue ("I'm …", "Thanks, …")
+    for a name only when it is outside this set.
+    """
+    return medical_vocabulary() | clinical_abbreviations()
 
 
 def is_medical_span(text: str, start: int, end: int, terms: frozenset[str] | None = None) -> bool:

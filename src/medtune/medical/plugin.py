@@ -52,6 +52,7 @@ def medtune_sample_datasets() -> list[SampleDataset]:
 def medtune_cleaners() -> list[ComponentSpec]:
     """Medical cleaners: PHI removal that keeps medical words, units/spelling, soundness, disclaimer."""
     from medtune.medical import cleaners as m
+    from medtune.medical.abbreviations import DefineAbbreviationsConfig, make_define_abbreviations
 
     return [
         ComponentSpec(
@@ -77,6 +78,12 @@ def medtune_cleaners() -> list[ComponentSpec]:
             m.make_expand_abbreviations,
             m.ExpandAbbreviationsConfig,
             "expand unambiguous abbreviations on first use: MI -> myocardial infarction (MI)",
+        ),
+        ComponentSpec(
+            "define_abbreviations",
+            make_define_abbreviations,
+            DefineAbbreviationsConfig,
+            "expand bare uses of abbreviations the record defines: COPD -> chronic obstructive pulmonary disease",
         ),
         ComponentSpec(
             "medically_sound",
@@ -120,8 +127,8 @@ def medtune_checkers() -> list[ComponentSpec]:
 
 @hookimpl
 def medtune_term_lexicons() -> list[ComponentSpec]:
-    """The shipped lexicon of unambiguous clinical abbreviations."""
-    from medtune.medical.lexicon import abbreviation_lexicon
+    """The shipped lexicons: unambiguous clinical abbreviations, and MedQuAD synonyms -> preferred terms."""
+    from medtune.medical.lexicon import abbreviation_lexicon, synonym_lexicon
 
     return [
         ComponentSpec(
@@ -129,7 +136,13 @@ def medtune_term_lexicons() -> list[ComponentSpec]:
             abbreviation_lexicon,
             None,
             "68 unambiguous clinical abbreviations (MIT, from the medical abbreviation list)",
-        )
+        ),
+        ComponentSpec(
+            "medical_synonyms",
+            synonym_lexicon,
+            None,
+            "~4,500 unambiguous MedQuAD synonyms -> preferred terms (CC BY 4.0): myocardial infarction -> heart attack",
+        ),
     ]
 
 

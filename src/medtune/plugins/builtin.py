@@ -43,7 +43,7 @@ def medtune_cleaners() -> list[ComponentSpec]:
         ),
         ComponentSpec(
             "language",
-            lambda o: f.EnglishFilter(o.fields, o.min_ratio, o.min_words),
+            lambda o: f.EnglishFilter(o.fields, o.min_ratio, o.min_words, o.detector, o.languages),
             c.LanguageConfig,
             "drop records that are not English",
         ),
