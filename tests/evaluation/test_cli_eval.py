@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
+import shutil
+from pathlib import Path
 
 import pytest
 
 from medtune.cli.main import main
+from medtune.evaluation.report import fmt
 
 pytest.importorskip("torch")
 pytest.importorskip("rouge_score")
@@ -92,3 +95,105 @@ def test_errors_are_actionable(model_dirs, tmp_path, capsys, write_jsonl):
     err = capsys.readouterr().err
     assert "unknown metric 'rogue'" in err and "rouge" in err
     assert not (tmp_path / "o" / "generations").exists()  # failed before generating
+
+
+MEDMCQA = Path(__file__).parent / "data" / "medmcqa_synthetic.jsonl"  # synthetic questions, MedMCQA's layout
+
+
+def test_mcq_eval_on_medmcqa_layout_reuses_cached_scores(model_dirs, tmp_path, capsys):
+    base, tuned = model_dirs
+    out = tmp_path / "medmcqa"
+    argv = ["eval", "--model", str(tuned), "--base", str(base), "--data", str(MEDMCQA), "--task", "mcq"]
+    argv += ["-o", str(out), "--bootstrap", "20", "--json"]
+    assert main(argv) == 0
+    report = json.loads(capsys.readouterr().out)["report"]
+    assert report["systems"]["tuned"]["metrics"]["accuracy"]["n"] == 8
+    assert report["systems"]["tuned"]["throughput"]["scored"] == 8
+    assert len((out / "loglikelihoods" / "tuned.jsonl").read_text().splitlines()) == 8
+    assert len((out / "loglikelihoods" / "base.jsonl").read_text().splitlines()) == 8
+    rows = [json.loads(line) for line in (out / "tuned.examples.jsonl").read_text().splitlines()]
+    assert rows[0]["reference"] == "A" and rows[0]["id"] == "synthetic-medmcqa-1"
+    # a rerun on the same models and data reads every score from the cache
+    assert main(argv) == 0
+    again = json.loads(capsys.readouterr().out)["report"]
+    for name in ("base", "tuned"):
+        assert again["systems"][name]["throughput"]["reused_from_cache"] == 8
+        assert again["systems"][name]["throughput"]["scored"] == 0
+    assert again["comparison"] == report["comparison"]
+    # new weights at the same path: the tuned model is scored again, the base is still cached
+    import time
+
+    time.sleep(0.01)
+    (tuned / "model.safetensors").touch()
+    assert main(argv) == 0
+    third = json.loads(capsys.readouterr().out)["report"]["systems"]
+    assert (third["tuned"]["throughput"]["scored"], third["base"]["throughput"]["scored"]) == (8, 0)
+    # explicit format and cop convention; --cop-base only makes sense for MedMCQA
+    argv = ["eval", "--model", str(tuned), "--data", str(MEDMCQA), "--task", "mcq", "--format", "medmcqa"]
+    argv += ["--cop-base", "0", "-o", str(tmp_path / "zero"), "--bootstrap", "0", "--json"]
+    assert main(argv) == 1  # invalid data: cop 4 does not exist when counting from 0
+    assert "field 'cop': out of range" in capsys.readouterr().err
+    argv = ["eval", "--model", str(tuned), "--data", "pubmedqa", "--task", "mcq", "--cop-base", "1", "-o", "x"]
+    assert main(argv) == 2
+    assert "only MedMCQA data has a cop field" in capsys.readouterr().err
+
+
+def _training_run(tmp_path, tuned):
+    """A training run's layout around the tuned model: run/merged/, run.json, the card in run/ and run/merged/."""
+    from medtune.training.model_card import render_model_card
+
+    run = tmp_path / "run"
+    shutil.copytree(tuned, run / "merged")
+    facts = {"name": "tiny + medtune LoRA", "base_model": "tiny", "backend": "peft", "metrics": {"steps": 2.0}}
+    card = render_model_card(facts)
+    (run / "run.json").write_text(json.dumps(facts))
+    (run / "README.md").write_text(card)
+    (run / "merged" / "README.md").write_text(card)
+    return run, card
+
+
+def test_eval_updates_the_medtune_model_card(model_dirs, tmp_path, capsys):
+    base, tuned = model_dirs
+    run, card = _training_run(tmp_path, tuned)
+    out = run / "eval"
+    argv = ["eval", "--model", str(run / "merged"), "--base", str(base), "--data", str(MEDMCQA), "--task", "mcq"]
+    argv += ["-o", str(out), "--bootstrap", "20", "--limit", "4"]
+    assert main(argv) == 0
+    captured = capsys.readouterr()
+    assert "updated with the evaluation summary" in captured.err
+    text = (run / "merged" / "README.md").read_text()
+    assert (run / "README.md").read_text() == text  # the run directory's copy follows
+    head, section = text.split("## Evaluation\n")
+    assert card.startswith(head.rstrip("\n")) and "## Intended use and limitations" in section
+    assert f"Multiple choice on `{MEDMCQA}` (4 questions, the first 4)" in section
+    assert f"against `{base}`" in section and "Full report: `eval/report.html`." in section
+    report = json.loads((out / "report.json").read_text())
+    delta = report["comparison"]["accuracy"]["delta"]["value"]
+    assert f"| accuracy | {fmt(report['comparison']['accuracy']['base']['value'])} |" in section
+    assert fmt(delta) in section
+    # a second evaluation (generation task, no base) replaces the section
+    data = tmp_path / "gen.jsonl"
+    data.write_text(json.dumps({"instruction": "Answer the question.", "input": "cough", "output": "rest"}) + "\n")
+    argv = ["eval", "--model", str(run / "merged"), "--data", str(data), "-o", str(tmp_path / "gen-report")]
+    argv += ["--max-new-tokens", "3", "--bootstrap", "0", "--checkers", "", "--metrics", "length", "--json"]
+    assert main(argv) == 0
+    payload = json.loads(capsys.readouterr().out)
+    assert payload["model_card"]["updated"] is True
+    text = (run / "merged" / "README.md").read_text()
+    assert text.count("## Evaluation") == 1 and "Multiple choice" not in text
+    assert f"On `{data}` (1 example); 3 new tokens at most, greedy decoding." in text
+    assert f"Full report: `{tmp_path / 'gen-report' / 'report.html'}`." in text  # outside the run directory
+    # --no-card-update leaves it as it is
+    before = text
+    assert main([*argv, "--no-card-update"]) == 0
+    assert json.loads(capsys.readouterr().out)["model_card"] is None
+    assert (run / "merged" / "README.md").read_text() == before
+
+
+def test_eval_leaves_a_foreign_model_card_alone(model_dirs, tmp_path, capsys):
+    _, tuned = model_dirs
+    (tuned / "README.md").write_text("---\nlicense: apache-2.0\n---\n# Someone's model\n")
+    argv = ["eval", "--model", str(tuned), "--data", str(MEDMCQA), "--task", "mcq", "--limit", "2"]
+    assert main([*argv, "-o", str(tmp_path / "r"), "--bootstrap", "0"]) == 0
+    assert "was not written by medtune" in capsys.readouterr().err.replace("\n", " ")
+    assert (tuned / "README.md").read_text() == "---\nlicense: apache-2.0\n---\n# Someone's model\n"

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import json
+from dataclasses import replace
+from pathlib import Path
+
 import pytest
 
 from medtune import Dataset, sample_path
-from medtune.errors import DataValidationError
+from medtune.errors import ConfigError, DataFormatError, DataValidationError
 from medtune.evaluation.generation import build_prompt, prompt_ids
-from medtune.evaluation.mcq import MCQConfig, load_mcq_jsonl, pubmedqa_items, score_mcq
+from medtune.evaluation.mcq import MCQConfig, load_mcq_jsonl, pubmedqa_items, score_mcq, sniff_mcq_file
 
 torch = pytest.importorskip("torch")
 
@@ -121,3 +125,151 @@ def test_pubmedqa_items_reject_unknown_decisions():
     bad = InstructionRecord(instruction="q", output="a", metadata={"final_decision": "perhaps"})
     with pytest.raises(DataValidationError, match="yes, no or maybe"):
         pubmedqa_items([bad])
+
+
+# --- MedMCQA and MedQA raw layouts ---------------------------------------------------------------------------
+
+DATA = Path(__file__).parent / "data"
+MEDMCQA = DATA / "medmcqa_synthetic.jsonl"  # synthetic questions in MedMCQA's layout, cop 1-4
+MEDQA = DATA / "medqa_synthetic.jsonl"  # synthetic questions in MedQA's layout
+
+
+def rows_of(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text().splitlines()]
+
+
+def test_load_medmcqa_layout_detected_from_keys():
+    items = load_mcq_jsonl(MEDMCQA)
+    rows = rows_of(MEDMCQA)
+    assert len(items) == len(rows) == 8
+    assert [i.answer for i in items] == ["ABCD"[r["cop"] - 1] for r in rows]  # the original JSON counts from 1
+    first = items[0]
+    assert first.options == {"A": "penicillin", "B": "insulin", "C": "salt water", "D": "aspirin"}
+    assert first.id == "synthetic-medmcqa-1" and first.record.output == "penicillin"
+    assert "A. penicillin\nB. insulin\nC. salt water\nD. aspirin" in first.record.input
+    assert first.metadata["exp"].startswith("SYNTHETIC") and first.metadata["subject_name"] == "Pharmacology"
+    assert "cop" not in first.metadata and "opa" not in first.metadata
+    assert sniff_mcq_file(MEDMCQA) == "medmcqa" and sniff_mcq_file(MEDQA) == "mcq"
+    assert sniff_mcq_file(sample_path("pubmedqa")) is None
+
+
+def test_medmcqa_cop_convention(write_jsonl):
+    rows = rows_of(MEDMCQA)
+    expected = [i.answer for i in load_mcq_jsonl(MEDMCQA)]
+    zero_based = write_jsonl([{**r, "cop": r["cop"] - 1} for r in rows], "hf.jsonl")  # the Hugging Face release
+    assert [i.answer for i in load_mcq_jsonl(zero_based)] == expected
+    assert [i.answer for i in load_mcq_jsonl(zero_based, "medmcqa", cop_base=0)] == expected
+    letters = write_jsonl([{**r, "cop": "abcd"[r["cop"] - 1]} for r in rows], "letters.jsonl")
+    assert [i.answer for i in load_mcq_jsonl(letters)] == expected
+    floats = write_jsonl([{**r, "cop": float(r["cop"])} for r in rows], "floats.jsonl")  # a pandas export
+    assert [i.answer for i in load_mcq_jsonl(floats)] == expected
+    # values 1-3 only: both conventions are possible, the loader asks
+    ambiguous = write_jsonl([r for r in rows if r["cop"] in (1, 2, 3)], "ambiguous.jsonl")
+    with pytest.raises(DataFormatError, match=r"cannot tell whether cop counts.*--cop-base"):
+        load_mcq_jsonl(ambiguous)
+    assert [i.answer for i in load_mcq_jsonl(ambiguous, cop_base=1)][:2] == ["A", "C"]
+    assert [i.answer for i in load_mcq_jsonl(ambiguous, cop_base=0)][:2] == ["B", "D"]
+    mixed = write_jsonl([{**rows[0], "cop": 0}, {**rows[1], "cop": 4}], "mixed.jsonl")
+    with pytest.raises(DataFormatError, match="line 1 and 4 at line 2"):
+        load_mcq_jsonl(mixed)
+    with pytest.raises(ConfigError, match="cop_base 2"):
+        load_mcq_jsonl(MEDMCQA, cop_base=2)
+
+
+def test_medmcqa_malformed_rows_are_all_reported(write_jsonl):
+    rows = rows_of(MEDMCQA)
+    bad = [
+        rows[4],  # cop 4: the file counts from 1
+        {**rows[0], "cop": 5},
+        {k: v for k, v in rows[1].items() if k != "opc"},
+        {**rows[2], "cop": -1},
+        {**rows[3], "opd": "  "},
+        {**rows[5], "question": None},
+    ]
+    path = write_jsonl(bad, "bad.jsonl")
+    with pytest.raises(DataValidationError) as info:
+        load_mcq_jsonl(path)
+    issues = info.value.issues
+    assert [(i.line, i.field) for i in issues] == [(2, "cop"), (3, "opc"), (4, "cop"), (5, "opd"), (6, "question")]
+    assert issues[0].value == "5" and "1-4" in issues[0].message and "Fix:" in issues[0].message
+    assert "missing" in issues[1].message and "test split is unlabelled" in issues[2].message
+    text = str(info.value)
+    assert f"{path}:2: field 'cop': out of range" in text and "(got 5)" in text
+
+
+def test_explicit_format_names(write_jsonl):
+    assert len(load_mcq_jsonl(MEDMCQA, "medmcqa")) == 8
+    with pytest.raises(DataValidationError, match="format 'medmcqa'"):
+        load_mcq_jsonl(MEDMCQA, "mcq")  # the rows have no "options": the message names the right format
+    with pytest.raises(ConfigError, match="auto, mcq, medqa, medmcqa"):
+        load_mcq_jsonl(MEDMCQA, "medmcq")
+    unknown = write_jsonl([{"question": "q", "choices": ["x", "y"]}], "unknown.jsonl")
+    with pytest.raises(DataFormatError, match=r"unknown.jsonl:1: cannot tell the multiple-choice layout.*opa"):
+        load_mcq_jsonl(unknown)
+    array = write_jsonl([[{"question": "q"}]], "array.jsonl")
+    with pytest.raises(DataFormatError, match=r"array.jsonl:1: expected a JSON object, got list.*jq"):
+        load_mcq_jsonl(array)
+
+
+def test_load_medqa_raw_layout(write_jsonl):
+    items = load_mcq_jsonl(MEDQA, "medqa")
+    assert [i.answer for i in items] == [r["answer_idx"] for r in rows_of(MEDQA)]
+    assert len(items[1].options) == 5 and items[1].record.output == "Insulin"
+    assert items[0].metadata == {"meta_info": "synthetic"}  # MetaMap phrases are dropped
+    row = rows_of(MEDQA)[0]
+    bad = write_jsonl([{**row, "answer": "aspirin"}, {**row, "answer_idx": "F"}], "disagree.jsonl")
+    with pytest.raises(DataValidationError) as info:
+        load_mcq_jsonl(bad)
+    assert [(i.line, i.field) for i in info.value.issues] == [(1, "answer"), (2, "answer_idx")]
+    assert "disagrees with answer_idx 'B'" in info.value.issues[0].message
+
+
+# --- the score cache -----------------------------------------------------------------------------------------
+
+
+def count_forwards(model) -> list[int]:
+    calls: list[int] = []
+    forward = model.forward
+
+    def counted(*args, **kwargs):
+        calls.append(kwargs["input_ids"].shape[0])
+        return forward(*args, **kwargs)
+
+    model.forward = counted
+    return calls
+
+
+def test_cache_reuses_scores_and_misses_on_changes(tiny_lm, mcq_file, tmp_path):
+    model, tok = tiny_lm
+    items = load_mcq_jsonl(mcq_file)
+    cache = tmp_path / "ll" / "tuned.jsonl"
+    calls = count_forwards(model)
+    first = score_mcq(model, tok, items, MCQConfig(batch_size=4), cache=cache, model_id="m#1")
+    assert (first.scored, first.reused) == (3, 0) and sum(calls) == 7  # 3 + 2 + 2 options
+    assert len(cache.read_text().splitlines()) == 3
+    # same model, data and settings (another batch size): every score from the cache, no forward pass
+    calls.clear()
+    again = score_mcq(model, tok, items, MCQConfig(batch_size=1), cache=cache, model_id="m#1")
+    assert calls == [] and (again.scored, again.reused) == (0, 3)
+    assert again.items == first.items and again.accuracy == first.accuracy
+    assert again.total_seconds == pytest.approx(first.total_seconds, abs=1e-5)
+    # another model (id or fingerprint): everything is scored again
+    other = score_mcq(model, tok, items, MCQConfig(), cache=cache, model_id="m#2")
+    assert (other.scored, other.reused) == (3, 0)
+    # a changed option set or prompt misses for that item only
+    changed = [
+        items[0],
+        replace(items[1], options={**items[1].options, "C": "maybe"}),
+        replace(items[2], record=items[2].record.model_copy(update={"instruction": "Answer the question."})),
+    ]
+    calls.clear()
+    partial = score_mcq(model, tok, changed, MCQConfig(), cache=cache, model_id="m#1")
+    assert (partial.scored, partial.reused) == (2, 1) and sum(calls) == 3 + 2
+    assert set(partial.items[1]["loglikelihoods"]) == {"A", "B", "C"}
+    # other settings: scoring letters instead of texts is another computation
+    label = score_mcq(model, tok, items, MCQConfig(choice_format="label"), cache=cache, model_id="m#1")
+    assert (label.scored, label.reused) == (3, 0)
+    # an interrupted write leaves a broken last line: skipped, the rest is reused
+    with cache.open("a") as fh:
+        fh.write('{"key": "trunc')
+    assert score_mcq(model, tok, items, MCQConfig(), cache=cache, model_id="m#1").reused == 3

@@ -19,14 +19,26 @@ def add_commands(sub: Any, common: argparse.ArgumentParser) -> None:
         help="evaluate a model (optionally against a base model) and write a report",
         description="Generate answers (or score multiple-choice options), compute the registered metrics and "
         "checkers with bootstrap intervals, compare with --base, and write report.json/.md/.html to -o. "
-        "Generations are cached in REPORT_DIR/generations/, so a rerun only computes what is new.",
+        "Generations are cached in REPORT_DIR/generations/ and multiple-choice scores in REPORT_DIR/loglikelihoods/, "
+        "so a rerun only computes what is new. When --model (or --adapter) is the adapter or merged model of a "
+        "medtune training run, its model card (README.md) gets the evaluation summary.",
     )
     p.add_argument("--model", help="model directory, adapter directory, or model name available offline")
     p.add_argument("--adapter", help="LoRA adapter applied on top of --model")
     p.add_argument("--base", help="baseline model evaluated the same way, for a side-by-side comparison")
     p.add_argument("--base-adapter", help="LoRA adapter applied on top of --base")
     p.add_argument("--data", help="evaluation data file (or a shipped sample name, e.g. pubmedqa)")
-    p.add_argument("--format", help="data format (default: detected)")
+    p.add_argument(
+        "--format",
+        help="data format (default: detected); with --task mcq also mcq/medqa (options + answer/answer_idx) or "
+        "medmcqa (opa-opd + cop)",
+    )
+    p.add_argument(
+        "--cop-base",
+        type=int,
+        choices=[0, 1],
+        help="MedMCQA: cop counts from 0 (0-3, Hugging Face release) or 1 (1-4, original JSON); default: detected",
+    )
     p.add_argument("--task", choices=["generation", "mcq"], default="generation")
     p.add_argument("-o", "--output", required=True, metavar="REPORT_DIR", help="report directory")
     p.add_argument("--limit", type=int, help="evaluate the first N examples only")
@@ -39,6 +51,11 @@ def add_commands(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--train-log", help="training log JSONL (train_log.jsonl) to plot loss curves from")
     p.add_argument("--generations", help="score this generations JSONL instead of generating (no model needed)")
     p.add_argument("--base-generations", help="generations JSONL of the baseline, with --generations")
+    p.add_argument(
+        "--no-card-update",
+        action="store_true",
+        help="leave the evaluated model's medtune model card (README.md) unchanged",
+    )
     p.set_defaults(func=_cmd_eval)
 
 
@@ -57,16 +74,42 @@ def _records(args: argparse.Namespace) -> list[Any]:
 
 
 def _mcq_items(args: argparse.Namespace) -> list[Any]:
-    from medtune.evaluation.mcq import load_mcq_jsonl, pubmedqa_items
+    from medtune.evaluation.mcq import MCQ_FORMATS, load_mcq_jsonl, pubmedqa_items, sniff_mcq_file
 
     path = Path(args.data)
-    if path.is_file() and path.suffix == ".jsonl":
-        with path.open(encoding="utf-8") as fh:
-            first = next((line for line in fh if line.strip()), "{}")
-        if "options" in json.loads(first):
-            items = load_mcq_jsonl(path)
-            return items[: args.limit] if args.limit else items
+    fmt = None if args.format == "auto" else args.format
+    layout = {"medqa": "mcq"}.get(fmt, fmt) if fmt in MCQ_FORMATS else sniff_mcq_file(path)
+    if args.cop_base is not None and layout != "medmcqa":
+        raise ConfigError(
+            f"--cop-base {args.cop_base}: only MedMCQA data has a cop field, and {args.data} is not read as "
+            "MedMCQA. Fix: add --format medmcqa, or drop --cop-base."
+        )
+    if fmt in MCQ_FORMATS or (fmt is None and layout is not None):
+        items = load_mcq_jsonl(path, fmt or "auto", cop_base=args.cop_base)
+        return items[: args.limit] if args.limit else items
     return pubmedqa_items(_records(args))
+
+
+def _update_card(args: argparse.Namespace, evaluator: Any, data: dict[str, Any], report: Path, n: int) -> Any:
+    """Put the evaluation summary into the evaluated model's medtune model card, if it has one."""
+    from medtune.evaluation.card import describe_evaluation, update_model_card
+    from medtune.evaluation.report import summary_markdown
+
+    target = Path(args.adapter or args.model)
+    if not target.is_dir():
+        return None  # a model name: no card of ours to update
+    generation = evaluator.config.generation
+    description = describe_evaluation(
+        str(args.data),
+        args.task,
+        examples=n,
+        limit=args.limit,
+        base=" + ".join(str(p) for p in (args.base, args.base_adapter) if p) or None,
+        max_new_tokens=generation.max_new_tokens,
+        sampling=generation.do_sample,
+    )
+    evaluation = {"summary": summary_markdown(data), "description": description, "report": report}
+    return update_model_card(target, evaluation)
 
 
 def _cmd_eval(args: argparse.Namespace, console: Console) -> int:
@@ -105,9 +148,12 @@ def _cmd_eval(args: argparse.Namespace, console: Console) -> int:
     elif args.task == "mcq":
         items = _mcq_items(args)
         say(f"scoring {len(items)} multiple-choice items")
+        scores = out / "loglikelihoods"
         if args.base:
-            base = evaluator.score_mcq(args.base, items, adapter=args.base_adapter, name="base")
-        tuned = evaluator.score_mcq(args.model, items, adapter=args.adapter, name="tuned")
+            base = evaluator.score_mcq(
+                args.base, items, adapter=args.base_adapter, name="base", cache=scores / "base.jsonl"
+            )
+        tuned = evaluator.score_mcq(args.model, items, adapter=args.adapter, name="tuned", cache=scores / "tuned.jsonl")
     else:
         records = _records(args)
         say(f"generating answers for {len(records)} examples")
@@ -120,8 +166,19 @@ def _cmd_eval(args: argparse.Namespace, console: Console) -> int:
         )
     files = evaluator.report(out, tuned, base=base, train_log=args.train_log)
     data = json.loads(files["json"].read_text(encoding="utf-8"))
+    card = None
+    if args.model is not None and args.generations is None and not args.no_card_update:
+        card = _update_card(args, evaluator, data, files["html"], len(tuned.examples))
+        if card is not None:
+            say(card.message)
     if console.as_json:
-        console.emit({"files": {k: str(v) for k, v in files.items()}, "report": data})
+        payload: dict[str, Any] = {"files": {k: str(v) for k, v in files.items()}, "report": data}
+        payload["model_card"] = (
+            {"path": str(card.card) if card.card else None, "updated": card.updated, "message": card.message}
+            if card is not None
+            else None
+        )
+        console.emit(payload)
         return EXIT_OK
     from rich.table import Table
 

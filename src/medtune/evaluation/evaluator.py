@@ -207,14 +207,26 @@ class Evaluator:
         adapter: str | Path | None = None,
         name: str = "model",
         model_id: str | None = None,
+        cache: str | Path | None = None,
     ) -> SystemResult:
-        """Multiple-choice accuracy by option log-likelihood, with bootstrap intervals."""
+        """Multiple-choice accuracy by option log-likelihood, with bootstrap intervals.
+
+        Args:
+            model: A path, an adapter directory, or an in-memory ``(model, tokenizer)``.
+            items: The questions (:func:`~medtune.evaluation.mcq.load_mcq_jsonl`, ``pubmedqa_items``).
+            adapter: A LoRA adapter applied on top of ``model``.
+            name: The system's name in reports.
+            model_id: Identifies the model in the cache and reports; default the path(s).
+            cache: JSONL cache of per-item option log-likelihoods (see :func:`~medtune.evaluation.mcq.score_mcq`);
+                its keys include a fingerprint of the weight files, so retrained weights miss it.
+        """
         from medtune.evaluation.generation import load_model
         from medtune.evaluation.mcq import score_mcq
 
         model_id = model_id or _describe(model, adapter)
         lm, tok = load_model(model, adapter)
-        result = score_mcq(lm, tok, items, self.config.mcq)
+        cache_id = f"{model_id}#{_fingerprint(model, adapter)}"
+        result = score_mcq(lm, tok, items, self.config.mcq, cache=cache, model_id=cache_id)
         examples, scores = [], []
         for item, row in zip(items, result.items):
             examples.append(
@@ -229,8 +241,12 @@ class Evaluator:
         scorer = _MCQScorer()
         throughput = {
             "items": len(items),
+            "scored": result.scored,
+            "reused_from_cache": result.reused,
             "seconds": round(result.seconds, 3),
-            "items_per_second": len(items) / result.seconds if result.seconds > 0 else None,
+            "items_per_second": result.scored / result.seconds if result.seconds > 0 else None,
+            "all_seconds": round(result.total_seconds, 3),
+            "all_items_per_second": len(items) / result.total_seconds if result.total_seconds > 0 else None,
         }
         return SystemResult(
             name,
