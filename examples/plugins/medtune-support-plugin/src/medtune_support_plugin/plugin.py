@@ -1,0 +1,56 @@
+"""The hook implementations medtune finds through the ``medtune`` entry point (see ``pyproject.toml``).
+
+Each hook is called once per process, when medtune first needs that kind of component; the components' modules
+are imported only then.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from medtune import ComponentSpec, hookimpl
+
+
+@hookimpl
+def medtune_cleaners() -> list[ComponentSpec]:
+    """``redact_support_ids`` and ``support_sound``."""
+    from medtune_support_plugin import checks, redact
+
+    return [
+        ComponentSpec(
+            "redact_support_ids",
+            redact.make_redact_support_ids,
+            redact.RedactSupportIdsOptions,
+            "replace order numbers, licence keys, e-mails, phones and cards with placeholders (company addresses kept)",
+        ),
+        ComponentSpec(
+            "support_sound",
+            checks.make_support_sound,
+            checks.SupportSoundOptions,
+            "drop support answers that ignore an escalation (legal threat, chargeback, breach)",
+        ),
+    ]
+
+
+@hookimpl
+def medtune_checkers() -> list[ComponentSpec]:
+    """``support_escalation`` (a scorer: hand-off rate) and ``leaked_ids`` (a pass rate)."""
+    from medtune_support_plugin import checks
+
+    return [
+        ComponentSpec(
+            "support_escalation",
+            checks.SupportEscalationChecker,
+            None,
+            "escalation messages answered with a hand-off to a human",
+        ),
+        ComponentSpec("leaked_ids", checks.LeakedIdsChecker, None, "answers that contain order numbers or keys"),
+    ]
+
+
+@hookimpl
+def medtune_safety_policies() -> list[Any]:
+    """The ``support`` serving policy."""
+    from medtune_support_plugin.safety import support_safety_policy
+
+    return [support_safety_policy()]
