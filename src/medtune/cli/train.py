@@ -6,6 +6,7 @@ import argparse
 import contextlib
 import importlib.util
 import logging
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -96,6 +97,8 @@ def _cmd_train(args: argparse.Namespace, console: Console) -> int:
     finally:
         log.removeHandler(handler)
 
+    if os.environ.get("RANK", "0") != "0":  # the other processes of torchrun / accelerate launch: rank 0 reports
+        return EXIT_OK
     payload = {
         "run_dir": str(result.run_dir),
         "backend": result.backend,

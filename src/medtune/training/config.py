@@ -60,7 +60,10 @@ class ModelConfig(_Section):
     )
     load_in_4bit: bool = Field(default=False, description="QLoRA: load the base model in 4-bit NF4 (CUDA only).")
     gradient_checkpointing: bool | None = Field(
-        default=None, description="Recompute activations; None uses the backend default (unsloth: on, peft: off)."
+        default=None,
+        description="Recompute activations in the backward pass to save memory. None decides: on a CUDA device with "
+        "optim.max_tokens_per_batch, off when the estimated activations of a micro-batch fit in free memory, else on; "
+        "otherwise the backend default (unsloth: on, peft: off).",
     )
     trust_remote_code: bool = False
 
@@ -127,6 +130,31 @@ class OptimConfig(_Section):
     max_steps: int | None = Field(default=None, ge=1, description="Optimizer steps; overrides epochs when set.")
     max_grad_norm: float = Field(default=0.3, ge=0.0, description="Gradient clipping; 0 disables it.")
     seed: int = Field(default=42, ge=0)
+    max_tokens_per_batch: int | Literal["auto"] | None = Field(
+        default="auto",
+        description="The fast path: each optimizer step still takes batch_size x gradient_accumulation_steps examples, "
+        "grouped by length and cut into micro-batches of at most this many padded tokens (rows x longest row). "
+        "'auto': on a CUDA device, the largest budget whose activations fit in half the free memory (at most a whole "
+        "step); elsewhere fixed micro-batches. None: always fixed micro-batches of batch_size examples.",
+    )
+
+    @field_validator("max_tokens_per_batch")
+    @classmethod
+    def _budget_bounds(cls, value: int | str | None) -> int | str | None:
+        if isinstance(value, int) and not 64 <= value <= 16_777_216:
+            raise ValueError(f"must be 'auto', null or an integer from 64 to 16777216, got {value}")
+        return value
+
+    length_group_pool: int = Field(
+        default=64,
+        ge=1,
+        le=100_000,
+        description="With max_tokens_per_batch: how many steps' worth of shuffled examples are sorted by length "
+        "together (larger pads less, smaller stays closer to a uniform shuffle).",
+    )
+    dataloader_workers: int | None = Field(
+        default=None, ge=0, le=64, description="Data loader worker processes; None: 2 on CUDA, 0 on CPU."
+    )
 
 
 class EvalConfig(_Section):
@@ -230,6 +258,18 @@ class TrainConfig(_Section):
             raise ValueError("output.push_to_hub needs output.hub_model_id (e.g. 'me/medtune-smollm2')")
         if self.format.packing and self.format.padding_free:
             raise ValueError("format.packing already implies padding-free batches: set only one of the two")
+        budget = self.optim.max_tokens_per_batch
+        if isinstance(budget, int):
+            if self.format.packing:
+                raise ValueError(
+                    "optim.max_tokens_per_batch groups examples by length, format.packing packs them into fixed rows: "
+                    "set only one of the two (the token budget is the faster path on GPUs)"
+                )
+            if budget < self.format.max_seq_length:
+                raise ValueError(
+                    f"optim.max_tokens_per_batch={budget} is below format.max_seq_length={self.format.max_seq_length}: "
+                    "one long example would not fit a micro-batch. Raise the budget or lower max_seq_length"
+                )
         if self.model.load_in_4bit and self.model.dtype == "float32":
             raise ValueError("model.load_in_4bit (QLoRA) computes in 16-bit: set model.dtype to auto or bfloat16")
         return self

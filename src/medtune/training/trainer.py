@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from medtune._extras import require
-from medtune.errors import ConfigError
+from medtune.errors import ConfigError, MissingExtraError
 from medtune.training.checkpoint import (
     atomic_write_text,
     commit_checkpoint,
@@ -49,7 +49,7 @@ if TYPE_CHECKING:
     from medtune.data.dataset import Dataset
     from medtune.plugins.manager import PluginManager
 
-__all__ = ["Collator", "TrainResult", "Trainer"]
+__all__ = ["Collator", "StepCollator", "TrainResult", "Trainer"]
 
 logger = logging.getLogger("medtune.training")
 _FEATURE = "LoRA training"
@@ -186,7 +186,13 @@ class Trainer:
         # No KV cache while training: it is useless there, and with a cache transformers ignores the sequence
         # boundaries that position_ids mark in padding-free / packed batches (examples would attend to each other).
         model.config.use_cache = False
-        model = backend.wrap(model, cfg)
+        budget, budget_reason = _resolve_budget(cfg, model, choice.name)
+        logger.info("batching: %s", budget_reason)
+        checkpointing, checkpointing_reason = _decide_checkpointing(cfg, model, choice.name, budget)
+        logger.info("activation checkpointing: %s (%s)", _on_off(checkpointing, choice.name), checkpointing_reason)
+        wrap_model = cfg.model.model_copy(update={"gradient_checkpointing": checkpointing})
+        wrap_cfg = cfg.model_copy(update={"model": wrap_model})
+        model = backend.wrap(model, wrap_cfg)
         dtype = next((p.dtype for p in model.parameters() if p.is_floating_point()), torch.float32)
         if cfg.model.dtype != "auto" or self._model is None:
             dtype = resolve_dtype(cfg.model.dtype)
@@ -206,21 +212,25 @@ class Trainer:
         if eval_ds is not None:
             eval_tok, eval_report = tokenize_dataset(eval_ds, tokenizer, cfg.format)
             logger.info("eval data: %s", eval_report.summary())
+        main = _is_main_process()  # under torchrun / accelerate launch only rank 0 writes the run's files
         run_dir.mkdir(parents=True, exist_ok=True)
         rejects = [{"split": "train", **r} for r in report.rejected]
         if eval_report is not None:
             rejects += [{"split": "eval", **r} for r in eval_report.rejected]
-        if rejects:
+        if rejects and main:
             logger.warning("%d examples rejected at tokenization; see %s", len(rejects), run_dir / "rejects.jsonl")
             atomic_write_text(run_dir / "rejects.jsonl", "".join(json.dumps(r) + "\n" for r in rejects))
-        cfg.to_yaml(run_dir / "config.yaml")
+        if main:
+            cfg.to_yaml(run_dir / "config.yaml")
 
         # --- loop ------------------------------------------------------------------------------------------
         log_path = run_dir / "train_log.jsonl"
-        if resume_from is None and log_path.exists():
+        if resume_from is None and log_path.exists() and main:
             log_path.unlink()
         pm = self._plugin_manager()
-        args = self._training_args(transformers, ckpt_dir, optimizer, dtype, eval_tok is not None, choice.name)
+        args = self._training_args(
+            transformers, ckpt_dir, optimizer, dtype, eval_tok is not None, choice.name, checkpointing, budget
+        )
         padding_free = cfg.format.packing or cfg.format.padding_free
         if cfg.format.packing:
             from trl.data_utils import pack_dataset
@@ -235,7 +245,7 @@ class Trainer:
                     early_stopping_threshold=cfg.eval.early_stopping_threshold,
                 )
             )
-        sft = transformers.Trainer(
+        sft = _hf_trainer_class(transformers)(
             model=model,
             args=args,
             train_dataset=train_tok,
@@ -244,13 +254,27 @@ class Trainer:
             processing_class=tokenizer,
             callbacks=callbacks,
         )
+        sft.medtune_batching = _Batching(
+            budget=budget,
+            examples_per_step=cfg.effective_batch_size,
+            pool_steps=cfg.optim.length_group_pool,
+            seed=cfg.optim.seed,
+        )
         sft.remove_callback(transformers.trainer_callback.PrinterCallback)  # medtune logs instead
-        pm.hook.medtune_train_begin(config=cfg, run_dir=run_dir)
+        for callback in sft.callback_handler.callbacks:  # TensorBoard events go to RUN/tensorboard/, not checkpoints/
+            if type(callback).__name__ == "TensorBoardCallback" and getattr(callback, "logging_dir", None) is None:
+                callback.logging_dir = str(run_dir / "tensorboard")
+        if main:
+            pm.hook.medtune_train_begin(config=cfg, run_dir=run_dir)
         output = sft.train(resume_from_checkpoint=str(resume_from) if resume_from else None)
         model = sft.model
         if eval_tok is not None and not any("eval_loss" in r for r in _read_log(log_path)):
             sft.evaluate()  # the run ended before its first scheduled evaluation: evaluate the final adapter once
         model.config.use_cache = True
+        if not sft.is_world_process_zero():  # the other ranks of a multi-GPU run: rank 0 writes the outputs
+            sft.accelerator.wait_for_everyone()
+            metrics = {"train_loss": float(output.training_loss), "steps": float(sft.state.global_step)}
+            return TrainResult(run_dir, metrics, report, choice.name, model=model, tokenizer=tokenizer)
 
         # --- outputs ---------------------------------------------------------------------------------------
         logs = _read_log(log_path)
@@ -269,6 +293,12 @@ class Trainer:
             metrics["tokens_per_second"] = round(sum(tps) / len(tps), 1)
         if eval_logs:
             metrics["eval_loss"] = float(eval_logs[-1]["eval_loss"])
+        if cfg.eval.early_stopping_patience is not None and sft.state.best_metric is not None:
+            # the saved model is the best checkpoint's (load_best_model_at_end): report its eval loss
+            metrics["eval_loss"] = float(sft.state.best_metric)
+            best = sft.state.best_model_checkpoint
+            if best:
+                metrics["best_step"] = float(Path(best).name.rsplit("-", 1)[-1])
 
         with _alpaca_template(tokenizer, cfg.format.template == "alpaca"):
             adapter_dir = merged_dir = None
@@ -283,6 +313,11 @@ class Trainer:
             cfg, base_name, choice, optimizer, dtype, train_ds, eval_ds, report, eval_report, metrics, started
         )
         facts["resumed_from"] = str(resume_from) if resume_from else None
+        facts["gradient_checkpointing"] = {
+            "enabled": _on_off(checkpointing, choice.name),
+            "reason": checkpointing_reason,
+        }
+        facts["batching"] = budget_reason
         facts["tokenizer"] = pad_note
         facts["outputs"] = {
             k: v
@@ -310,8 +345,11 @@ class Trainer:
             target = merged_dir or adapter_dir
             if target is not None:
                 hub = require("huggingface_hub", "train", "push_to_hub")
-                hub.HfApi().upload_folder(folder_path=str(target), repo_id=cfg.output.hub_model_id)
+                api = hub.HfApi()
+                api.create_repo(cfg.output.hub_model_id, repo_type="model", exist_ok=True)
+                api.upload_folder(folder_path=str(target), repo_id=cfg.output.hub_model_id, repo_type="model")
         pm.hook.medtune_train_end(run_dir=run_dir, metrics=metrics)
+        sft.accelerator.wait_for_everyone()
         return TrainResult(
             run_dir=run_dir,
             metrics=metrics,
@@ -397,7 +435,15 @@ class Trainer:
         return train, evaluation
 
     def _training_args(
-        self, transformers: Any, ckpt_dir: Path, optimizer: str, dtype: Any, has_eval: bool, backend: str
+        self,
+        transformers: Any,
+        ckpt_dir: Path,
+        optimizer: str,
+        dtype: Any,
+        has_eval: bool,
+        backend: str,
+        checkpointing: bool | None = None,
+        budget: int | None = None,
     ) -> Any:
         import dataclasses
 
@@ -405,13 +451,18 @@ class Trainer:
         cfg = self.config
         names = {f.name for f in dataclasses.fields(transformers.TrainingArguments)}
         cuda = _cuda()
+        if "tensorboard" in cfg.logging.report_to and not (_has_module("tensorboard") or _has_module("tensorboardX")):
+            raise MissingExtraError("tensorboard", "tensorboard", "logging.report_to: [tensorboard]")
+        token_budget = budget is not None
+        workers = cfg.optim.dataloader_workers
         kwargs: dict[str, Any] = {
             "output_dir": str(ckpt_dir),
             "num_train_epochs": cfg.optim.epochs,
             "max_steps": cfg.optim.max_steps or -1,
-            "per_device_train_batch_size": cfg.optim.batch_size,
+            # with a token budget one loader batch is a whole optimizer step, cut into micro-batches by training_step
+            "per_device_train_batch_size": cfg.effective_batch_size if token_budget else cfg.optim.batch_size,
             "per_device_eval_batch_size": cfg.optim.batch_size,
-            "gradient_accumulation_steps": cfg.optim.gradient_accumulation_steps,
+            "gradient_accumulation_steps": 1 if token_budget else cfg.optim.gradient_accumulation_steps,
             "learning_rate": cfg.optim.learning_rate,
             "lr_scheduler_type": cfg.optim.lr_scheduler,
             "weight_decay": cfg.optim.weight_decay,
@@ -432,11 +483,14 @@ class Trainer:
             "fp16": cuda and dtype == torch.float16,
             "use_cpu": not cuda,
             # unsloth applies its own checkpointing in wrap(); transformers' would recompute a second time
-            "gradient_checkpointing": bool(cfg.model.gradient_checkpointing) and backend != "unsloth",
-            "include_num_input_tokens_seen": "non_padding",
-            "dataloader_num_workers": 0,
+            "gradient_checkpointing": bool(checkpointing) and backend != "unsloth",
+            # medtune counts real tokens on the host (no device sync per step); see _hf_trainer_class
+            "include_num_input_tokens_seen": "no",
+            "dataloader_num_workers": workers if workers is not None else (2 if cuda else 0),
             "remove_unused_columns": False,
             "average_tokens_across_devices": True,
+            # LoRA uses every trainable parameter in each forward: no extra autograd traversal under DDP
+            "ddp_find_unused_parameters": False,
         }
         if "warmup_ratio" in names:
             kwargs["warmup_ratio"] = cfg.optim.warmup_ratio
@@ -523,12 +577,25 @@ class Collator:
     each packed segment, from ``seq_lengths``), which attention kernels read as sequence boundaries.
     """
 
-    def __init__(self, pad_token_id: int, *, padding_free: bool = False) -> None:
+    def __init__(self, pad_token_id: int, *, padding_free: bool = False, count_tokens: bool = False) -> None:
         self.pad_token_id = pad_token_id
         self.padding_free = padding_free
+        self.count_tokens = count_tokens
 
     def __call__(self, examples: list[Mapping[str, Any]]) -> dict[str, Any]:
-        """Collate tokenized examples into tensors."""
+        """Collate tokenized examples into tensors.
+
+        With ``count_tokens`` the batch also carries ``medtune_real_tokens`` (tokens that are not padding) and
+        ``medtune_trained_tokens`` (label positions the shifted loss counts) as plain ints, counted here on the host
+        so that the training loop never waits on the device to count them.
+        """
+        batch = self._collate(examples)
+        if self.count_tokens:
+            batch["medtune_real_tokens"] = sum(len(e["input_ids"]) for e in examples)
+            batch["medtune_trained_tokens"] = int((batch["labels"][:, 1:] != -100).sum())
+        return batch
+
+    def _collate(self, examples: list[Mapping[str, Any]]) -> dict[str, Any]:
         torch = require("torch", "train", _FEATURE)
         ids = [list(e["input_ids"]) for e in examples]
         labels = [list(e["labels"]) for e in examples]
@@ -553,12 +620,187 @@ class Collator:
         }
 
 
+class StepCollator:
+    """Collates one optimizer step (see :class:`~medtune.training.batching.LengthGroupedStepSampler`).
+
+    The step's examples are cut into micro-batches of at most ``budget`` padded tokens, each collated by ``collator``;
+    the step carries the real and trained token counts of all of them.
+    """
+
+    def __init__(self, collator: Collator, budget: int) -> None:
+        self.collator = collator
+        self.budget = budget
+
+    def __call__(self, examples: list[Mapping[str, Any]]) -> dict[str, Any]:
+        """Collate a step into ``{"micro_batches": [...], "medtune_real_tokens": n, "medtune_trained_tokens": n}``."""
+        from medtune.training.batching import split_micro_batches
+
+        groups = split_micro_batches([len(e["input_ids"]) for e in examples], self.budget)
+        micro = [self.collator._collate([examples[i] for i in group]) for group in groups]
+        return {
+            "micro_batches": micro,
+            "medtune_real_tokens": sum(len(e["input_ids"]) for e in examples),
+            "medtune_trained_tokens": sum(int((m["labels"][:, 1:] != -100).sum()) for m in micro),
+        }
+
+
+@dataclass(frozen=True)
+class _Batching:
+    budget: int | None
+    examples_per_step: int
+    pool_steps: int
+    seed: int
+
+
+def _hf_trainer_class(transformers: Any) -> Any:
+    """The transformers ``Trainer`` with medtune's token counting and the token-budget fast path."""
+    import contextlib
+
+    torch = require("torch", "train", _FEATURE)
+
+    class MedtuneHFTrainer(transformers.Trainer):  # type: ignore[misc, name-defined]
+        medtune_batching: _Batching | None = None
+
+        def get_train_dataloader(self) -> Any:
+            base = self.data_collator
+            counting = Collator(base.pad_token_id, padding_free=base.padding_free, count_tokens=True)
+            batching = self.medtune_batching
+            if batching is None or batching.budget is None:
+                self.data_collator = counting  # HF's sampler and batch size; only the collator counts tokens
+                try:
+                    return super().get_train_dataloader()
+                finally:
+                    self.data_collator = base
+            from medtune.training.batching import LengthGroupedStepSampler
+
+            dataset = self.train_dataset
+            lengths = [len(ids) for ids in dataset["input_ids"]]
+            sampler = LengthGroupedStepSampler(
+                lengths, batching.examples_per_step, seed=batching.seed, pool_steps=batching.pool_steps
+            )
+            workers = self.args.dataloader_num_workers
+            loader = torch.utils.data.DataLoader(
+                dataset,
+                batch_sampler=sampler,
+                collate_fn=StepCollator(counting, batching.budget),
+                num_workers=workers,
+                pin_memory=self.args.dataloader_pin_memory and torch.cuda.is_available(),
+                persistent_workers=workers > 0,
+            )
+            return self.accelerator.prepare(loader)
+
+        def training_step(self, model: Any, inputs: dict[str, Any], num_items_in_batch: Any = None) -> Any:
+            real = int(inputs.pop("medtune_real_tokens", 0))
+            trained = int(inputs.pop("medtune_trained_tokens", 0))
+            micro = inputs.pop("micro_batches", None)
+            if self.args.world_size > 1:  # one small all-reduce per step, the same one transformers does
+                counts = torch.tensor([real, trained], device=self.args.device)
+                real, trained = (int(v) for v in self.accelerator.reduce(counts, reduction="sum").tolist())
+            self.state.num_input_tokens_seen += real
+            if micro is None:
+                return super().training_step(model, inputs, num_items_in_batch)
+            if not self.model_accepts_loss_kwargs:
+                raise ConfigError(
+                    f"optim.max_tokens_per_batch needs a model whose forward takes num_items_in_batch (to average the "
+                    f"loss over the whole step); {type(self.accelerator.unwrap_model(model)).__name__} does not. "
+                    "Fix: unset optim.max_tokens_per_batch for this model."
+                )
+            # The loss of every micro-batch is divided by the trained tokens of the whole step (of all processes), so
+            # the step's gradient is the per-token mean, exactly as with fixed micro-batches and accumulation.
+            n_items = torch.tensor(trained)
+            if torch.cuda.is_available():
+                n_items = n_items.pin_memory().to(self.args.device, non_blocking=True)
+            total = None
+            for i, batch in enumerate(micro):
+                sync = contextlib.nullcontext() if i == len(micro) - 1 else self.accelerator.no_sync(model)
+                with sync:
+                    loss = super().training_step(model, batch, n_items)
+                total = loss if total is None else total + loss
+            return total
+
+    return MedtuneHFTrainer
+
+
+def _resolve_budget(cfg: TrainConfig, model: Any, backend: str) -> tuple[int | None, str]:
+    """``optim.max_tokens_per_batch`` as a number of tokens (``None``: fixed micro-batches), and a description."""
+    requested = cfg.optim.max_tokens_per_batch
+    fixed = (
+        f"fixed micro-batches of {cfg.optim.batch_size} examples x {cfg.optim.gradient_accumulation_steps} "
+        "accumulation steps"
+    )
+    if requested is None:
+        return None, fixed
+    if requested == "auto":
+        if cfg.format.packing:
+            return None, f"{fixed} (format.packing)"
+        if not _cuda():
+            return None, f"{fixed} (optim.max_tokens_per_batch 'auto' groups by length on CUDA devices only)"
+        from medtune.training.batching import activation_bytes_per_token
+
+        torch = require("torch", "train", _FEATURE)
+        per_token = activation_bytes_per_token(
+            model.config, lora_dropout=cfg.lora.dropout, fused_loss=backend == "unsloth"
+        )
+        free, _total = torch.cuda.mem_get_info()
+        whole_step = cfg.effective_batch_size * cfg.format.max_seq_length
+        fit = int(0.5 * free / max(per_token, 1))
+        budget = max(cfg.format.max_seq_length, min(fit, whole_step))
+        how = f"'auto' from {free / 2**30:.0f} GiB free"
+    else:
+        budget, how = int(requested), "optim.max_tokens_per_batch"
+    return budget, (
+        f"length-grouped steps of {cfg.effective_batch_size} examples in micro-batches of at most {budget} padded "
+        f"tokens ({how})"
+    )
+
+
+def _decide_checkpointing(
+    cfg: TrainConfig, model: Any, backend: str, budget: int | None = None
+) -> tuple[bool | None, str]:
+    """Whether to recompute activations, and why (``None``: the backend's default)."""
+    requested = cfg.model.gradient_checkpointing
+    if requested is not None:
+        return requested, "set in the config (model.gradient_checkpointing)"
+    if budget is None or not _cuda():
+        return None, "the backend default (set optim.max_tokens_per_batch on a GPU to let medtune decide)"
+    from medtune.training.batching import activation_bytes_per_token
+
+    torch = require("torch", "train", _FEATURE)
+    per_token = activation_bytes_per_token(model.config, lora_dropout=cfg.lora.dropout, fused_loss=backend == "unsloth")
+    need = per_token * budget
+    free, _total = torch.cuda.mem_get_info()
+    gib = 2**30
+    if need <= 0.8 * free:
+        return False, f"a micro-batch of {budget} tokens needs ~{need / gib:.1f} GiB, {free / gib:.1f} GiB are free"
+    return True, (
+        f"a micro-batch of {budget} tokens would need about {need / gib:.1f} GiB, only {free / gib:.1f} GiB are free "
+        "(lower optim.max_tokens_per_batch to train without recomputation)"
+    )
+
+
+def _on_off(checkpointing: bool | None, backend: str) -> str:
+    if checkpointing is None:
+        return "on (unsloth)" if backend == "unsloth" else "off"
+    return ("on (unsloth)" if backend == "unsloth" else "on") if checkpointing else "off"
+
+
 def _data_path(spec: str) -> Path:
     if spec.startswith("sample:"):
         from medtune.data.samples import sample_path
 
         return sample_path(spec.split(":", 1)[1])
     return Path(spec)
+
+
+def _has_module(name: str) -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec(name) is not None
+
+
+def _is_main_process() -> bool:
+    """Whether this is rank 0 of a distributed launch (torchrun / accelerate launch), or not distributed at all."""
+    return os.environ.get("RANK", "0") == "0"
 
 
 def _cuda() -> bool:
@@ -624,11 +866,14 @@ def _make_callbacks(
 
         def on_train_begin(self, args: Any, state: Any, control: Any, **kw: Any) -> None:
             self.last_time, self.last_tokens = time.time(), int(state.num_input_tokens_seen or 0)
-            if resume_from is not None and log_path.exists():  # drop lines after the checkpoint we resume from
+            resuming = resume_from is not None and log_path.exists() and state.is_world_process_zero
+            if resuming:  # drop lines after the checkpoint we resume from
                 kept = [r for r in _read_log(log_path) if r.get("step", 0) <= state.global_step]
                 atomic_write_text(log_path, "".join(json.dumps(r) + "\n" for r in kept))
 
         def on_log(self, args: Any, state: Any, control: Any, logs: Mapping[str, Any] | None = None, **kw: Any) -> None:
+            if not state.is_world_process_zero:
+                return
             logs = dict(logs or {})
             record: dict[str, Any] = {"step": state.global_step, "epoch": round(state.epoch or 0.0, 4)}
             record.update({k: v for k, v in logs.items() if isinstance(v, (int, float)) and not math.isnan(v)})
@@ -646,12 +891,12 @@ def _make_callbacks(
 
         def on_save(self, args: Any, state: Any, control: Any, **kw: Any) -> None:
             path = Path(args.output_dir) / f"checkpoint-{state.global_step}"
-            if path.is_dir():
+            if path.is_dir() and state.is_world_process_zero:
                 commit_checkpoint(path, state.global_step)
                 pm.hook.medtune_checkpoint_saved(checkpoint_dir=path, step=state.global_step)
 
     callbacks: list[Any] = [MedtuneLog(), CommitCheckpoint()]
-    if cfg.logging.progress_bar:
+    if cfg.logging.progress_bar and _is_main_process():
         callbacks.append(_progress_callback(transformers))
     return callbacks
 

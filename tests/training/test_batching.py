@@ -1,0 +1,215 @@
+"""The token-budget fast path: length-grouped steps, micro-batches under a budget, the same per-token loss."""
+
+import json
+import random
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from medtune import Dataset
+from medtune.errors import ConfigError
+from medtune.plugins import PluginManager, hookimpl
+from medtune.training import Trainer
+from medtune.training.batching import (
+    LengthGroupedStepSampler,
+    activation_bytes_per_token,
+    padded_tokens,
+    split_micro_batches,
+)
+
+
+@given(st.lists(st.integers(1, 300), min_size=1, max_size=60), st.integers(300, 2000))
+def test_micro_batches_cover_the_step_once_and_stay_under_the_budget(lengths, budget):
+    batches = split_micro_batches(lengths, budget)
+    assert sorted(i for b in batches for i in b) == list(range(len(lengths)))
+    assert all(padded_tokens([lengths[i] for i in b]) <= budget for b in batches)
+
+
+def test_a_longer_example_than_the_budget_travels_alone():
+    assert split_micro_batches([10, 500, 20], budget=100) == [[1], [2, 0]]
+
+
+def test_sampler_covers_every_example_once_per_epoch_and_groups_by_length():
+    rng = random.Random(1)
+    lengths = [rng.choice([rng.randint(10, 40), rng.randint(300, 900)]) for _ in range(1000)]
+    sampler = LengthGroupedStepSampler(lengths, 32, seed=7)
+    steps = list(sampler)
+    assert len(steps) == len(sampler) == 32  # ceil(1000 / 32)
+    assert sorted(i for s in steps for i in s) == list(range(1000))
+    assert sum(len(s) == 32 for s in steps) == 31
+    assert list(sampler) == steps  # deterministic for a seed and an epoch
+    sampler.set_epoch(1)
+    assert list(sampler) != steps
+
+    def padding(groups):
+        return 1 - sum(lengths) / sum(padded_tokens([lengths[i] for i in g]) for g in groups)
+
+    shuffled = list(range(1000))
+    rng.shuffle(shuffled)
+    uniform = [shuffled[i : i + 32] for i in range(0, 1000, 32)]
+    assert padding(steps) < 0.1 < 0.4 < padding(uniform)  # grouping removes most of the padding
+
+
+def test_activation_estimate_matches_the_measured_llama_1b_figure():
+    class Llama1B:
+        num_hidden_layers, hidden_size, intermediate_size, vocab_size = 16, 2048, 8192, 128256
+
+    unsloth = activation_bytes_per_token(Llama1B, lora_dropout=0.0, fused_loss=True)
+    assert 1.11e6 <= unsloth <= 1.5e6  # measured: 1.11 MB per token (no recomputation, Unsloth, r=16)
+    assert activation_bytes_per_token(Llama1B, lora_dropout=0.05, fused_loss=False) > 2 * unsloth
+
+
+def test_config_rejects_budget_with_packing_or_below_max_seq_length():
+    from medtune.training import TrainConfig
+
+    with pytest.raises(ConfigError, match="format.packing"):
+        TrainConfig().with_overrides({"optim.max_tokens_per_batch": 4096, "format.packing": True})
+    with pytest.raises(ConfigError, match="below format.max_seq_length=2048"):
+        TrainConfig().with_overrides({"optim.max_tokens_per_batch": 1024})
+    with pytest.raises(ConfigError, match="max_tokens_per_batch"):
+        TrainConfig().with_overrides({"optim.max_tokens_per_batch": 8})
+    assert TrainConfig().optim.max_tokens_per_batch == "auto"
+
+
+def test_checkpointing_decision(monkeypatch, tiny):
+    from medtune.training import TrainConfig, trainer
+
+    model = tiny.make_model(50)
+    cfg = TrainConfig().with_overrides({"optim.max_tokens_per_batch": 4096})
+    assert trainer._decide_checkpointing(cfg, model, "peft", 4096)[0] is None  # CPU: the backend default
+    assert trainer._resolve_budget(TrainConfig(), model, "peft")[0] is None  # 'auto' on CPU: fixed micro-batches
+    assert trainer._resolve_budget(cfg, model, "peft") == (
+        4096,
+        "length-grouped steps of 32 examples in micro-batches of at most 4096 padded tokens "
+        "(optim.max_tokens_per_batch)",
+    )
+    forced = cfg.with_overrides({"model.gradient_checkpointing": True})
+    assert trainer._decide_checkpointing(forced, model, "unsloth") == (
+        True,
+        "set in the config (model.gradient_checkpointing)",
+    )
+
+    import torch
+
+    monkeypatch.setattr(trainer, "_cuda", lambda: True)
+    need = activation_bytes_per_token(model.config, lora_dropout=0.05, fused_loss=True) * 4096
+    monkeypatch.setattr(torch.cuda, "mem_get_info", lambda: (2 * need, 4 * need))
+    off, why = trainer._decide_checkpointing(cfg, model, "unsloth", 4096)
+    assert off is False and "free" in why
+    monkeypatch.setattr(torch.cuda, "mem_get_info", lambda: (need, 4 * need))
+    on, why = trainer._decide_checkpointing(cfg, model, "unsloth", 4096)
+    assert on is True and "lower optim.max_tokens_per_batch" in why
+    # 'auto' on CUDA: the tokens whose activations fill half the free memory, within [max_seq_length, whole step]
+    auto = TrainConfig().with_overrides({"format.max_seq_length": 256})
+    budget, why = trainer._resolve_budget(auto, model, "unsloth")
+    assert budget == 4096 // 2 and "'auto'" in why  # half of `need` (4096 tokens' worth) is free -> 2048 tokens
+    monkeypatch.setattr(torch.cuda, "mem_get_info", lambda: (10**15, 10**15))
+    assert trainer._resolve_budget(auto, model, "unsloth")[0] == 32 * 256  # never more than a whole step
+
+
+def test_a_token_budget_step_takes_the_per_token_mean_over_its_micro_batches(tmp_path, tiny):
+    """One step split into two micro-batches must give the gradient of sum(token losses) / all trained tokens."""
+    import torch
+
+    from medtune.training.backends import PeftBackend
+    from medtune.training.formatting import tokenize_dataset
+    from medtune.training.trainer import Collator, StepCollator
+
+    records = [
+        {"instruction": tiny.INSTRUCTION, "input": tiny.FACTS[0][0], "output": "Penicillin"},
+        {"instruction": tiny.INSTRUCTION, "input": tiny.FACTS[1][0], "output": " ".join(tiny.all_texts()[:24])},
+    ]
+    ds = Dataset.from_records(records)
+    tok = tiny.make_tokenizer(tiny.all_texts())
+    lr = 1e-3
+    cfg = tiny.fast_config(
+        tmp_path,
+        **{
+            "optim.optimizer": "sgd",
+            "optim.learning_rate": lr,
+            "optim.lr_scheduler": "constant",
+            "optim.weight_decay": 0.0,
+            "optim.max_grad_norm": 0.0,
+            "optim.batch_size": 2,
+            "optim.gradient_accumulation_steps": 1,
+            "optim.max_steps": 1,
+            "format.max_seq_length": 64,
+            "optim.max_tokens_per_batch": 64,
+        },
+    )
+    hf, report = tokenize_dataset(ds, tok, cfg.format)
+    step = StepCollator(Collator(tok.pad_token_id, count_tokens=True), 64)([hf[0], hf[1]])
+    assert len(step["micro_batches"]) == 2  # the budget really splits this step
+    assert step["medtune_trained_tokens"] == report.trained_tokens
+
+    trained = Trainer(cfg, model=tiny.make_model(len(tok)), tokenizer=tok).train(ds).model
+    ref = PeftBackend().wrap(tiny.make_model(len(tok)), cfg)
+    init = {n: p.detach().clone() for n, p in ref.named_parameters() if p.requires_grad}
+
+    def grads(normalize):
+        ref.zero_grad()
+        for ex in hf:
+            batch = Collator(tok.pad_token_id)([ex])
+            logits = ref(input_ids=batch["input_ids"]).logits[0, :-1]
+            labels = batch["labels"][0, 1:]
+            loss = torch.nn.functional.cross_entropy(logits, labels, ignore_index=-100, reduction="sum")
+            (loss / normalize(labels)).backward()
+        return {n: p.grad.clone() for n, p in ref.named_parameters() if p.requires_grad}
+
+    per_token = grads(lambda labels: report.trained_tokens)
+    mean_of_means = grads(lambda labels: 2 * (labels != -100).sum())
+    observed = {n: (init[n] - p.detach()) / lr for n, p in trained.named_parameters() if p.requires_grad}
+    flat = lambda g: torch.cat([g[n].flatten() for n in sorted(g)])  # noqa: E731
+    assert torch.allclose(flat(observed), flat(per_token), rtol=1e-3, atol=1e-6)
+    assert not torch.allclose(flat(observed), flat(mean_of_means), rtol=1e-2, atol=1e-5)
+
+
+class Crash(RuntimeError):
+    pass
+
+
+class CrashAt:
+    def __init__(self, step):
+        self.step = step
+
+    @hookimpl
+    def medtune_log(self, step, logs):
+        if step == self.step:
+            raise Crash(f"killed at step {step}")
+
+
+@pytest.mark.parametrize("padding_free", [False, True])
+def test_token_budget_training_learns_counts_tokens_and_resumes_identically(tmp_path, tiny, padding_free):
+    records = tiny.fact_records() * 4  # 32 examples: 4 steps of 8 per epoch
+    ds = Dataset.from_records([{**r, "id": f"{r['id']}-{i}"} for i, r in enumerate(records)])
+    overrides = {
+        "optim.batch_size": 4,
+        "optim.gradient_accumulation_steps": 2,
+        "optim.max_tokens_per_batch": 96,
+        "format.padding_free": padding_free,
+        "optim.epochs": 2,
+        "optim.learning_rate": 1e-2,
+        "checkpointing.save_strategy": "steps",
+        "checkpointing.save_steps": 2,
+    }
+    tok = tiny.make_tokenizer(tiny.all_texts())
+    full = Trainer(tiny.fast_config(tmp_path / "a", **overrides), model=tiny.make_model(len(tok)), tokenizer=tok)
+    result = full.train(ds)
+    assert result.metrics["steps"] == 8
+    assert result.metrics["final_loss"] < 0.5 * result.metrics["first_loss"]
+    lines = [r for r in map(json.loads, result.log_path.read_text().splitlines()) if "loss" in r]
+    assert all(x["tokens_per_second"] > 0 for x in lines)
+    facts = json.loads((result.run_dir / "run.json").read_text())
+    assert "micro-batches of at most 96 padded tokens" in facts["batching"]
+
+    cfg = tiny.fast_config(tmp_path / "b", **overrides)
+    pm = PluginManager(entry_points=False)
+    pm.register(CrashAt(5), name="crash")  # in the second epoch, after the checkpoint of step 4
+    with pytest.raises(Crash):
+        Trainer(cfg, model=tiny.make_model(len(tok)), tokenizer=tok, plugin_manager=pm).train(ds)
+    resumed = Trainer(cfg, model=tiny.make_model(len(tok)), tokenizer=tok).train(ds, resume=True)
+    assert resumed.resumed_from.name == "checkpoint-4"
+    again = [r for r in map(json.loads, resumed.log_path.read_text().splitlines()) if "loss" in r]
+    assert [x["step"] for x in again] == [x["step"] for x in lines]
+    assert [x["loss"] for x in again] == pytest.approx([x["loss"] for x in lines], rel=1e-4)
