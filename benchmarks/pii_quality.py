@@ -293,6 +293,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument(
         "--no-restore-case", action="store_true", help="run NER on upper-case notes as they are (for comparison)"
     )
+    ap.add_argument(
+        "--no-ner-gate",
+        action="store_true",
+        help="run NER on every sentence (pii_presidio ner_gate off, for comparison)",
+    )
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--json", type=Path, default=None, help="write the results here")
     ap.add_argument("--data", type=Path, default=DATA)
@@ -313,6 +318,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "seed": args.seed,
         "data": str(args.data),
         "restore_case": not args.no_restore_case,
+        "ner_gate": not args.no_ner_gate,
     }
 
     regex = reg.get("pii_regex").build()
@@ -327,7 +333,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.presidio_n > 0:
         sub = [s for st in STYLES for s in [x for x in samples if x.style == st][: args.presidio_n]]
         try:
-            opts = {"model": args.presidio_model, "restore_case": not args.no_restore_case}
+            opts = {
+                "model": args.presidio_model,
+                "restore_case": not args.no_restore_case,
+                "ner_gate": not args.no_ner_gate,
+            }
             pres = reg.get("pii_presidio").build(opts)
             t0 = time.perf_counter()
             found = pres.find_batch([s.text for s in sub])

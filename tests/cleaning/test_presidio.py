@@ -152,3 +152,27 @@ def test_restore_case_can_be_turned_off():
     pytest.importorskip(MODEL)
     c = make_pii_presidio(PresidioConfig(model=MODEL, restore_case=False))
     assert c.restore_case is False
+
+
+def test_ner_gate_skips_only_sentences_without_a_candidate_word(cleaner):
+    may = cleaner._may_hold_name
+    assert not may("The patient has type 2 diabetes and takes metformin.")
+    assert not may("Hodgkin lymphoma and Crohn's disease are treatable.")  # capitalised, but medical words
+    assert may("I saw Dr. Alvarez yesterday.")
+    assert may("Then Mark drove me to Leeds.")  # a common word is a candidate inside a sentence
+    from medtune.cleaning.presidio import _sentence_spans
+
+    text = "Hi Dr. Smith. My knee hurts!\nThanks, Ann"
+    assert [text[s:e] for s, e in _sentence_spans(text)] == ["Hi Dr. Smith.", "My knee hurts!", "Thanks, Ann"]
+
+
+def test_ner_gate_finds_what_ungated_ner_finds(cleaner):
+    texts = [
+        "Hello doctor. I am 45 and my husband Robert Brown says I snore. We live in Springfield.",
+        "The biopsy was negative. Please advise.\nRegards, Maria Gonzalez",
+        "PT SEEN BY DR KOWALSKI. HX OF CHF AND HTN. FOLLOW UP IN BOSTON CLINIC.",
+        "Diabetes is a chronic disease. It affects how the body turns food into energy.",
+    ]
+    ungated = make_pii_presidio(PresidioConfig(model=MODEL, ner_gate=False))
+    assert cleaner.find_batch(texts) == ungated.find_batch(texts)
+    assert cleaner.clean_text(texts[0]) != texts[0]  # names and places found at all

@@ -88,6 +88,9 @@ class PresidioConfig(CleanerOptions):
     batch_size: int = Field(64, ge=1, le=10_000)
     context_names: bool = True
     restore_case: bool = Field(True, description="Restore a natural case in upper-case text before NER.")
+    ner_gate: bool = Field(
+        True, description="Skip NER on sentences without a capitalised word that could be a name or a place."
+    )
     protect_medical_terms: bool = True
     protected_terms: list[str] = Field(default_factory=list)
     fields: list[FieldName] = Field(default_factory=lambda: ["instruction", "input", "output"], min_length=1)
@@ -117,6 +120,7 @@ def make_pii_presidio(cfg: PresidioConfig | None = None) -> Any:
         vocabulary=medical_vocabulary() if cfg.protect_medical_terms else (),
         abbreviations=clinical_abbreviations() if cfg.protect_medical_terms else (),
         restore_case=cfg.restore_case,
+        ner_gate=cfg.ner_gate,
         fields=cfg.fields,
     )
 
