@@ -81,6 +81,22 @@ def fast_config(tmp_path: Path, **overrides: Any) -> TrainConfig:
     return TrainConfig().with_overrides(base)
 
 
+def step_gradients(model: Any, examples: Iterable[Any], pad_token_id: int, normalize: Any) -> dict[str, Any]:
+    """LoRA gradients of the sum over ``examples`` of (summed token loss / ``normalize(labels)``), one at a time."""
+    import torch
+
+    from medtune.training.trainer import Collator
+
+    model.zero_grad()
+    for ex in examples:
+        batch = Collator(pad_token_id)([ex])
+        logits = model(input_ids=batch["input_ids"]).logits[0, :-1]
+        labels = batch["labels"][0, 1:]
+        loss = torch.nn.functional.cross_entropy(logits, labels, ignore_index=-100, reduction="sum")
+        (loss / normalize(labels)).backward()
+    return {n: p.grad.clone() for n, p in model.named_parameters() if p.requires_grad}
+
+
 @pytest.fixture
 def facts() -> Dataset:
     return Dataset.from_records(fact_records())

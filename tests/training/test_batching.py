@@ -108,63 +108,6 @@ def test_checkpointing_decision(monkeypatch, tiny):
     assert trainer._resolve_budget(auto, model, "unsloth")[0] == 32 * 256  # never more than a whole step
 
 
-def test_a_token_budget_step_takes_the_per_token_mean_over_its_micro_batches(tmp_path, tiny):
-    """One step split into two micro-batches must give the gradient of sum(token losses) / all trained tokens."""
-    import torch
-
-    from medtune.training.backends import PeftBackend
-    from medtune.training.formatting import tokenize_dataset
-    from medtune.training.trainer import Collator, StepCollator
-
-    records = [
-        {"instruction": tiny.INSTRUCTION, "input": tiny.FACTS[0][0], "output": "Penicillin"},
-        {"instruction": tiny.INSTRUCTION, "input": tiny.FACTS[1][0], "output": " ".join(tiny.all_texts()[:24])},
-    ]
-    ds = Dataset.from_records(records)
-    tok = tiny.make_tokenizer(tiny.all_texts())
-    lr = 1e-3
-    cfg = tiny.fast_config(
-        tmp_path,
-        **{
-            "optim.optimizer": "sgd",
-            "optim.learning_rate": lr,
-            "optim.lr_scheduler": "constant",
-            "optim.weight_decay": 0.0,
-            "optim.max_grad_norm": 0.0,
-            "optim.batch_size": 2,
-            "optim.gradient_accumulation_steps": 1,
-            "optim.max_steps": 1,
-            "format.max_seq_length": 64,
-            "optim.max_tokens_per_batch": 64,
-        },
-    )
-    hf, report = tokenize_dataset(ds, tok, cfg.format)
-    step = StepCollator(Collator(tok.pad_token_id, count_tokens=True), 64)([hf[0], hf[1]])
-    assert len(step["micro_batches"]) == 2  # the budget really splits this step
-    assert step["medtune_trained_tokens"] == report.trained_tokens
-
-    trained = Trainer(cfg, model=tiny.make_model(len(tok)), tokenizer=tok).train(ds).model
-    ref = PeftBackend().wrap(tiny.make_model(len(tok)), cfg)
-    init = {n: p.detach().clone() for n, p in ref.named_parameters() if p.requires_grad}
-
-    def grads(normalize):
-        ref.zero_grad()
-        for ex in hf:
-            batch = Collator(tok.pad_token_id)([ex])
-            logits = ref(input_ids=batch["input_ids"]).logits[0, :-1]
-            labels = batch["labels"][0, 1:]
-            loss = torch.nn.functional.cross_entropy(logits, labels, ignore_index=-100, reduction="sum")
-            (loss / normalize(labels)).backward()
-        return {n: p.grad.clone() for n, p in ref.named_parameters() if p.requires_grad}
-
-    per_token = grads(lambda labels: report.trained_tokens)
-    mean_of_means = grads(lambda labels: 2 * (labels != -100).sum())
-    observed = {n: (init[n] - p.detach()) / lr for n, p in trained.named_parameters() if p.requires_grad}
-    flat = lambda g: torch.cat([g[n].flatten() for n in sorted(g)])  # noqa: E731
-    assert torch.allclose(flat(observed), flat(per_token), rtol=1e-3, atol=1e-6)
-    assert not torch.allclose(flat(observed), flat(mean_of_means), rtol=1e-2, atol=1e-5)
-
-
 class Crash(RuntimeError):
     pass
 

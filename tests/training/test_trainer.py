@@ -112,13 +112,15 @@ def test_tiny_llama_overfits_and_writes_every_output(tmp_path, tiny, facts):
     assert kinds[0] == "begin" and kinds[-1] == "end" and kinds.count("log") == len(lines)
 
 
-def test_gradient_accumulation_takes_the_per_token_mean_of_the_whole_batch(tmp_path, tiny):
-    """batch 1 x accumulation 2 must give the gradient of sum(token losses) / all trained tokens."""
+@pytest.mark.parametrize(("batch", "accumulation", "budget"), [(1, 2, None), (2, 1, 64)])
+def test_a_step_takes_the_per_token_mean_of_the_whole_batch(tmp_path, tiny, batch, accumulation, budget):
+    """batch 1 x accumulation 2, or one step of 2 cut into micro-batches under a token budget (the fast path), must
+    give the gradient of sum(token losses) / all trained tokens."""
     import torch
 
     from medtune.training.backends import PeftBackend
     from medtune.training.formatting import tokenize_dataset
-    from medtune.training.trainer import Collator
+    from medtune.training.trainer import Collator, StepCollator
 
     records = [
         {"instruction": tiny.INSTRUCTION, "input": tiny.FACTS[0][0], "output": "Penicillin"},
@@ -135,28 +137,25 @@ def test_gradient_accumulation_takes_the_per_token_mean_of_the_whole_batch(tmp_p
             "optim.lr_scheduler": "constant",
             "optim.weight_decay": 0.0,
             "optim.max_grad_norm": 0.0,
-            "optim.batch_size": 1,
-            "optim.gradient_accumulation_steps": 2,
+            "optim.batch_size": batch,
+            "optim.gradient_accumulation_steps": accumulation,
+            "optim.max_tokens_per_batch": budget,
             "optim.max_steps": 1,
-            "format.max_seq_length": 128,
+            "format.max_seq_length": 64,
         },
     )
+    hf, report = tokenize_dataset(ds, tok, cfg.format)
+    if budget is not None:
+        step = StepCollator(Collator(tok.pad_token_id, count_tokens=True), budget)([hf[0], hf[1]])
+        assert len(step["micro_batches"]) == 2  # the budget really splits this step
+        assert step["medtune_trained_tokens"] == report.trained_tokens
     trained = Trainer(cfg, model=tiny.make_model(len(tok)), tokenizer=tok).train(ds).model
 
     ref = PeftBackend().wrap(tiny.make_model(len(tok)), cfg)  # same seed: same base and same LoRA init
-    hf, report = tokenize_dataset(ds, tok, cfg.format)
-    collate = Collator(tok.pad_token_id)
     init = {n: p.detach().clone() for n, p in ref.named_parameters() if p.requires_grad}
 
     def grads(normalize):
-        ref.zero_grad()
-        for ex in hf:
-            batch = collate([ex])
-            logits = ref(input_ids=batch["input_ids"]).logits[0, :-1]
-            labels = batch["labels"][0, 1:]
-            loss = torch.nn.functional.cross_entropy(logits, labels, ignore_index=-100, reduction="sum")
-            (loss / normalize(labels)).backward()
-        return {n: p.grad.clone() for n, p in ref.named_parameters() if p.requires_grad}
+        return tiny.step_gradients(ref, hf, tok.pad_token_id, normalize)
 
     per_token = grads(lambda labels: report.trained_tokens)
     mean_of_means = grads(lambda labels: 2 * (labels != -100).sum())

@@ -10,7 +10,6 @@ decoding settings and the prompt text: re-running an evaluation (to add a metric
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import time
@@ -24,6 +23,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from medtune._extras import require
 from medtune.data.records import Conversation, InstructionRecord
 from medtune.errors import ConfigError, DataFormatError
+from medtune.evaluation.cache import cache_key, read_cache
 from medtune.evaluation.scoring import EvalExample
 
 __all__ = [
@@ -239,26 +239,11 @@ class GenerationRun:
 
 
 def _cache_key(model_id: str, config: GenerationConfig, prompt: str) -> str:
-    settings = config.model_dump(exclude={"batch_size"})
-    blob = json.dumps({"model": model_id, "settings": settings, "prompt": prompt}, sort_keys=True)
-    return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:24]
+    return cache_key(model=model_id, settings=config.model_dump(exclude={"batch_size"}), prompt=prompt)
 
 
 def _read_cache(path: Path) -> dict[str, dict[str, Any]]:
-    rows: dict[str, dict[str, Any]] = {}
-    if not path.is_file():
-        return rows
-    for line_no, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError:
-            logger.warning("%s:%d: unreadable cache line skipped (an interrupted write?)", path, line_no)
-            continue
-        if isinstance(row, dict) and "key" in row and "prediction" in row:
-            rows[row["key"]] = row
-    return rows
+    return read_cache(path, lambda row: "prediction" in row)
 
 
 def _left_pad(batch: Sequence[list[int]], pad_id: int) -> tuple[list[list[int]], list[list[int]]]:

@@ -37,7 +37,6 @@ not there.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import math
@@ -52,6 +51,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from medtune._extras import require
 from medtune.data.records import InstructionRecord
 from medtune.errors import ConfigError, DataFormatError, DataValidationError, ValidationIssue
+from medtune.evaluation.cache import cache_key, read_cache
 
 __all__ = [
     "MCQ_FORMATS",
@@ -466,25 +466,11 @@ def option_loglikelihoods(
 
 
 def _cache_key(model_id: str, settings: dict[str, Any], prompt: str, options: list[list[Any]]) -> str:
-    blob = json.dumps({"model": model_id, "settings": settings, "prompt": prompt, "options": options}, sort_keys=True)
-    return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:24]
+    return cache_key(model=model_id, settings=settings, prompt=prompt, options=options)
 
 
 def _read_cache(path: Path) -> dict[str, dict[str, Any]]:
-    rows: dict[str, dict[str, Any]] = {}
-    if not path.is_file():
-        return rows
-    for line_no, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError:
-            logger.warning("%s:%d: unreadable cache line skipped (an interrupted write?)", path, line_no)
-            continue
-        if isinstance(row, dict) and "key" in row and isinstance(row.get("loglikelihoods"), dict):
-            rows[row["key"]] = row
-    return rows
+    return read_cache(path, lambda row: isinstance(row.get("loglikelihoods"), dict))
 
 
 def score_mcq(
