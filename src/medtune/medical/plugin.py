@@ -10,6 +10,7 @@ from medtune.medical.formats import ChatDoctorFormat, MedQuADFormat, PubMedQAFor
 from medtune.plugins.hookspecs import hookimpl
 from medtune.plugins.registry import ComponentSpec
 from medtune.serving.safety import SafetyPolicy
+from medtune.training.model_card import CardProfile
 
 SAMPLES = Path(__file__).parent / "samples"
 
@@ -144,6 +145,14 @@ def medtune_term_lexicons() -> list[ComponentSpec]:
             "~4,500 unambiguous MedQuAD synonyms -> preferred terms (CC BY 4.0): myocardial infarction -> heart attack",
         ),
     ]
+
+
+@hookimpl
+def medtune_card_profiles() -> list[CardProfile]:
+    """The medical model-card text: not a medical device, review by a clinician, limited medical knowledge."""
+    from medtune.medical.card import medical_card_profile
+
+    return [medical_card_profile()]
 
 
 @hookimpl

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from medtune.data.samples import SampleDataset
     from medtune.plugins.registry import ComponentSpec
     from medtune.serving.safety import SafetyPolicy
+    from medtune.training.model_card import CardProfile
 
 __all__ = ["PROJECT_NAME", "hookimpl", "hookspec"]
 
@@ -110,6 +111,18 @@ def medtune_safety_policies() -> list[SafetyPolicy]:
 
     Returns:
         :class:`~medtune.serving.safety.SafetyPolicy` entries.
+    """
+
+
+@hookspec
+def medtune_card_profiles() -> list[CardProfile]:
+    """Register a domain's model-card text: tags, intended use and limitations.
+
+    Called once, when the first model card of a process is rendered (``output.card_profile`` in the training config
+    picks one; with none set, the only registered profile is used, else a domain-neutral text).
+
+    Returns:
+        :class:`~medtune.training.model_card.CardProfile` entries.
     """
 
 

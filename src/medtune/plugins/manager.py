@@ -50,6 +50,7 @@ COMPONENT_HOOKS: dict[str, str] = {
     "metric": "medtune_metrics",
     "sample": "medtune_sample_datasets",
     "safety_policy": "medtune_safety_policies",
+    "card_profile": "medtune_card_profiles",
 }
 
 

@@ -201,6 +201,11 @@ class OutputConfig(_Section):
     overwrite: bool = Field(default=False, description="Allow writing final outputs into a non-empty run directory.")
     push_to_hub: bool = False
     hub_model_id: str | None = None
+    card_profile: str | None = Field(
+        default=None,
+        description="The domain text of the model card (tags, intended use, limitations), registered by a plugin "
+        "(e.g. 'medical'). None: the only registered profile, else 'generic'.",
+    )
 
 
 class TrainConfig(_Section):

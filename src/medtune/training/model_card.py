@@ -3,16 +3,66 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["render_model_card"]
+__all__ = ["GENERIC_CARD_PROFILE", "CardProfile", "render_model_card", "resolve_card_profile"]
 
-_LIMITATIONS = """\
-- This model was fine-tuned for research and education. It is **not a medical device** and must not be used for
-  diagnosis, treatment or any decision about a real patient without review by a qualified clinician.
-- It can state wrong facts fluently, omit contraindications, and reproduce errors or biases present in its base
-  model and its training data. The evaluation in this card (if any) covers held-out data from the same sources only.
-- Small models (around 1B parameters or fewer) have limited medical knowledge; treat every answer as a draft."""
+
+@dataclass(frozen=True)
+class CardProfile:
+    """A domain's text for model cards, registered through the ``medtune_card_profiles`` hook.
+
+    Attributes:
+        name: The name ``output.card_profile`` selects (e.g. ``medical``).
+        tags: Hub tags added after ``medtune``, ``lora`` and ``fine-tuned``.
+        intended_use: The "Intended use" paragraph.
+        limitations: The limitations, as Markdown (a bullet list).
+        description: One line for listings.
+    """
+
+    name: str
+    tags: tuple[str, ...]
+    intended_use: str
+    limitations: str
+    description: str = ""
+
+
+#: The profile of a card when no domain profile applies: nothing domain-specific.
+GENERIC_CARD_PROFILE = CardProfile(
+    name="generic",
+    tags=(),
+    intended_use="Intended for research on domain adaptation of small language models and for prototypes whose "
+    "answers are reviewed by people who know the domain.",
+    limitations="""\
+- It can state wrong facts fluently and reproduce errors or biases present in its base model and its training
+  data. The evaluation in this card (if any) covers held-out data from the same sources only.
+- Small models (around 1B parameters or fewer) have limited knowledge; treat every answer as a draft.""",
+    description="domain-neutral text",
+)
+
+
+def resolve_card_profile(name: str | None) -> CardProfile:
+    """The card profile called ``name``; with ``None``, the only registered profile, else the generic one.
+
+    Raises:
+        ConfigError: ``name`` is not registered (the message lists the registered profiles).
+    """
+    from medtune.errors import ConfigError
+    from medtune.plugins import get_plugin_manager
+
+    registry = get_plugin_manager().registry("card_profile")
+    names = sorted(registry.names())
+    if name is None:
+        return registry.get(names[0]) if len(names) == 1 else GENERIC_CARD_PROFILE
+    if name == GENERIC_CARD_PROFILE.name:
+        return GENERIC_CARD_PROFILE
+    if name not in names:
+        raise ConfigError(
+            f"output.card_profile: unknown card profile {name!r}. Fix: use one of {[*names, 'generic']} "
+            "(plugins register profiles with the medtune_card_profiles hook)."
+        )
+    return registry.get(name)
 
 
 def _fmt(value: Any) -> str:
@@ -52,11 +102,18 @@ def render_model_card(facts: Mapping[str, Any]) -> str:
         facts: Keys ``base_model``, ``backend``, ``config`` (``TrainConfig.model_dump``), ``data`` (record
             counts, tokenization report, optional load/cleaning report), ``metrics``, ``hardware``,
             ``versions``, ``wall_time_s``, ``started``, ``outputs``, and optionally ``evaluation``
-            (``summary``: a Markdown table, ``description`` and ``report``: the report's path).
+            (``summary``: a Markdown table, ``description`` and ``report``: the report's path), and
+            ``card_profile`` (the domain text: see :func:`resolve_card_profile`).
 
     Returns:
         Markdown with a YAML front matter block.
     """
+    from medtune.errors import ConfigError
+
+    try:
+        profile = resolve_card_profile(facts.get("card_profile"))
+    except ConfigError:  # the run named a profile whose plugin is no longer installed
+        profile = GENERIC_CARD_PROFILE
     cfg = facts.get("config", {})
     lora, optim, fmt = cfg.get("lora", {}), cfg.get("optim", {}), cfg.get("format", {})
     data = facts.get("data", {})
@@ -67,7 +124,7 @@ def render_model_card(facts: Mapping[str, Any]) -> str:
         "---",
         "library_name: peft",
         f"base_model: {base}" if facts.get("base_model") else "",
-        "tags: [medtune, lora, medical, fine-tuned]",
+        f"tags: [{', '.join(('medtune', 'lora', *profile.tags, 'fine-tuned'))}]",
         "---",
     ]
     out = [line for line in front if line]
@@ -159,10 +216,9 @@ def render_model_card(facts: Mapping[str, Any]) -> str:
         "",
         "## Intended use and limitations",
         "",
-        "Intended for research on domain adaptation of small language models and for building prototypes of "
-        "medical question-answering assistants that are reviewed by professionals.",
+        profile.intended_use,
         "",
-        _LIMITATIONS,
+        profile.limitations,
         "",
         "## Files",
         "",

@@ -154,6 +154,9 @@ class Trainer:
 
         cfg = self.config
         started = time.time()
+        from medtune.training.model_card import resolve_card_profile
+
+        card_profile = resolve_card_profile(cfg.output.card_profile)  # a typo fails now, not after training
         run_dir = Path(cfg.output.dir)
         ckpt_dir = run_dir / "checkpoints"
         resume_from = self._resume_point(ckpt_dir, resume)
@@ -313,6 +316,7 @@ class Trainer:
             cfg, base_name, choice, optimizer, dtype, train_ds, eval_ds, report, eval_report, metrics, started
         )
         facts["resumed_from"] = str(resume_from) if resume_from else None
+        facts["card_profile"] = card_profile.name
         facts["gradient_checkpointing"] = {
             "enabled": _on_off(checkpointing, choice.name),
             "reason": checkpointing_reason,
