@@ -140,6 +140,7 @@ def test_installed_plugin_is_listed_and_cleans_the_support_data(support_site, tm
         ("checker", "support_escalation"),
         ("checker", "leaked_ids"),
         ("safety_policy", "support"),
+        ("card_profile", "support"),
     ]:
         assert components[key]["distribution"] == "medtune-support-plugin", key
         assert components[key]["plugin"] == "support", key
@@ -332,4 +333,5 @@ def test_medtune_run_on_the_support_config_without_the_medical_plugin(support_si
     assert not {"term_recall", "empathy"} & set(evaluation["comparison"])  # no medical checker ran
     card = (out / "card" / "README.md").read_text()
     assert "| redact_support_ids |" in card and "## Evaluation" in card
+    assert "customer-support" in card and "support agent reviews" in card and "medical" not in card.lower()
     assert Path(summary["report"]).is_file() and Path(summary["model_card"]).is_file()

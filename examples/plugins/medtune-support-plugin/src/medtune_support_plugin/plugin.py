@@ -54,3 +54,22 @@ def medtune_safety_policies() -> list[Any]:
     from medtune_support_plugin.safety import support_safety_policy
 
     return [support_safety_policy()]
+
+
+@hookimpl
+def medtune_card_profiles() -> list[Any]:
+    """The ``support`` model-card text (select it with ``output.card_profile: support``)."""
+    from medtune.training.model_card import CardProfile
+
+    return [
+        CardProfile(
+            name="support",
+            tags=("customer-support",),
+            intended_use="Intended for drafting answers to Fernpad customers that a support agent reviews before "
+            "sending.",
+            limitations="- It can invent product features, prices or policies; check every answer against the help "
+            "centre.\n- Refunds, legal threats, chargebacks and data-breach reports go to a human (the `support` "
+            "serving policy escalates them).",
+            description="support answers reviewed by an agent",
+        )
+    ]
