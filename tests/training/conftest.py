@@ -19,6 +19,7 @@ pytest.importorskip("transformers")
 pytest.importorskip("peft")
 
 from medtune import Dataset
+from medtune.plugins import hookimpl
 from medtune.testing import CHATML_TEMPLATE, tiny_llama, tiny_tokenizer
 from medtune.training import TrainConfig
 
@@ -79,6 +80,22 @@ def fast_config(tmp_path: Path, **overrides: Any) -> TrainConfig:
     }
     base.update(overrides)
     return TrainConfig().with_overrides(base)
+
+
+class Crash(RuntimeError):
+    """Raised by :class:`CrashAt` to simulate a crash mid-training."""
+
+
+class CrashAt:
+    """A plugin that crashes the run when the given step is logged."""
+
+    def __init__(self, step: int) -> None:
+        self.step = step
+
+    @hookimpl
+    def medtune_log(self, step: int, logs: Any) -> None:
+        if step == self.step:
+            raise Crash(f"killed at step {step}")
 
 
 def step_gradients(model: Any, examples: Iterable[Any], pad_token_id: int, normalize: Any) -> dict[str, Any]:

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from medtune import Dataset
 from medtune.errors import ConfigError
-from medtune.plugins import PluginManager, hookimpl
+from medtune.plugins import PluginManager
 from medtune.training import Trainer
 from medtune.training.batching import (
     LengthGroupedStepSampler,
@@ -108,20 +108,6 @@ def test_checkpointing_decision(monkeypatch, tiny):
     assert trainer._resolve_budget(auto, model, "unsloth")[0] == 32 * 256  # never more than a whole step
 
 
-class Crash(RuntimeError):
-    pass
-
-
-class CrashAt:
-    def __init__(self, step):
-        self.step = step
-
-    @hookimpl
-    def medtune_log(self, step, logs):
-        if step == self.step:
-            raise Crash(f"killed at step {step}")
-
-
 @pytest.mark.parametrize("padding_free", [False, True])
 def test_token_budget_training_learns_counts_tokens_and_resumes_identically(tmp_path, tiny, padding_free):
     records = tiny.fact_records() * 4  # 32 examples: 4 steps of 8 per epoch
@@ -148,8 +134,8 @@ def test_token_budget_training_learns_counts_tokens_and_resumes_identically(tmp_
 
     cfg = tiny.fast_config(tmp_path / "b", **overrides)
     pm = PluginManager(entry_points=False)
-    pm.register(CrashAt(5), name="crash")  # in the second epoch, after the checkpoint of step 4
-    with pytest.raises(Crash):
+    pm.register(tiny.CrashAt(5), name="crash")  # in the second epoch, after the checkpoint of step 4
+    with pytest.raises(tiny.Crash):
         Trainer(cfg, model=tiny.make_model(len(tok)), tokenizer=tok, plugin_manager=pm).train(ds)
     resumed = Trainer(cfg, model=tiny.make_model(len(tok)), tokenizer=tok).train(ds, resume=True)
     assert resumed.resumed_from.name == "checkpoint-4"

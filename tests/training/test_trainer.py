@@ -165,20 +165,6 @@ def test_a_step_takes_the_per_token_mean_of_the_whole_batch(tmp_path, tiny, batc
     assert not torch.allclose(flat(observed), flat(mean_of_means), rtol=1e-2, atol=1e-5)  # the test can tell
 
 
-class Crash(RuntimeError):
-    pass
-
-
-class CrashAt:
-    def __init__(self, step):
-        self.step = step
-
-    @hookimpl
-    def medtune_log(self, step, logs):
-        if step == self.step:
-            raise Crash(f"killed at step {step}")
-
-
 @pytest.mark.slow
 def test_resume_after_a_crash_gives_the_same_final_loss(tmp_path, tiny, facts):
     overrides = {
@@ -197,8 +183,8 @@ def test_resume_after_a_crash_gives_the_same_final_loss(tmp_path, tiny, facts):
     cfg = tiny.fast_config(tmp_path / "b", **overrides)
     rec = Recorder()
     pm = manager_with(rec)
-    pm.register(CrashAt(5), name="crash")
-    with pytest.raises(Crash):
+    pm.register(tiny.CrashAt(5), name="crash")
+    with pytest.raises(tiny.Crash):
         Trainer(cfg, model=tiny.make_model(len(tok)), tokenizer=tok, plugin_manager=pm).train(facts)
     assert [c[1] for c in rec.calls if c[0] == "checkpoint"] == [2, 4]
     ckpts = cfg.output.dir / "checkpoints"
