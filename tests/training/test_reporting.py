@@ -60,9 +60,9 @@ def test_report_to_tensorboard_writes_event_files_with_the_loss(tmp_path, tiny, 
 
 def test_report_to_tensorboard_without_the_package_names_the_extra(tmp_path, tiny, facts, monkeypatch):
     from medtune.errors import MissingExtraError
-    from medtune.training import trainer
+    from medtune.training import backends
 
-    monkeypatch.setattr(trainer, "_has_module", lambda name: False)
+    monkeypatch.setattr(backends, "_has", lambda name: False)
     tok = tiny.make_tokenizer(tiny.all_texts())
     cfg = tiny.fast_config(tmp_path, **{"logging.report_to": ["tensorboard"], "optim.max_steps": 1})
     with pytest.raises(MissingExtraError, match=r'pip install "medtune\[tensorboard\]"'):

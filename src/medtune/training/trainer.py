@@ -455,7 +455,9 @@ class Trainer:
         cfg = self.config
         names = {f.name for f in dataclasses.fields(transformers.TrainingArguments)}
         cuda = _cuda()
-        if "tensorboard" in cfg.logging.report_to and not (_has_module("tensorboard") or _has_module("tensorboardX")):
+        from medtune.training.backends import _has
+
+        if "tensorboard" in cfg.logging.report_to and not (_has("tensorboard") or _has("tensorboardX")):
             raise MissingExtraError("tensorboard", "tensorboard", "logging.report_to: [tensorboard]")
         token_budget = budget is not None
         workers = cfg.optim.dataloader_workers
@@ -794,12 +796,6 @@ def _data_path(spec: str) -> Path:
 
         return sample_path(spec.split(":", 1)[1])
     return Path(spec)
-
-
-def _has_module(name: str) -> bool:
-    import importlib.util
-
-    return importlib.util.find_spec(name) is not None
 
 
 def _is_main_process() -> bool:
