@@ -11,11 +11,16 @@ Modes:
   unsloth_loop         baseline: Unsloth's default loop, length-grouped batches of <= 16k padded tokens,
                        use_gradient_checkpointing="unsloth", AdamW
   unsloth_trl_packing  baseline: Unsloth + TRL SFTTrainer, packing=True, batch 8 x 2048, adamw_8bit
-  medtune_fast         medtune's Trainer (unsloth backend): length-grouped steps of 160 examples in micro-batches of
-                       <= 40,960 padded tokens, activation checkpointing decided from free memory, AdamW
+  medtune_fast         medtune's Trainer (unsloth backend) in throughput mode: steps of 160 examples grouped by length
+                       (optim.length_group_pool 64) in micro-batches of <= 40,960 padded tokens, activation
+                       checkpointing decided from free memory, AdamW
+  medtune_default      the same with medtune's default step composition (length_group_pool 1: shuffled steps, each
+                       sorted by length into micro-batches), which keeps the plain path's validation loss
   medtune_fast_qlora   the same with the base model in 4-bit (QLoRA)
   medtune_lowmem       the documented low-memory config: 16,384-token micro-batches, checkpointing forced on
   medtune_peft         medtune's Trainer on the peft backend (no Unsloth), token budget 16,384
+  medtune_peft_2gpu    medtune_peft under ``torchrun --nproc_per_node 2`` (DDP, the same per-GPU steps), for scaling
+  medtune_fast_2gpu    medtune_fast under ``torchrun --nproc_per_node 2`` (Unsloth under DDP)
   packing_check        an example's loss packed (padding-free, position_ids) vs alone, on transformers' SDPA path
   packing_check_unsloth  the same under Unsloth's patched model
 
@@ -73,6 +78,7 @@ LORA = dict(r=16, lora_alpha=32, lora_dropout=0.0, bias="none")
 TARGETS = ["q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", "down_proj"]
 MODES = [
     "medtune_fast",
+    "medtune_default",
     "unsloth_loop",
     "unsloth_trl_packing",
     "hf_pad2048",
@@ -81,7 +87,12 @@ MODES = [
     "packing_check",
     "packing_check_unsloth",
     "medtune_peft",
+    "medtune_peft_2gpu",
+    "medtune_fast_2gpu",
 ]
+#: Modes run under torchrun: name -> (the single-process mode it repeats, processes). Each process takes its own
+#: steps of the same size as the single-process mode (weak scaling), so tokens/s can be compared directly.
+DDP_MODES = {"medtune_peft_2gpu": ("medtune_peft", 2), "medtune_fast_2gpu": ("medtune_fast", 2)}
 
 
 # --- prepare (CPU) ------------------------------------------------------------------------------------------------
@@ -306,6 +317,7 @@ def _medtune(data: Path, name: str, **overrides) -> dict:
         "optim.batch_size": 160,
         "optim.gradient_accumulation_steps": 1,
         "optim.max_tokens_per_batch": 40960,
+        "optim.length_group_pool": 64,  # throughput mode (the default, 1, keeps steps a uniform shuffle)
         "optim.max_steps": WARM + STEPS,
         "optim.warmup_ratio": 0.0,
         "format.max_seq_length": 2048,
@@ -319,8 +331,12 @@ def _medtune(data: Path, name: str, **overrides) -> dict:
     }
     base.update(overrides)
     cfg = TrainConfig().with_overrides(base)
+    if "LOCAL_RANK" in os.environ:  # under torchrun: this process's GPU, before anything touches CUDA
+        torch.cuda.set_device(int(os.environ["LOCAL_RANK"]))
     torch.cuda.reset_peak_memory_stats()
     result = Trainer(cfg).train(Dataset.load(data / "records.jsonl"))
+    if result.log_path is None:  # a torchrun process other than rank 0: rank 0 writes and reports
+        return {}
     logs = [json.loads(x) for x in result.log_path.read_text().splitlines()]
     timed = [r for r in logs if "loss" in r and r["step"] > WARM]
     facts = json.loads((result.run_dir / "run.json").read_text())
@@ -337,7 +353,7 @@ def _medtune(data: Path, name: str, **overrides) -> dict:
     }
 
 
-def _padded_fraction_of_plan(data: Path, examples_per_step: int, budget: int) -> float:
+def _padded_fraction_of_plan(data: Path, examples_per_step: int, budget: int, pool: int = 64) -> float:
     """The padding medtune's length-grouped steps leave, computed from the same sampler and split the Trainer uses."""
     from transformers import AutoTokenizer
 
@@ -345,7 +361,7 @@ def _padded_fraction_of_plan(data: Path, examples_per_step: int, budget: int) ->
 
     lengths = [len(e["input_ids"]) for e in tokenized(data, AutoTokenizer.from_pretrained(MODEL_DIR))]
     real = padded = 0
-    for step in LengthGroupedStepSampler(lengths, examples_per_step, seed=42, pool_steps=64):
+    for step in LengthGroupedStepSampler(lengths, examples_per_step, seed=42, pool_steps=pool):
         step_lengths = [lengths[i] for i in step]
         for micro in split_micro_batches(step_lengths, budget):
             padded += padded_tokens([step_lengths[i] for i in micro])
@@ -356,6 +372,11 @@ def _padded_fraction_of_plan(data: Path, examples_per_step: int, budget: int) ->
 def mode_medtune_fast(data: Path) -> dict:
     out = _medtune(data, "fast")
     return out | {"padded_fraction": _padded_fraction_of_plan(data, 160, 40960)}
+
+
+def mode_medtune_default(data: Path) -> dict:
+    out = _medtune(data, "default", **{"optim.length_group_pool": 1})
+    return out | {"padded_fraction": _padded_fraction_of_plan(data, 160, 40960, pool=1)}
 
 
 def mode_medtune_fast_qlora(data: Path) -> dict:
@@ -435,7 +456,7 @@ def summarize(results: dict) -> dict:
     for r in results.values():
         tps = r.get("tokens_per_second")
         if tps:
-            r["mfu"] = 6 * 1.236e9 * tps / PEAK_BF16_FLOPS
+            r["mfu"] = 6 * 1.236e9 * tps / r.get("gpus", 1) / PEAK_BF16_FLOPS
             r["epoch_hours"] = EPOCH_DIALOGUES * EPOCH_MEAN_TOKENS / tps / 3600
     unsloth = [results[m]["tokens_per_second"] for m in ("unsloth_loop", "unsloth_trl_packing") if m in results]
     unsloth = [t for t in unsloth if t]
@@ -446,6 +467,10 @@ def summarize(results: dict) -> dict:
     qlora = results.get("medtune_fast_qlora", {}).get("tokens_per_second")
     if fast and qlora:
         summary["qlora_vs_fast"] = qlora / fast
+    for name, (single, _) in DDP_MODES.items():
+        one, many = (results.get(m, {}).get("tokens_per_second") for m in (single, name))
+        if one and many:
+            summary[f"{name}_scaling"] = many / one
     return summary
 
 
@@ -481,8 +506,17 @@ def run(data: Path, out: Path, modes: list[str], timeout: int) -> None:
     results: dict = {}
     for name in modes:
         t = time.time()
+        command = [sys.executable, __file__, "mode", name, "--data", str(data)]
+        if name in DDP_MODES:
+            single, procs = DDP_MODES[name]
+            command = [sys.executable, "-m", "torch.distributed.run", "--standalone", f"--nproc_per_node={procs}"]
+            command += [__file__, "mode", single, "--data", str(data)]
+        env = dict(os.environ)
+        if name not in DDP_MODES:  # one process, one card (transformers would use DataParallel across all)
+            env.setdefault("CUDA_VISIBLE_DEVICES", "0")
         proc = subprocess.run(
-            [sys.executable, __file__, "mode", name, "--data", str(data)],
+            command,
+            env=env,
             capture_output=True,
             text=True,
             timeout=timeout,
@@ -491,6 +525,8 @@ def run(data: Path, out: Path, modes: list[str], timeout: int) -> None:
         lines = [x for x in proc.stdout.splitlines() if x.startswith("{")]
         if proc.returncode == 0 and lines:
             results[name] = json.loads(lines[-1])
+            if name in DDP_MODES:
+                results[name]["gpus"] = DDP_MODES[name][1]
         else:
             results[name] = {"error": (proc.stderr or proc.stdout)[-3000:], "returncode": proc.returncode}
         results[name]["process_seconds"] = round(time.time() - t, 1)
@@ -515,7 +551,7 @@ def main(argv: list[str] | None = None) -> int:
     r.add_argument("--modes", default=",".join(MODES))
     r.add_argument("--timeout", type=int, default=240, help="seconds per mode")
     m = sub.add_parser("mode")
-    m.add_argument("name", choices=MODES)
+    m.add_argument("name", choices=[x for x in MODES if x not in DDP_MODES])
     m.add_argument("--data", type=Path, required=True)
     args = parser.parse_args(argv)
     if args.cmd == "prepare":
@@ -524,7 +560,8 @@ def main(argv: list[str] | None = None) -> int:
         run(args.data, args.out, [x for x in args.modes.split(",") if x], args.timeout)
     else:
         result = globals()[f"mode_{args.name}"](args.data)
-        print(json.dumps({"mode": args.name, **result}, default=str))
+        if os.environ.get("RANK", "0") == "0":  # under torchrun rank 0 reports (its tokens/s count every rank's)
+            print(json.dumps({"mode": args.name, **result}, default=str))
     return 0
 
 

@@ -44,3 +44,21 @@ def test_unknown_target_modules_name_the_valid_ones(tiny):
     cfg = TrainConfig().with_overrides({"lora.target_modules": ["q_proj", "qkv_proj"]})
     with pytest.raises(ConfigError, match=r"\['qkv_proj'\] are not modules.*'down_proj'"):
         PeftBackend().wrap(model, cfg)
+
+
+def test_distributed_device_map_puts_each_process_on_its_own_gpu(monkeypatch):
+    import torch
+
+    from medtune.training import backends
+
+    monkeypatch.setattr(backends, "_cuda_available", lambda: True)
+    chosen = []
+    monkeypatch.setattr(torch.cuda, "set_device", chosen.append)
+    monkeypatch.delenv("WORLD_SIZE", raising=False)
+    assert backends.distributed_device_map() is None  # one process: the loader's own placement
+    monkeypatch.setenv("WORLD_SIZE", "2")
+    monkeypatch.setenv("LOCAL_RANK", "1")
+    assert backends.distributed_device_map() == {"": 1}
+    assert chosen == [1]
+    monkeypatch.setattr(backends, "_cuda_available", lambda: False)
+    assert backends.distributed_device_map() is None  # DDP on CPUs (gloo): nothing to place

@@ -1,4 +1,5 @@
-"""The token-budget fast path: length-grouped steps, micro-batches under a budget, the same per-token loss."""
+"""The token-budget fast path: steps cut into micro-batches under a budget (optionally grouped by length), the same
+per-token loss."""
 
 import json
 import random
@@ -51,6 +52,21 @@ def test_sampler_covers_every_example_once_per_epoch_and_groups_by_length():
     assert padding(steps) < 0.1 < 0.4 < padding(uniform)  # grouping removes most of the padding
 
 
+def test_sampler_gives_ddp_processes_steps_of_similar_size():
+    """Under DDP rank r takes steps r, r + world_size, ...: the steps of one iteration are length neighbours."""
+    rng = random.Random(2)
+    lengths = [rng.randint(10, 900) for _ in range(4096)]
+    tokens = lambda step: sum(lengths[i] for i in step)  # noqa: E731
+
+    def imbalance(world_size):
+        steps = list(LengthGroupedStepSampler(lengths, 32, seed=3, world_size=world_size))
+        assert sorted(i for s in steps for i in s) == list(range(4096))
+        pairs = [(tokens(a), tokens(b)) for a, b in zip(steps[::2], steps[1::2], strict=True)]
+        return sum(max(a, b) for a, b in pairs) / sum((a + b) / 2 for a, b in pairs) - 1  # time lost waiting
+
+    assert imbalance(2) < 0.02 < 0.2 < imbalance(1)
+
+
 def test_activation_estimate_matches_the_measured_llama_1b_figure():
     class Llama1B:
         num_hidden_layers, hidden_size, intermediate_size, vocab_size = 16, 2048, 8192, 128256
@@ -81,9 +97,11 @@ def test_checkpointing_decision(monkeypatch, tiny):
     assert trainer._resolve_budget(TrainConfig(), model, "peft")[0] is None  # 'auto' on CPU: fixed micro-batches
     assert trainer._resolve_budget(cfg, model, "peft") == (
         4096,
-        "length-grouped steps of 32 examples in micro-batches of at most 4096 padded tokens "
+        "shuffled steps of 32 examples, each sorted by length into micro-batches of at most 4096 padded tokens "
         "(optim.max_tokens_per_batch)",
     )
+    grouped = cfg.with_overrides({"optim.length_group_pool": 64})
+    assert "steps grouped by length (pools of 64 steps)" in trainer._resolve_budget(grouped, model, "peft")[1]
     forced = cfg.with_overrides({"model.gradient_checkpointing": True})
     assert trainer._decide_checkpointing(forced, model, "unsloth") == (
         True,

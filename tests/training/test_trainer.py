@@ -112,6 +112,28 @@ def test_tiny_llama_overfits_and_writes_every_output(tmp_path, tiny, facts):
     assert kinds[0] == "begin" and kinds[-1] == "end" and kinds.count("log") == len(lines)
 
 
+_LR = 1e-3
+
+
+def _one_sgd_step(tmp_path, tiny, outputs, **overrides):
+    """Records with these outputs, the tiny tokenizer, and a config of one plain SGD step (constant lr, no decay, no
+    clipping), whose update is -lr x the gradient, to compare exactly."""
+    records = [
+        {"instruction": tiny.INSTRUCTION, "input": tiny.FACTS[i][0], "output": out} for i, out in enumerate(outputs)
+    ]
+    settings = {
+        "optim.optimizer": "sgd",
+        "optim.learning_rate": _LR,
+        "optim.lr_scheduler": "constant",
+        "optim.weight_decay": 0.0,
+        "optim.max_grad_norm": 0.0,
+        "optim.max_steps": 1,
+        "format.max_seq_length": 64,
+    }
+    cfg = tiny.fast_config(tmp_path, **settings, **overrides)
+    return Dataset.from_records(records), tiny.make_tokenizer(tiny.all_texts()), cfg
+
+
 @pytest.mark.parametrize(("batch", "accumulation", "budget"), [(1, 2, None), (2, 1, 64)])
 def test_a_step_takes_the_per_token_mean_of_the_whole_batch(tmp_path, tiny, batch, accumulation, budget):
     """batch 1 x accumulation 2, or one step of 2 cut into micro-batches under a token budget (the fast path), must
@@ -122,26 +144,14 @@ def test_a_step_takes_the_per_token_mean_of_the_whole_batch(tmp_path, tiny, batc
     from medtune.training.formatting import tokenize_dataset
     from medtune.training.trainer import Collator, StepCollator
 
-    records = [
-        {"instruction": tiny.INSTRUCTION, "input": tiny.FACTS[0][0], "output": "Penicillin"},
-        {"instruction": tiny.INSTRUCTION, "input": tiny.FACTS[1][0], "output": " ".join(tiny.all_texts()[:24])},
-    ]
-    ds = Dataset.from_records(records)
-    tok = tiny.make_tokenizer(tiny.all_texts())
-    lr = 1e-3
-    cfg = tiny.fast_config(
+    ds, tok, cfg = _one_sgd_step(
         tmp_path,
+        tiny,
+        ["Penicillin", " ".join(tiny.all_texts()[:24])],
         **{
-            "optim.optimizer": "sgd",
-            "optim.learning_rate": lr,
-            "optim.lr_scheduler": "constant",
-            "optim.weight_decay": 0.0,
-            "optim.max_grad_norm": 0.0,
             "optim.batch_size": batch,
             "optim.gradient_accumulation_steps": accumulation,
             "optim.max_tokens_per_batch": budget,
-            "optim.max_steps": 1,
-            "format.max_seq_length": 64,
         },
     )
     hf, report = tokenize_dataset(ds, tok, cfg.format)
@@ -159,10 +169,55 @@ def test_a_step_takes_the_per_token_mean_of_the_whole_batch(tmp_path, tiny, batc
 
     per_token = grads(lambda labels: report.trained_tokens)
     mean_of_means = grads(lambda labels: 2 * (labels != -100).sum())
-    observed = {n: (init[n] - p.detach()) / lr for n, p in trained.named_parameters() if p.requires_grad}
+    observed = {n: (init[n] - p.detach()) / _LR for n, p in trained.named_parameters() if p.requires_grad}
     flat = lambda g: torch.cat([g[n].flatten() for n in sorted(g)])  # noqa: E731
     assert torch.allclose(flat(observed), flat(per_token), rtol=1e-3, atol=1e-6)
     assert not torch.allclose(flat(observed), flat(mean_of_means), rtol=1e-2, atol=1e-5)  # the test can tell
+
+
+@pytest.mark.parametrize("denominator", ["epoch_mean", "step"])
+def test_token_budget_step_loss_denominator(tmp_path, tiny, denominator):
+    """Length-grouped steps differ in size; 'epoch_mean' divides every step's summed loss by the epoch's mean trained
+    tokens per step (each token weighs the same), 'step' by the step's own trained tokens."""
+    import torch
+
+    from medtune.training.backends import PeftBackend
+    from medtune.training.batching import LengthGroupedStepSampler
+    from medtune.training.formatting import tokenize_dataset
+
+    long = " ".join(tiny.all_texts()[:24])
+    ds, tok, cfg = _one_sgd_step(
+        tmp_path,
+        tiny,
+        ["Penicillin", long, "Aspirin", long],
+        **{
+            "optim.batch_size": 2,
+            "optim.gradient_accumulation_steps": 1,
+            "optim.max_tokens_per_batch": 128,
+            "optim.loss_denominator": denominator,
+            "optim.length_group_pool": 2,  # the two short examples form one step, the two long ones the other
+        },
+    )
+    hf, report = tokenize_dataset(ds, tok, cfg.format)
+    sampler = LengthGroupedStepSampler(
+        [len(x) for x in hf["input_ids"]], 2, seed=cfg.optim.seed, pool_steps=cfg.optim.length_group_pool
+    )
+    first = [hf[i] for i in next(iter(sampler))]
+    step_tokens = sum(int((torch.tensor(x["labels"][1:]) != -100).sum()) for x in first)
+    assert step_tokens != report.trained_tokens / 2  # the first step is not an average one
+    trained = Trainer(cfg, model=tiny.make_model(len(tok)), tokenizer=tok).train(ds).model
+
+    ref = PeftBackend().wrap(tiny.make_model(len(tok)), cfg)
+    init = {n: p.detach().clone() for n, p in ref.named_parameters() if p.requires_grad}
+    expected = {
+        d: tiny.step_gradients(ref, first, tok.pad_token_id, lambda labels, n=n: n)
+        for d, n in (("epoch_mean", report.trained_tokens / 2), ("step", step_tokens))
+    }
+    observed = {n: (init[n] - p.detach()) / _LR for n, p in trained.named_parameters() if p.requires_grad}
+    flat = lambda g: torch.cat([g[n].flatten() for n in sorted(g)])  # noqa: E731
+    other = "step" if denominator == "epoch_mean" else "epoch_mean"
+    assert torch.allclose(flat(observed), flat(expected[denominator]), rtol=1e-3, atol=1e-6)
+    assert not torch.allclose(flat(observed), flat(expected[other]), rtol=1e-2, atol=1e-5)
 
 
 @pytest.mark.slow
@@ -295,3 +350,18 @@ def test_one_real_lora_step_on_smollm2_through_the_embedded_default(tmp_path, sm
     adapter = result.adapter_dir
     assert adapter is not None and (adapter / "adapter_model.safetensors").is_file()
     assert json.loads((adapter / "adapter_config.json").read_text())["r"] == 16
+
+
+def test_one_process_trains_on_one_gpu_not_data_parallel(monkeypatch, caplog):
+    """Several visible GPUs without torchrun: transformers would wrap the model in DataParallel; medtune uses one."""
+    from types import SimpleNamespace
+
+    from medtune.training.trainer import _one_gpu_per_process
+
+    monkeypatch.delenv("WORLD_SIZE", raising=False)
+    args = SimpleNamespace(n_gpu=2, _n_gpu=2)
+    with caplog.at_level("WARNING", logger="medtune.training"):
+        assert _one_gpu_per_process(args)._n_gpu == 1
+    assert "torchrun --nproc_per_node 2" in caplog.text
+    monkeypatch.setenv("WORLD_SIZE", "2")  # under a launcher each process already has one GPU
+    assert _one_gpu_per_process(SimpleNamespace(n_gpu=2, _n_gpu=2))._n_gpu == 2

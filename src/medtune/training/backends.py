@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib.util
 import logging
+import os
 import sys
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -49,6 +50,19 @@ def _cuda_available() -> bool:
 
 def _has(module: str) -> bool:
     return module in sys.modules or importlib.util.find_spec(module) is not None
+
+
+def distributed_device_map() -> dict[str, int] | None:
+    """``{"": LOCAL_RANK}`` when this process is one of several CUDA processes (torchrun / accelerate launch).
+
+    Each DDP process must load its copy of the model onto its own GPU; loaders that place the model themselves
+    (Unsloth, bitsandbytes 4-bit) would otherwise put every copy on GPU 0. ``None`` for one process or no CUDA.
+    """
+    if int(os.environ.get("WORLD_SIZE", "1")) <= 1 or not _cuda_available():
+        return None
+    local_rank = int(os.environ.get("LOCAL_RANK", "0"))
+    require("torch", "train", _FEATURE).cuda.set_device(local_rank)
+    return {"": local_rank}
 
 
 def select_backend(requested: str) -> BackendChoice:
@@ -130,6 +144,9 @@ class PeftBackend:
         kwargs: dict[str, Any] = {"dtype": resolve_dtype(config.model.dtype)}
         if config.model.load_in_4bit:
             kwargs["quantization_config"] = _bnb_config(config)
+            device_map = distributed_device_map()
+            if device_map is not None:
+                kwargs["device_map"] = device_map
         model = transformers.AutoModelForCausalLM.from_pretrained(
             path, trust_remote_code=config.model.trust_remote_code, **kwargs
         )
@@ -188,12 +205,15 @@ class UnslothBackend:
                 limit,
             )
             max_len = limit
+        device_map = distributed_device_map()  # under DDP each process on its own GPU, not all on GPU 0
+        placement = {} if device_map is None else {"device_map": device_map}
         model, tokenizer = unsloth.FastLanguageModel.from_pretrained(
             model_name=path,
             max_seq_length=max_len,
             dtype=dtype,
             load_in_4bit=config.model.load_in_4bit,
             trust_remote_code=config.model.trust_remote_code,
+            **placement,
         )
         return model, tokenizer
 

@@ -85,6 +85,9 @@ class LengthGroupedStepSampler:
         pool_steps: How many steps' worth of examples are sorted together. Larger pools pad less; smaller pools
             keep steps closer to a uniform shuffle.
         drop_last: Drop the last, smaller step of an epoch.
+        world_size: Processes that train together (DDP). Steps are shuffled in blocks of this many length
+            neighbours, so the processes' steps of one iteration carry similar token counts and none waits long
+            for another at the gradient all-reduce (rank ``r`` takes steps ``r, r + world_size, ...``).
 
     Example:
         >>> sampler = LengthGroupedStepSampler([5, 50, 6, 48, 7, 52, 5, 49], examples_per_step=2, seed=0)
@@ -103,14 +106,19 @@ class LengthGroupedStepSampler:
         seed: int = 42,
         pool_steps: int = 64,
         drop_last: bool = False,
+        world_size: int = 1,
     ) -> None:
-        if examples_per_step < 1 or pool_steps < 1:
-            raise ValueError(f"examples_per_step and pool_steps must be >= 1, got {examples_per_step}, {pool_steps}")
+        if examples_per_step < 1 or pool_steps < 1 or world_size < 1:
+            raise ValueError(
+                "examples_per_step, pool_steps and world_size must be >= 1, "
+                f"got {examples_per_step}, {pool_steps}, {world_size}"
+            )
         self.lengths = list(lengths)
         self.examples_per_step = examples_per_step
         self.seed = seed
         self.pool_steps = pool_steps
         self.drop_last = drop_last
+        self.world_size = world_size
         self.epoch = 0
 
     def set_epoch(self, epoch: int) -> None:
@@ -139,8 +147,11 @@ class LengthGroupedStepSampler:
             rest = [i for s in partial for i in s][k:]
             if rest:
                 full.append(rest)
-        rng.shuffle(full)
-        yield from full
+        w = self.world_size
+        blocks = [full[i : i + w] for i in range(0, len(full), w)]  # length neighbours: consecutive in sorted order
+        rng.shuffle(blocks)
+        for block in blocks:
+            yield from block
 
 
 def activation_bytes_per_token(config: Any, *, lora_dropout: float, fused_loss: bool) -> int:

@@ -262,6 +262,7 @@ class Trainer:
             examples_per_step=cfg.effective_batch_size,
             pool_steps=cfg.optim.length_group_pool,
             seed=cfg.optim.seed,
+            loss_denominator=cfg.optim.loss_denominator,
         )
         sft.remove_callback(transformers.trainer_callback.PrinterCallback)  # medtune logs instead
         for callback in sft.callback_handler.callbacks:  # TensorBoard events go to RUN/tensorboard/, not checkpoints/
@@ -504,7 +505,7 @@ class Trainer:
             kwargs["warmup_steps"] = cfg.optim.warmup_ratio
         if cfg.eval.early_stopping_patience is not None:
             kwargs.update(load_best_model_at_end=True, metric_for_best_model="eval_loss", greater_is_better=False)
-        return transformers.TrainingArguments(**{k: v for k, v in kwargs.items() if k in names})
+        return _one_gpu_per_process(transformers.TrainingArguments(**{k: v for k, v in kwargs.items() if k in names}))
 
     def _final_dir(self, path: Path) -> Path:
         if path.exists() and any(path.iterdir()):
@@ -656,6 +657,7 @@ class _Batching:
     examples_per_step: int
     pool_steps: int
     seed: int
+    loss_denominator: str = "step"
 
 
 def _hf_trainer_class(transformers: Any) -> Any:
@@ -681,9 +683,19 @@ def _hf_trainer_class(transformers: Any) -> Any:
 
             dataset = self.train_dataset
             lengths = [len(ids) for ids in dataset["input_ids"]]
+            world = self.args.world_size
             sampler = LengthGroupedStepSampler(
-                lengths, batching.examples_per_step, seed=batching.seed, pool_steps=batching.pool_steps
+                lengths,
+                batching.examples_per_step,
+                seed=batching.seed,
+                pool_steps=batching.pool_steps,
+                world_size=world,
             )
+            self.medtune_denominator = None
+            if batching.loss_denominator == "epoch_mean":
+                trained = sum(sum(1 for t in labels[1:] if t != -100) for labels in dataset["labels"])
+                # every process runs one step per iteration: the all-reduced count covers world_size steps
+                self.medtune_denominator = max(1.0, trained / len(sampler)) * world
             workers = self.args.dataloader_num_workers
             loader = torch.utils.data.DataLoader(
                 dataset,
@@ -711,9 +723,12 @@ def _hf_trainer_class(transformers: Any) -> Any:
                     f"loss over the whole step); {type(self.accelerator.unwrap_model(model)).__name__} does not. "
                     "Fix: unset optim.max_tokens_per_batch for this model."
                 )
-            # The loss of every micro-batch is divided by the trained tokens of the whole step (of all processes), so
-            # the step's gradient is the per-token mean, exactly as with fixed micro-batches and accumulation.
-            n_items = torch.tensor(trained)
+            # The loss of every micro-batch is divided by one number for the whole step (of all processes): the
+            # step's trained tokens ('step': the per-token mean, exactly as fixed micro-batches with accumulation) or
+            # the epoch's mean trained tokens per step ('epoch_mean': every token of the epoch weighs the same, so
+            # steps of short examples do not count as much as steps of long ones).
+            denominator = getattr(self, "medtune_denominator", None) or trained
+            n_items = torch.tensor(float(denominator))
             if torch.cuda.is_available():
                 n_items = n_items.pin_memory().to(self.args.device, non_blocking=True)
             total = None
@@ -722,7 +737,8 @@ def _hf_trainer_class(transformers: Any) -> Any:
                 with sync:
                     loss = super().training_step(model, batch, n_items)
                 total = loss if total is None else total + loss
-            return total
+            # what is logged is the step's per-token mean loss, whatever the gradient was divided by
+            return total * (denominator / trained) if trained and denominator != trained else total
 
     return MedtuneHFTrainer
 
@@ -754,9 +770,11 @@ def _resolve_budget(cfg: TrainConfig, model: Any, backend: str) -> tuple[int | N
         how = f"'auto' from {free / 2**30:.0f} GiB free"
     else:
         budget, how = int(requested), "optim.max_tokens_per_batch"
+    pool = cfg.optim.length_group_pool
+    steps = "shuffled steps" if pool == 1 else f"steps grouped by length (pools of {pool} steps)"
     return budget, (
-        f"length-grouped steps of {cfg.effective_batch_size} examples in micro-batches of at most {budget} padded "
-        f"tokens ({how})"
+        f"{steps} of {cfg.effective_batch_size} examples, each sorted by length into micro-batches of at most "
+        f"{budget} padded tokens ({how})"
     )
 
 
@@ -796,6 +814,25 @@ def _data_path(spec: str) -> Path:
 
         return sample_path(spec.split(":", 1)[1])
     return Path(spec)
+
+
+def _one_gpu_per_process(args: Any) -> Any:
+    """Train one process on one GPU: no ``torch.nn.DataParallel`` when several GPUs are visible without a launcher.
+
+    transformers wraps the model in DataParallel when one process sees several GPUs; that splits every batch
+    across them (the token-budget micro-batches included) and is slower than DDP. medtune trains on the first
+    visible GPU instead and says how to use all of them.
+    """
+    n_gpu = getattr(args, "n_gpu", 1)
+    if n_gpu > 1 and int(os.environ.get("WORLD_SIZE", "1")) <= 1:
+        logger.warning(
+            "%d GPUs are visible to this one process: training on the first only. To train on all of them (DDP), "
+            "launch with: torchrun --nproc_per_node %d -m medtune.cli.main train ... --backend peft",
+            n_gpu,
+            n_gpu,
+        )
+        args._n_gpu = 1
+    return args
 
 
 def _is_main_process() -> bool:
