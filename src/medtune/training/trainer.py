@@ -263,6 +263,7 @@ class Trainer:
             pool_steps=cfg.optim.length_group_pool,
             seed=cfg.optim.seed,
             loss_denominator=cfg.optim.loss_denominator,
+            trained_tokens=report.trained_tokens,
         )
         sft.remove_callback(transformers.trainer_callback.PrinterCallback)  # medtune logs instead
         for callback in sft.callback_handler.callbacks:  # TensorBoard events go to RUN/tensorboard/, not checkpoints/
@@ -658,6 +659,7 @@ class _Batching:
     pool_steps: int
     seed: int
     loss_denominator: str = "step"
+    trained_tokens: int = 0  # of the whole training set (the tokenization report's count)
 
 
 def _hf_trainer_class(transformers: Any) -> Any:
@@ -668,6 +670,7 @@ def _hf_trainer_class(transformers: Any) -> Any:
 
     class MedtuneHFTrainer(transformers.Trainer):  # type: ignore[misc, name-defined]
         medtune_batching: _Batching | None = None
+        medtune_denominator: float | None = None  # optim.loss_denominator 'epoch_mean': set with the data loader
 
         def get_train_dataloader(self) -> Any:
             base = self.data_collator
@@ -691,11 +694,9 @@ def _hf_trainer_class(transformers: Any) -> Any:
                 pool_steps=batching.pool_steps,
                 world_size=world,
             )
-            self.medtune_denominator = None
             if batching.loss_denominator == "epoch_mean":
-                trained = sum(sum(1 for t in labels[1:] if t != -100) for labels in dataset["labels"])
                 # every process runs one step per iteration: the all-reduced count covers world_size steps
-                self.medtune_denominator = max(1.0, trained / len(sampler)) * world
+                self.medtune_denominator = max(1.0, batching.trained_tokens / len(sampler)) * world
             workers = self.args.dataloader_num_workers
             loader = torch.utils.data.DataLoader(
                 dataset,
@@ -727,7 +728,7 @@ def _hf_trainer_class(transformers: Any) -> Any:
             # step's trained tokens ('step': the per-token mean, exactly as fixed micro-batches with accumulation) or
             # the epoch's mean trained tokens per step ('epoch_mean': every token of the epoch weighs the same, so
             # steps of short examples do not count as much as steps of long ones).
-            denominator = getattr(self, "medtune_denominator", None) or trained
+            denominator = self.medtune_denominator or trained
             n_items = torch.tensor(float(denominator))
             if torch.cuda.is_available():
                 n_items = n_items.pin_memory().to(self.args.device, non_blocking=True)
@@ -827,7 +828,7 @@ def _one_gpu_per_process(args: Any) -> Any:
     if n_gpu > 1 and int(os.environ.get("WORLD_SIZE", "1")) <= 1:
         logger.warning(
             "%d GPUs are visible to this one process: training on the first only. To train on all of them (DDP), "
-            "launch with: torchrun --nproc_per_node %d -m medtune.cli.main train ... --backend peft",
+            "launch with: torchrun --nproc_per_node %d -m medtune.cli.main train ...",
             n_gpu,
             n_gpu,
         )
