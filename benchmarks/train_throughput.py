@@ -16,6 +16,8 @@ Modes:
                        checkpointing decided from free memory, AdamW
   medtune_default      the same with medtune's default step composition (length_group_pool 1: shuffled steps, each
                        sorted by length into micro-batches), which keeps the plain path's validation loss
+  medtune_default_padfree  shuffled steps in padding-free micro-batches (format.padding_free: one row per
+                       micro-batch, position_ids marking the examples): no padding whatever the step's lengths
   medtune_fast_qlora   the same with the base model in 4-bit (QLoRA)
   medtune_lowmem       the documented low-memory config: 16,384-token micro-batches, checkpointing forced on
   medtune_peft         medtune's Trainer on the peft backend (no Unsloth), token budget 16,384
@@ -79,6 +81,7 @@ TARGETS = ["q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", "down
 MODES = [
     "medtune_fast",
     "medtune_default",
+    "medtune_default_padfree",
     "unsloth_loop",
     "unsloth_trl_packing",
     "hf_pad2048",
@@ -377,6 +380,11 @@ def mode_medtune_fast(data: Path) -> dict:
 def mode_medtune_default(data: Path) -> dict:
     out = _medtune(data, "default", **{"optim.length_group_pool": 1})
     return out | {"padded_fraction": _padded_fraction_of_plan(data, 160, 40960, pool=1)}
+
+
+def mode_medtune_default_padfree(data: Path) -> dict:
+    out = _medtune(data, "default_padfree", **{"optim.length_group_pool": 1, "format.padding_free": True})
+    return out | {"padded_fraction": 0.0}
 
 
 def mode_medtune_fast_qlora(data: Path) -> dict:

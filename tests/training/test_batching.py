@@ -20,11 +20,14 @@ from medtune.training.batching import (
 )
 
 
-@given(st.lists(st.integers(1, 300), min_size=1, max_size=60), st.integers(300, 2000))
-def test_micro_batches_cover_the_step_once_and_stay_under_the_budget(lengths, budget):
-    batches = split_micro_batches(lengths, budget)
+@given(st.lists(st.integers(1, 300), min_size=1, max_size=60), st.integers(300, 2000), st.booleans())
+def test_micro_batches_cover_the_step_once_and_stay_under_the_budget(lengths, budget, padded):
+    batches = split_micro_batches(lengths, budget, padded=padded)
     assert sorted(i for b in batches for i in b) == list(range(len(lengths)))
-    assert all(padded_tokens([lengths[i] for i in b]) <= budget for b in batches)
+    cost = padded_tokens if padded else sum  # padding-free: one row of the examples' own tokens
+    assert all(cost([lengths[i] for i in b]) <= budget for b in batches)
+    if not padded:  # never more micro-batches than the padded cut needs
+        assert len(batches) <= len(split_micro_batches(lengths, budget))
 
 
 def test_a_longer_example_than_the_budget_travels_alone():

@@ -1,14 +1,15 @@
-"""Length-grouped batching under a token budget (the fast GPU path).
+"""Batching under a token budget (the fast GPU path).
 
 With ``optim.max_tokens_per_batch`` set, every optimizer step still takes ``batch_size x gradient_accumulation_steps``
-examples (the recipe's effective batch of 32 by default), but the examples of a step have similar lengths, and the
-step is cut into micro-batches whose padded size (rows x longest row) stays under the budget. Short examples then
-travel many to a micro-batch and long ones few, so padding almost disappears and the GPU sees large, even batches;
-the loss is still the mean over every trained token of the step (see ``Trainer``).
+examples (the recipe's effective batch of 32 by default), and the step's examples, sorted by length, are cut into
+micro-batches whose padded size (rows x longest row) stays under the budget. Short examples then travel many to a
+micro-batch and long ones few, and the GPU sees large batches; the loss is still the mean over every trained token of
+the step (see ``Trainer``). Optionally (``optim.length_group_pool`` > 1) whole steps are grouped by length too, which
+removes almost all padding but makes each step less representative of the data (docs/training.md).
 
 * :class:`LengthGroupedStepSampler` yields the example indices of one optimizer step at a time: a seeded shuffle, then
-  pools of ``pool_steps`` steps sorted by length and cut into steps, then the steps shuffled. It is deterministic
-  for a seed and an epoch, so a resumed run sees the same steps.
+  pools of ``pool_steps`` steps sorted by length and cut into steps, then the steps shuffled (``pool_steps=1``: steps
+  of a plain shuffle). It is deterministic for a seed and an epoch, so a resumed run sees the same steps.
 * :func:`split_micro_batches` cuts one step into micro-batches under the budget.
 * :func:`activation_bytes_per_token` estimates what one token of a micro-batch costs in activation memory without
   recomputation, which decides whether activation checkpointing is needed (``model.gradient_checkpointing: null``).
@@ -29,21 +30,25 @@ def padded_tokens(lengths: Sequence[int]) -> int:
     return len(lengths) * max(lengths) if lengths else 0
 
 
-def _greedy(order: Sequence[int], lengths: Sequence[int], budget: int) -> list[list[int]]:
+def _greedy(order: Sequence[int], lengths: Sequence[int], budget: int, padded: bool) -> list[list[int]]:
     batches: list[list[int]] = []
     current: list[int] = []
+    total = 0
     for i in order:
         width = lengths[current[0]] if current else lengths[i]  # longest first: the first row sets the width
-        if current and (len(current) + 1) * width > budget:
+        # padded: rows x width; padding-free: one concatenated row of the tokens themselves
+        cost = (len(current) + 1) * width if padded else total + lengths[i]
+        if current and cost > budget:
             batches.append(current)
-            current = []
+            current, total = [], 0
         current.append(i)
+        total += lengths[i]
     if current:
         batches.append(current)
     return batches
 
 
-def split_micro_batches(lengths: Sequence[int], budget: int) -> list[list[int]]:
+def split_micro_batches(lengths: Sequence[int], budget: int, *, padded: bool = True) -> list[list[int]]:
     """Cut one optimizer step into as few micro-batches of at most ``budget`` padded tokens as a greedy cut needs.
 
     The micro-batches are then evened out (the smallest budget that still gives that many micro-batches), so a step
@@ -53,6 +58,8 @@ def split_micro_batches(lengths: Sequence[int], budget: int) -> list[list[int]]:
         lengths: Token length of each example of the step.
         budget: Maximum of rows x longest row per micro-batch. An example longer than the budget gets a micro-batch
             of its own.
+        padded: ``False`` for padding-free micro-batches (one concatenated row, ``format.padding_free``): the
+            budget then bounds the sum of the lengths.
 
     Returns:
         Positions into ``lengths``, one list per micro-batch, longest examples first.
@@ -62,17 +69,19 @@ def split_micro_batches(lengths: Sequence[int], budget: int) -> list[list[int]]:
         [[1, 3], [2, 4, 0]]
         >>> split_micro_batches([100] * 9, budget=800)  # 8 + 1 would be uneven: 5 + 4
         [[0, 1, 2, 3, 4], [5, 6, 7, 8]]
+        >>> split_micro_batches([100, 400, 120, 390, 110], budget=800, padded=False)  # rows of 400 and 720 tokens
+        [[1], [3, 2, 4, 0]]
     """
     order = sorted(range(len(lengths)), key=lambda i: (-lengths[i], i))
-    batches = _greedy(order, lengths, budget)
+    batches = _greedy(order, lengths, budget, padded)
     lo, hi = max(lengths, default=0), budget
     while lo < hi:  # the smallest budget that keeps the same number of micro-batches
         mid = (lo + hi) // 2
-        if len(_greedy(order, lengths, mid)) <= len(batches):
+        if len(_greedy(order, lengths, mid, padded)) <= len(batches):
             hi = mid
         else:
             lo = mid + 1
-    return _greedy(order, lengths, hi) if hi < budget else batches
+    return _greedy(order, lengths, hi, padded) if hi < budget else batches
 
 
 class LengthGroupedStepSampler:

@@ -631,8 +631,9 @@ class Collator:
 class StepCollator:
     """Collates one optimizer step (see :class:`~medtune.training.batching.LengthGroupedStepSampler`).
 
-    The step's examples are cut into micro-batches of at most ``budget`` padded tokens, each collated by ``collator``;
-    the step carries the real and trained token counts of all of them.
+    The step's examples are cut into micro-batches of at most ``budget`` padded tokens (with a padding-free
+    ``collator``: ``budget`` tokens in one row), each collated by ``collator``; the step carries the real and trained
+    token counts of all of them.
     """
 
     def __init__(self, collator: Collator, budget: int) -> None:
@@ -643,11 +644,12 @@ class StepCollator:
         """Collate a step into ``{"micro_batches": [...], "medtune_real_tokens": n, "medtune_trained_tokens": n}``."""
         from medtune.training.batching import split_micro_batches
 
-        groups = split_micro_batches([len(e["input_ids"]) for e in examples], self.budget)
+        lengths = [len(e["input_ids"]) for e in examples]
+        groups = split_micro_batches(lengths, self.budget, padded=not self.collator.padding_free)
         micro = [self.collator._collate([examples[i] for i in group]) for group in groups]
         return {
             "micro_batches": micro,
-            "medtune_real_tokens": sum(len(e["input_ids"]) for e in examples),
+            "medtune_real_tokens": sum(lengths),
             "medtune_trained_tokens": sum(int((m["labels"][:, 1:] != -100).sum()) for m in micro),
         }
 
