@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 import sys
-import tarfile
 import xml.etree.ElementTree as ET
 from pathlib import Path
+
+from medtune.medical.formats import medquad_documents
 
 OUT = Path(__file__).resolve().parents[1] / "src/medtune/medical/data/eval_terms.txt"
 
@@ -77,28 +78,22 @@ def main(archive: str) -> None:
     terms: set[str] = set()
     all_foci: set[str] = set()
     synonym_of: dict[str, set[str]] = {}
-    with tarfile.open(archive) as tar:
-        for member in tar:
-            if not member.name.endswith(".xml"):
-                continue
-            fh = tar.extractfile(member)
-            if fh is None:
-                continue
-            try:
-                root = ET.parse(fh).getroot()
-            except ET.ParseError:
-                continue
-            foci = []
-            for el in root.iter("Focus"):
-                if el.text and keep(n := norm(el.text)) and not is_abbreviation(el.text, n):
-                    foci.append(n)
-            terms.update(foci)
-            all_foci.update(foci)
-            for el in root.iter("Synonym"):
-                if el.text and keep(n := norm(el.text)) and not is_abbreviation(el.text, n):
-                    terms.add(n)
-                    if foci and n != foci[0]:
-                        synonym_of.setdefault(n, set()).add(foci[0])
+    for _name, content in medquad_documents(Path(archive)):
+        try:
+            root = ET.fromstring(content)
+        except ET.ParseError:
+            continue
+        foci = []
+        for el in root.iter("Focus"):
+            if el.text and keep(n := norm(el.text)) and not is_abbreviation(el.text, n):
+                foci.append(n)
+        terms.update(foci)
+        all_foci.update(foci)
+        for el in root.iter("Synonym"):
+            if el.text and keep(n := norm(el.text)) and not is_abbreviation(el.text, n):
+                terms.add(n)
+                if foci and n != foci[0]:
+                    synonym_of.setdefault(n, set()).add(foci[0])
     common = {norm(t) for t in COMMON.replace("\n", " ").split(",") if t.strip()}
     terms |= common
     # a synonym counts as its document's focus when that is unambiguous and the synonym is not itself a focus

@@ -27,10 +27,11 @@ from __future__ import annotations
 
 import re
 import sys
-import tarfile
 import xml.etree.ElementTree as ET
 from collections import Counter, defaultdict
 from pathlib import Path
+
+from medtune.medical.formats import medquad_documents
 
 OUT = Path(__file__).resolve().parents[1] / "src/medtune/medical/data/synonyms.tsv"
 
@@ -106,22 +107,17 @@ def good_synonym(raw: str) -> bool:
 def read_pairs(archive: str) -> list[tuple[str, list[str], str]]:
     """(focus, synonyms, folder) of every MedQuAD document, sorted by path."""
     docs = []
-    with tarfile.open(archive) as tar:
-        for member in tar:  # sequential: seeking back in a .tar.gz re-reads it from the start
-            if not member.name.endswith(".xml"):
-                continue
-            fh = tar.extractfile(member)
-            if fh is None:
-                continue
-            try:
-                root = ET.parse(fh).getroot()
-            except ET.ParseError:
-                continue
-            focus = root.findtext("Focus") or ""
-            synonyms = [s.text for s in root.iterfind("FocusAnnotations/Synonyms/Synonym") if s.text]
-            if focus.strip():
-                docs.append((member.name, focus.strip(), synonyms))
-    return [(focus, synonyms, name.split("/")[-2]) for name, focus, synonyms in sorted(docs)]
+    for name, content in medquad_documents(Path(archive)):
+        try:
+            root = ET.fromstring(content)
+        except ET.ParseError:
+            continue
+        focus = root.findtext("Focus") or ""
+        synonyms = [s.text for s in root.iterfind("FocusAnnotations/Synonyms/Synonym") if s.text]
+        if focus.strip():
+            docs.append((name, focus.strip(), synonyms))
+    # names read ARCHIVE!FOLDER/FILE.xml (or DIR/FOLDER/FILE.xml): the folder is the file's parent
+    return [(focus, synonyms, name.replace("!", "/").split("/")[-2]) for name, focus, synonyms in sorted(docs)]
 
 
 def good_pair(focus: str, synonym: str, folder: str) -> bool:

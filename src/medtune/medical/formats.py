@@ -12,7 +12,14 @@ from typing import Any
 from medtune.data.formats import DataFormat, JsonFormat, LineCounter, LoadReport, RawRecord, read_text
 from medtune.errors import DataFormatError, ValidationIssue
 
-__all__ = ["MEDQUAD_INSTRUCTION", "PUBMEDQA_INSTRUCTION", "ChatDoctorFormat", "MedQuADFormat", "PubMedQAFormat"]
+__all__ = [
+    "MEDQUAD_INSTRUCTION",
+    "PUBMEDQA_INSTRUCTION",
+    "ChatDoctorFormat",
+    "MedQuADFormat",
+    "PubMedQAFormat",
+    "medquad_documents",
+]
 
 CHATDOCTOR_SIGNATURE = "If you are a doctor, please answer the medical questions"
 MEDQUAD_INSTRUCTION = "You are a medical information assistant. Answer the question accurately and clearly."
@@ -115,6 +122,34 @@ class PubMedQAFormat(DataFormat):
             )
 
 
+def medquad_documents(path: Path) -> Iterator[tuple[str, bytes]]:
+    """The XML documents of a MedQuAD directory (``FOLDER/*.xml``) or ``.tar.gz``, as (name, bytes), sorted by name.
+
+    Names inside an archive read ``ARCHIVE!FOLDER/FILE.xml``.
+
+    Raises:
+        DataFormatError: ``path`` is a file but not a readable tar archive.
+    """
+    if path.is_dir():
+        for xml in sorted(path.glob("*/*.xml")):
+            yield str(xml), xml.read_bytes()
+        return
+    # Stream the archive once (random access into a .gz re-decompresses from the start), then sort the
+    # members so a .tar.gz and its extracted directory load in the same order.
+    docs: list[tuple[str, bytes]] = []
+    try:
+        with tarfile.open(path, "r:*") as tar:
+            for m in tar:
+                if m.isfile() and m.name.endswith(".xml"):
+                    fh = tar.extractfile(m)
+                    if fh is not None:
+                        docs.append((f"{path}!{PurePosixPath(m.name).as_posix().lstrip('./')}", fh.read()))
+    except tarfile.TarError as exc:
+        raise DataFormatError(f"{path}: not a readable tar archive: {exc}") from None
+    docs.sort(key=lambda d: d[0])
+    yield from docs
+
+
 class MedQuADFormat(DataFormat):
     """MedQuAD: a directory (or ``.tar.gz``) of NIH-site folders of XML ``<Document>`` files.
 
@@ -140,7 +175,7 @@ class MedQuADFormat(DataFormat):
         """Yield each answered pair; count the unanswered ones in ``report.skipped``."""
         row = 0
         files = 0
-        for name, content in self._documents(path):
+        for name, content in medquad_documents(path):
             files += 1
             for item in self._pairs(name, content, report, row):
                 row += 1
@@ -155,27 +190,6 @@ class MedQuADFormat(DataFormat):
                 f"skipped {report.skipped['empty answer']} question/answer pairs with an empty answer "
                 "(MedQuAD withholds MedlinePlus answers for copyright reasons)"
             )
-
-    @staticmethod
-    def _documents(path: Path) -> Iterator[tuple[str, bytes]]:
-        if path.is_dir():
-            for xml in sorted(path.glob("*/*.xml")):
-                yield str(xml), xml.read_bytes()
-            return
-        # Stream the archive once (random access into a .gz re-decompresses from the start), then sort the
-        # members so a .tar.gz and its extracted directory load in the same order.
-        docs: list[tuple[str, bytes]] = []
-        try:
-            with tarfile.open(path, "r:*") as tar:
-                for m in tar:
-                    if m.isfile() and m.name.endswith(".xml"):
-                        fh = tar.extractfile(m)
-                        if fh is not None:
-                            docs.append((f"{path}!{PurePosixPath(m.name).as_posix().lstrip('./')}", fh.read()))
-        except tarfile.TarError as exc:
-            raise DataFormatError(f"{path}: not a readable tar archive: {exc}") from None
-        docs.sort(key=lambda d: d[0])
-        yield from docs
 
     def _pairs(self, name: str, content: bytes, report: LoadReport, row: int) -> Iterator[RawRecord | ValidationIssue]:
         try:
