@@ -108,28 +108,28 @@ def hub(monkeypatch):
     return FakeHfApi
 
 
+def train_one_step(tmp_path, tiny, facts, **overrides):
+    """One optimizer step of a tiny model on the facts, with these config overrides."""
+    tok = tiny.make_tokenizer(tiny.all_texts())
+    cfg = tiny.fast_config(tmp_path, **{"optim.max_steps": 1, **overrides})
+    return Trainer(cfg, model=tiny.make_model(len(tok)), tokenizer=tok).train(facts)
+
+
 def test_push_to_hub_is_off_by_default(tmp_path, tiny, facts, hub):
     assert TrainConfig().output.push_to_hub is False
-    tok = tiny.make_tokenizer(tiny.all_texts())
-    cfg = tiny.fast_config(tmp_path, **{"optim.max_steps": 1, "output.save_merged": True})
-    result = Trainer(cfg, model=tiny.make_model(len(tok)), tokenizer=tok).train(facts)
+    result = train_one_step(tmp_path, tiny, facts, **{"output.save_merged": True})
     assert result.merged_dir is not None and (result.merged_dir / "model.safetensors").is_file()
     assert hub.calls == []  # HfApi never even constructed
 
 
 def test_push_to_hub_uploads_the_merged_model_to_hub_model_id(tmp_path, tiny, facts, hub):
     hub.repos.add("me/medtune-tiny")  # an existing repo
-    tok = tiny.make_tokenizer(tiny.all_texts())
-    cfg = tiny.fast_config(
+    result = train_one_step(
         tmp_path,
-        **{
-            "optim.max_steps": 1,
-            "output.save_merged": True,
-            "output.push_to_hub": True,
-            "output.hub_model_id": "me/medtune-tiny",
-        },
+        tiny,
+        facts,
+        **{"output.save_merged": True, "output.push_to_hub": True, "output.hub_model_id": "me/medtune-tiny"},
     )
-    result = Trainer(cfg, model=tiny.make_model(len(tok)), tokenizer=tok).train(facts)
     uploads = [c for c in hub.calls if c[0] == "upload_folder"]
     assert len(uploads) == 1
     _, repo_id, kwargs = uploads[0]
@@ -141,28 +141,21 @@ def test_push_to_hub_uploads_the_merged_model_to_hub_model_id(tmp_path, tiny, fa
 
 def test_push_to_hub_uploads_the_adapter_when_no_merged_model_is_saved(tmp_path, tiny, facts, hub):
     hub.repos.add("me/medtune-adapter")
-    tok = tiny.make_tokenizer(tiny.all_texts())
-    cfg = tiny.fast_config(
-        tmp_path, **{"optim.max_steps": 1, "output.push_to_hub": True, "output.hub_model_id": "me/medtune-adapter"}
+    result = train_one_step(
+        tmp_path, tiny, facts, **{"output.push_to_hub": True, "output.hub_model_id": "me/medtune-adapter"}
     )
-    result = Trainer(cfg, model=tiny.make_model(len(tok)), tokenizer=tok).train(facts)
     uploads = [c for c in hub.calls if c[0] == "upload_folder"]
     assert [(u[1], u[2]["folder_path"]) for u in uploads] == [("me/medtune-adapter", str(result.adapter_dir))]
     assert "adapter_model.safetensors" in uploads[0][2]["files"]
 
 
 def test_push_to_hub_creates_the_repo_when_it_does_not_exist(tmp_path, tiny, facts, hub):
-    tok = tiny.make_tokenizer(tiny.all_texts())
-    cfg = tiny.fast_config(
+    train_one_step(
         tmp_path,
-        **{
-            "optim.max_steps": 1,
-            "output.save_merged": True,
-            "output.push_to_hub": True,
-            "output.hub_model_id": "me/brand-new",
-        },
+        tiny,
+        facts,
+        **{"output.save_merged": True, "output.push_to_hub": True, "output.hub_model_id": "me/brand-new"},
     )
-    Trainer(cfg, model=tiny.make_model(len(tok)), tokenizer=tok).train(facts)
     assert [c[0] for c in hub.calls if c[0] != "HfApi"] == ["create_repo", "upload_folder"]
     assert hub.calls[-2][2]["exist_ok"] is True
 
