@@ -131,6 +131,8 @@ class PeftBackend:
     """transformers + PEFT: runs anywhere torch runs (CPU, CUDA, MPS)."""
 
     name = "peft"
+    #: transformers' attention takes a padding-free row through a block-diagonal mask (no varlen kernel).
+    varlen: tuple[bool, str] = (False, "transformers' masked attention (no varlen kernel)")
 
     def load(self, config: TrainConfig) -> tuple[Any, Any]:
         """Load the base model and tokenizer from ``config.model.path``.
@@ -174,6 +176,8 @@ class UnslothBackend:
     """
 
     name = "unsloth"
+    #: Whether padding-free rows run on a varlen attention kernel, and which (set by :meth:`load`).
+    varlen: tuple[bool, str] = (False, "unknown until a model is loaded")
 
     def _unsloth(self) -> Any:
         if "transformers" in sys.modules and "unsloth" not in sys.modules:
@@ -215,6 +219,10 @@ class UnslothBackend:
             trust_remote_code=config.model.trust_remote_code,
             **placement,
         )
+        from medtune.training.varlen import install_unsloth_varlen
+
+        self.varlen = install_unsloth_varlen()
+        logger.info("padding-free rows (format.padding_free) run on %s", self.varlen[1])
         return model, tokenizer
 
     def wrap(self, model: Any, config: TrainConfig) -> Any:
