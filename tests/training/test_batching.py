@@ -61,13 +61,19 @@ def test_sampler_gives_ddp_processes_steps_of_similar_size():
     lengths = [rng.randint(10, 900) for _ in range(4096)]
     tokens = lambda step: sum(lengths[i] for i in step)  # noqa: E731
 
-    def imbalance(world_size):
-        steps = list(LengthGroupedStepSampler(lengths, 32, seed=3, world_size=world_size))
+    def imbalance(world_size, pool_steps):
+        sampler = LengthGroupedStepSampler(lengths, 32, seed=3, world_size=world_size, pool_steps=pool_steps)
+        steps = list(sampler)
         assert sorted(i for s in steps for i in s) == list(range(4096))
         pairs = [(tokens(a), tokens(b)) for a, b in zip(steps[::2], steps[1::2], strict=True)]
         return sum(max(a, b) for a, b in pairs) / sum((a + b) / 2 for a, b in pairs) - 1  # time lost waiting
 
-    assert imbalance(2) < 0.02 < 0.2 < imbalance(1)
+    assert imbalance(2, 64) < 0.02 < 0.2 < imbalance(1, 64)  # steps grouped by length
+    assert imbalance(2, 1) < 0.005 < 0.02 < imbalance(1, 1)  # shuffled steps (the default)
+    # the order changes, the steps do not: the same examples make each step with or without DDP
+    by_step = lambda world: sorted(sorted(s) for s in LengthGroupedStepSampler(lengths, 32, seed=3, pool_steps=1,  # noqa: E731
+                                                                              world_size=world))  # fmt: skip
+    assert by_step(2) == by_step(1)
 
 
 def test_activation_estimate_matches_the_measured_llama_1b_figure():

@@ -365,3 +365,42 @@ def test_one_process_trains_on_one_gpu_not_data_parallel(monkeypatch, caplog):
     assert "torchrun --nproc_per_node 2" in caplog.text
     monkeypatch.setenv("WORLD_SIZE", "2")  # under a launcher each process already has one GPU
     assert _one_gpu_per_process(SimpleNamespace(n_gpu=2, _n_gpu=2))._n_gpu == 2
+
+
+class _Backend:
+    def __init__(self, fast, kernel="a varlen kernel"):
+        self.varlen = (fast, kernel)
+
+
+@pytest.mark.parametrize(
+    ("settings", "backend", "name", "cuda", "enabled", "why"),
+    [
+        ({}, _Backend(True), "unsloth", True, True, "auto: the unsloth backend runs padding-free rows on a varlen"),
+        ({}, _Backend(False, "per-segment"), "unsloth", True, False, "per-segment, slower than padding"),
+        ({}, _Backend(True), "peft", True, False, "on the peft backend"),
+        ({}, _Backend(True), "unsloth", False, False, "on the unsloth backend"),
+        ({"optim.max_tokens_per_batch": None}, _Backend(True), "unsloth", True, False, "fixed micro-batches"),
+        ({"format.padding_free": False}, _Backend(True), "unsloth", True, False, "set in the config"),
+        ({"format.padding_free": True}, _Backend(False), "peft", False, True, "set in the config"),
+        ({"format.packing": True, "optim.max_tokens_per_batch": None}, _Backend(False), "peft", False, True, "packing"),
+    ],
+)
+def test_padding_free_auto_is_on_only_where_a_varlen_kernel_runs_it(
+    monkeypatch, settings, backend, name, cuda, enabled, why
+):
+    from medtune.training import TrainConfig, trainer
+
+    monkeypatch.setattr(trainer, "_cuda", lambda: cuda)
+    cfg = TrainConfig().with_overrides({"optim.max_tokens_per_batch": "auto", **settings})
+    assert cfg.format.padding_free == settings.get("format.padding_free", "auto")
+    on, reason = trainer._decide_padding_free(cfg, backend, name)
+    assert on is enabled and why in reason
+
+
+def test_run_facts_and_card_record_the_resolved_padding_free_setting(tmp_path, tiny, facts):
+    tok = tiny.make_tokenizer(tiny.all_texts())
+    cfg = tiny.fast_config(tmp_path, **{"optim.max_steps": 1})
+    result = Trainer(cfg, model=tiny.make_model(len(tok)), tokenizer=tok).train(facts)
+    run = json.loads((result.run_dir / "run.json").read_text())
+    assert run["padding_free"]["enabled"] is False and run["padding_free"]["reason"].startswith("auto")
+    assert "| packing / padding-free | False / False |" in result.model_card.read_text()

@@ -108,8 +108,12 @@ class FormatConfig(_Section):
         "'reject' them. An example left with no trained token is always rejected.",
     )
     packing: bool = Field(default=False, description="Pack several examples per sequence (TRL's BFD packing).")
-    padding_free: bool = Field(
-        default=False, description="Concatenate each batch into one row, no padding; position_ids mark the examples."
+    padding_free: bool | Literal["auto"] = Field(
+        default="auto",
+        description="Concatenate each micro-batch into one row, no padding; position_ids mark the examples. 'auto': "
+        "on for the token-budget path (optim.max_tokens_per_batch) on the unsloth backend when a varlen flash "
+        "attention kernel is available, off elsewhere (a padding-free row through a masked attention kernel is "
+        "slower than padding).",
     )
 
 
@@ -271,7 +275,7 @@ class TrainConfig(_Section):
                 )
         if self.output.push_to_hub and not self.output.hub_model_id:
             raise ValueError("output.push_to_hub needs output.hub_model_id (e.g. 'me/medtune-smollm2')")
-        if self.format.packing and self.format.padding_free:
+        if self.format.packing and self.format.padding_free is True:
             raise ValueError("format.packing already implies padding-free batches: set only one of the two")
         budget = self.optim.max_tokens_per_batch
         if isinstance(budget, int):

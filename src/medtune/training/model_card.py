@@ -173,7 +173,8 @@ def render_model_card(facts: Mapping[str, Any]) -> str:
             "epochs / max steps": f"{optim.get('epochs')} / {optim.get('max_steps')}",
             "max grad norm / seed": f"{optim.get('max_grad_norm')} / {optim.get('seed')}",
             "max sequence length": fmt.get("max_seq_length"),
-            "packing / padding-free": f"{fmt.get('packing')} / {fmt.get('padding_free')}",
+            "packing / padding-free": f"{fmt.get('packing')} / "
+            f"{facts.get('padding_free', {}).get('enabled', fmt.get('padding_free'))}",
             "compute dtype": facts.get("dtype"),
         }
     )

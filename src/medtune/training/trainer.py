@@ -189,7 +189,9 @@ class Trainer:
         # No KV cache while training: it is useless there, and with a cache transformers ignores the sequence
         # boundaries that position_ids mark in padding-free / packed batches (examples would attend to each other).
         model.config.use_cache = False
-        budget, budget_reason = _resolve_budget(cfg, model, choice.name)
+        padding_free, padding_free_reason = _decide_padding_free(cfg, backend, choice.name)
+        logger.info("padding-free micro-batches: %s (%s)", "on" if padding_free else "off", padding_free_reason)
+        budget, budget_reason = _resolve_budget(cfg, model, choice.name, padding_free=padding_free)
         logger.info("batching: %s", budget_reason)
         checkpointing, checkpointing_reason = _decide_checkpointing(cfg, model, choice.name, budget)
         logger.info("activation checkpointing: %s (%s)", _on_off(checkpointing, choice.name), checkpointing_reason)
@@ -234,7 +236,6 @@ class Trainer:
         args = self._training_args(
             transformers, ckpt_dir, optimizer, dtype, eval_tok is not None, choice.name, checkpointing, budget
         )
-        padding_free = cfg.format.packing or cfg.format.padding_free
         if cfg.format.packing:
             from trl.data_utils import pack_dataset
 
@@ -324,6 +325,7 @@ class Trainer:
             "reason": checkpointing_reason,
         }
         facts["batching"] = budget_reason
+        facts["padding_free"] = {"enabled": padding_free, "reason": padding_free_reason}
         facts["tokenizer"] = pad_note
         facts["outputs"] = {
             k: v
@@ -746,7 +748,26 @@ def _hf_trainer_class(transformers: Any) -> Any:
     return MedtuneHFTrainer
 
 
-def _resolve_budget(cfg: TrainConfig, model: Any, backend: str) -> tuple[int | None, str]:
+def _decide_padding_free(cfg: TrainConfig, backend: Any, backend_name: str) -> tuple[bool, str]:
+    """Whether micro-batches are padding-free rows (``format.padding_free``), and why."""
+    requested = cfg.format.padding_free
+    if cfg.format.packing:
+        return True, "format.packing builds padding-free rows"
+    if requested != "auto":
+        return bool(requested), "set in the config (format.padding_free)"
+    if cfg.optim.max_tokens_per_batch is None:
+        return False, "auto: fixed micro-batches (optim.max_tokens_per_batch is null) are padded"
+    fast, kernel = getattr(backend, "varlen", (False, "no varlen attention kernel"))
+    if backend_name != "unsloth" or not _cuda():
+        return False, f"auto: on the {backend_name} backend padding-free rows would run on {kernel}"
+    if not fast:
+        return False, f"auto: padding-free rows would run on {kernel}, slower than padding"
+    return True, f"auto: the unsloth backend runs padding-free rows on {kernel}"
+
+
+def _resolve_budget(
+    cfg: TrainConfig, model: Any, backend: str, *, padding_free: bool = False
+) -> tuple[int | None, str]:
     """``optim.max_tokens_per_batch`` as a number of tokens (``None``: fixed micro-batches), and a description."""
     requested = cfg.optim.max_tokens_per_batch
     fixed = (
@@ -777,7 +798,7 @@ def _resolve_budget(cfg: TrainConfig, model: Any, backend: str) -> tuple[int | N
     steps = "shuffled steps" if pool == 1 else f"steps grouped by length (pools of {pool} steps)"
     return budget, (
         f"{steps} of {cfg.effective_batch_size} examples, each sorted by length into micro-batches of at most "
-        f"{budget} padded tokens ({how})"
+        f"{budget} {'tokens in one padding-free row' if padding_free else 'padded tokens'} ({how})"
     )
 
 
