@@ -157,7 +157,9 @@ def test_token_budget_training_learns_counts_tokens_and_resumes_identically(tmp_
     lines = [r for r in map(json.loads, result.log_path.read_text().splitlines()) if "loss" in r]
     assert all(x["tokens_per_second"] > 0 for x in lines)
     facts = json.loads((result.run_dir / "run.json").read_text())
-    assert "micro-batches of at most 96 padded tokens" in facts["batching"]
+    shape = "tokens in one padding-free row" if padding_free else "padded tokens"
+    assert f"micro-batches of at most 96 {shape}" in facts["batching"]
+    assert facts["padding_free"] == {"enabled": padding_free, "reason": "set in the config (format.padding_free)"}
 
     cfg = tiny.fast_config(tmp_path / "b", **overrides)
     pm = PluginManager(entry_points=False)

@@ -94,9 +94,10 @@ class LengthGroupedStepSampler:
         pool_steps: How many steps' worth of examples are sorted together. Larger pools pad less; smaller pools
             keep steps closer to a uniform shuffle.
         drop_last: Drop the last, smaller step of an epoch.
-        world_size: Processes that train together (DDP). Steps are shuffled in blocks of this many length
-            neighbours, so the processes' steps of one iteration carry similar token counts and none waits long
-            for another at the gradient all-reduce (rank ``r`` takes steps ``r, r + world_size, ...``).
+        world_size: Processes that train together (DDP). Steps are shuffled in blocks of this many steps with
+            neighbouring token counts, so the processes' steps of one iteration take about as long and none waits
+            long for another at the gradient all-reduce (rank ``r`` takes steps ``r, r + world_size, ...``). This
+            changes only the order of the steps, not which examples make a step.
 
     Example:
         >>> sampler = LengthGroupedStepSampler([5, 50, 6, 48, 7, 52, 5, 49], examples_per_step=2, seed=0)
@@ -157,7 +158,9 @@ class LengthGroupedStepSampler:
             if rest:
                 full.append(rest)
         w = self.world_size
-        blocks = [full[i : i + w] for i in range(0, len(full), w)]  # length neighbours: consecutive in sorted order
+        if w > 1:  # the processes of one iteration take steps of similar token counts (the order of steps only)
+            full.sort(key=lambda step: sum(self.lengths[i] for i in step))
+        blocks = [full[i : i + w] for i in range(0, len(full), w)]
         rng.shuffle(blocks)
         for block in blocks:
             yield from block
