@@ -6,8 +6,8 @@ Trains SmolLM2-135M-Instruct (the embedded default model) on the same real recor
     fixed micro-batches (``optim.max_tokens_per_batch: null``: batch 4 x accumulation 8 = 32 examples a step);
 ``fast``
     medtune's fast path: steps of 32 examples, each sorted by length and cut into micro-batches under a token
-    budget (``auto`` on a GPU: sized from free memory); ``--set optim.length_group_pool=64`` also groups the steps
-    by length (the throughput mode),
+    budget (``auto`` on a GPU: sized from free memory), padding-free on the unsloth backend (``format.padding_free``
+    'auto'); ``--set optim.length_group_pool=64`` also groups the steps by length (the throughput mode),
 
 evaluating both on the same validation records every ``--eval-steps`` and at the end, and compares the losses at
 each evaluation (the two paths take the same number of optimizer steps). On a GPU machine with two cards, run each
@@ -83,6 +83,7 @@ def train(args: argparse.Namespace, path: str) -> dict:
         "eval_curve": {r["step"]: r["eval_loss"] for r in logs if "eval_loss" in r},
         "batching": facts.get("batching"),
         "gradient_checkpointing": facts.get("gradient_checkpointing"),
+        "padding_free": facts.get("padding_free"),
         "backend": result.backend,
         "settings": {"train": len(rows), "val": len(val), "max_seq_length": cfg.format.max_seq_length},
         **result.metrics,

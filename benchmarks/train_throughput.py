@@ -11,25 +11,27 @@ Modes:
   unsloth_loop         baseline: Unsloth's default loop, length-grouped batches of <= 16k padded tokens,
                        use_gradient_checkpointing="unsloth", AdamW
   unsloth_trl_packing  baseline: Unsloth + TRL SFTTrainer, packing=True, batch 8 x 2048, adamw_8bit
-  medtune_fast         medtune's Trainer (unsloth backend) in throughput mode: steps of 160 examples grouped by length
-                       (optim.length_group_pool 64) in micro-batches of <= 40,960 padded tokens, activation
-                       checkpointing decided from free memory, AdamW
-  medtune_default      the same with medtune's default step composition (length_group_pool 1: shuffled steps, each
-                       sorted by length into micro-batches), which keeps the plain path's validation loss
-  medtune_default_padfree  shuffled steps in padding-free micro-batches (format.padding_free: one row per
-                       micro-batch, position_ids marking the examples): no padding whatever the step's lengths
-  medtune_fast_qlora   the same with the base model in 4-bit (QLoRA)
-  medtune_lowmem       the documented low-memory config: 16,384-token micro-batches, checkpointing forced on
-  medtune_peft         medtune's Trainer on the peft backend (no Unsloth), token budget 16,384
+  medtune_default      medtune's Trainer with its defaults for a GPU (unsloth backend): shuffled steps of 160
+                       examples, each sorted by length into padding-free micro-batches of <= 40,960 tokens
+                       (format.padding_free 'auto': one row per micro-batch, position_ids marking the examples, run on
+                       a varlen flash kernel), activation checkpointing decided from free memory, AdamW
+  medtune_default_padded  the same with padded micro-batches (format.padding_free: false)
+  medtune_grouped      the throughput mode: steps grouped by length (optim.length_group_pool 64), padding-free
+  medtune_qlora        medtune_default with the base model in 4-bit (QLoRA)
+  medtune_lowmem       the documented low-memory config: steps of 32, 16,384-token micro-batches, checkpointing on
+  medtune_peft         medtune's Trainer on the peft backend (no Unsloth), token budget 16,384 (padded: transformers'
+                       attention has no varlen kernel, so 'auto' keeps padding there)
   medtune_peft_2gpu    medtune_peft under ``torchrun --nproc_per_node 2`` (DDP, the same per-GPU steps), for scaling
-  medtune_fast_2gpu    medtune_fast under ``torchrun --nproc_per_node 2`` (Unsloth under DDP)
+  medtune_default_2gpu medtune_default under ``torchrun --nproc_per_node 2`` (Unsloth under DDP)
   packing_check        an example's loss packed (padding-free, position_ids) vs alone, on transformers' SDPA path
-  packing_check_unsloth  the same under Unsloth's patched model
+  packing_check_unsloth  the same under Unsloth's patched model, through the kernel medtune's unsloth backend uses
+  varlen_check         medtune's varlen flash kernel against per-segment SDPA: outputs and gradients (GQA, bf16)
 
 Usage:
   # here (CPU), once: real records + the Llama 3 tokenizer into a folder that travels to the GPU machine
   python benchmarks/train_throughput.py prepare --out .gpu/bench
-  # on the GPU machine: every mode, results in OUT/train_throughput.json and OUT/train_throughput.md
+  # on the GPU machine: medtune's default, the baselines, QLoRA, low-memory and the checks (DEFAULT_MODES), results
+  # in OUT/train_throughput.json and OUT/train_throughput.md; --modes picks others (the _2gpu ones need two GPUs)
   python benchmarks/train_throughput.py run --data .gpu/bench --out $OUT
 
 Skips (exit 0) when ``prepare`` cannot find ../shared/data.
@@ -79,26 +81,36 @@ EPOCH_DIALOGUES, EPOCH_MEAN_TOKENS = 40_127, 333  # the reference recipe's data 
 LORA = dict(r=16, lora_alpha=32, lora_dropout=0.0, bias="none")
 TARGETS = ["q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", "down_proj"]
 MODES = [
-    "medtune_fast",
     "medtune_default",
-    "medtune_default_padfree",
+    "medtune_default_padded",
+    "medtune_grouped",
     "unsloth_loop",
     "unsloth_trl_packing",
     "hf_pad2048",
-    "medtune_fast_qlora",
+    "medtune_qlora",
     "medtune_lowmem",
+    "medtune_peft",
     "packing_check",
     "packing_check_unsloth",
-    "medtune_peft",
+    "varlen_check",
     "medtune_peft_2gpu",
-    "medtune_fast_2gpu",
+    "medtune_default_2gpu",
+]
+#: What ``run`` measures unless --modes says otherwise: medtune's default and the three baselines of issue #7 in the
+#: same call, QLoRA, the low-memory config and the two correctness checks (about 8 minutes on one H100 or H200).
+DEFAULT_MODES = [
+    "medtune_default",
+    "unsloth_loop",
+    "unsloth_trl_packing",
+    "hf_pad2048",
+    "medtune_qlora",
+    "medtune_lowmem",
+    "packing_check_unsloth",
+    "varlen_check",
 ]
 #: Modes run under torchrun: name -> (the single-process mode it repeats, processes). Each process takes its own
 #: steps of the same size as the single-process mode (weak scaling), so tokens/s can be compared directly.
-DDP_MODES = {"medtune_peft_2gpu": ("medtune_peft", 2), "medtune_fast_2gpu": ("medtune_fast", 2)}
-
-
-# --- prepare (CPU) ------------------------------------------------------------------------------------------------
+DDP_MODES = {"medtune_peft_2gpu": ("medtune_peft", 2), "medtune_default_2gpu": ("medtune_default", 2)}
 
 
 def prepare(out: Path, n: int) -> None:
@@ -320,7 +332,6 @@ def _medtune(data: Path, name: str, **overrides) -> dict:
         "optim.batch_size": 160,
         "optim.gradient_accumulation_steps": 1,
         "optim.max_tokens_per_batch": 40960,
-        "optim.length_group_pool": 64,  # throughput mode (the default, 1, keeps steps a uniform shuffle)
         "optim.max_steps": WARM + STEPS,
         "optim.warmup_ratio": 0.0,
         "format.max_seq_length": 2048,
@@ -343,21 +354,21 @@ def _medtune(data: Path, name: str, **overrides) -> dict:
     logs = [json.loads(x) for x in result.log_path.read_text().splitlines()]
     timed = [r for r in logs if "loss" in r and r["step"] > WARM]
     facts = json.loads((result.run_dir / "run.json").read_text())
-    padded_fraction = None
     return {
         "tokens_per_second": sum(r["tokens_per_second"] for r in timed) / len(timed),
-        "padded_fraction": padded_fraction,
+        "padded_fraction": 0.0 if facts["padding_free"]["enabled"] else None,
         "peak_gib": torch.cuda.max_memory_allocated() / 2**30,
         "loss": timed[-1]["loss"],
         "batch": facts.get("batching", f"{cfg.optim.batch_size} x {cfg.optim.gradient_accumulation_steps}"),
         "checkpointing": facts["gradient_checkpointing"],
+        "padding_free": facts["padding_free"],
         "backend": result.backend,
         "config": {k: v for k, v in base.items() if not k.startswith("output.")},
     }
 
 
-def _padded_fraction_of_plan(data: Path, examples_per_step: int, budget: int, pool: int = 64) -> float:
-    """The padding medtune's length-grouped steps leave, computed from the same sampler and split the Trainer uses."""
+def _padded_fraction_of_plan(data: Path, examples_per_step: int, budget: int, pool: int = 1) -> float:
+    """The padding medtune's padded micro-batches leave, from the same sampler and split the Trainer uses."""
     from transformers import AutoTokenizer
 
     from medtune.training.batching import LengthGroupedStepSampler, padded_tokens, split_micro_batches
@@ -372,24 +383,27 @@ def _padded_fraction_of_plan(data: Path, examples_per_step: int, budget: int, po
     return 1 - real / padded
 
 
-def mode_medtune_fast(data: Path) -> dict:
-    out = _medtune(data, "fast")
-    return out | {"padded_fraction": _padded_fraction_of_plan(data, 160, 40960)}
+def _with_padding(out: dict, data: Path, examples_per_step: int, budget: int, pool: int = 1) -> dict:
+    if out.get("padded_fraction") is None and out:
+        out["padded_fraction"] = _padded_fraction_of_plan(data, examples_per_step, budget, pool)
+    return out
 
 
 def mode_medtune_default(data: Path) -> dict:
-    out = _medtune(data, "default", **{"optim.length_group_pool": 1})
-    return out | {"padded_fraction": _padded_fraction_of_plan(data, 160, 40960, pool=1)}
+    return _with_padding(_medtune(data, "default"), data, 160, 40960)
 
 
-def mode_medtune_default_padfree(data: Path) -> dict:
-    out = _medtune(data, "default_padfree", **{"optim.length_group_pool": 1, "format.padding_free": True})
-    return out | {"padded_fraction": 0.0}
+def mode_medtune_default_padded(data: Path) -> dict:
+    return _with_padding(_medtune(data, "default_padded", **{"format.padding_free": False}), data, 160, 40960)
 
 
-def mode_medtune_fast_qlora(data: Path) -> dict:
-    out = _medtune(data, "qlora", **{"model.load_in_4bit": True})
-    return out | {"padded_fraction": _padded_fraction_of_plan(data, 160, 40960)}
+def mode_medtune_grouped(data: Path) -> dict:
+    out = _medtune(data, "grouped", **{"optim.length_group_pool": 64})
+    return _with_padding(out, data, 160, 40960, pool=64)
+
+
+def mode_medtune_qlora(data: Path) -> dict:
+    return _with_padding(_medtune(data, "qlora", **{"model.load_in_4bit": True}), data, 160, 40960)
 
 
 def mode_medtune_lowmem(data: Path) -> dict:
@@ -398,14 +412,14 @@ def mode_medtune_lowmem(data: Path) -> dict:
         "lowmem",
         **{"optim.batch_size": 32, "optim.max_tokens_per_batch": 16384, "model.gradient_checkpointing": True},
     )
-    return out | {"padded_fraction": _padded_fraction_of_plan(data, 32, 16384)}
+    return _with_padding(out, data, 32, 16384)
 
 
 def mode_medtune_peft(data: Path) -> dict:
     out = _medtune(
         data, "peft", **{"model.backend": "peft", "optim.batch_size": 48, "optim.max_tokens_per_batch": 16384}
     )
-    return out | {"padded_fraction": _padded_fraction_of_plan(data, 48, 16384)}
+    return _with_padding(out, data, 48, 16384)
 
 
 def _packing_check(data: Path, model, tok) -> dict:
@@ -442,6 +456,41 @@ def _packing_check(data: Path, model, tok) -> dict:
     return {"alone": alone, "packed": packed, "max_relative_difference": max(rel), "examples": len(examples)}
 
 
+def mode_varlen_check(data: Path) -> dict:
+    """medtune's ATen flash varlen kernel against per-segment SDPA: outputs and gradients, GQA, bf16."""
+    import torch
+
+    from medtune.training.varlen import flash_varlen_attention
+
+    torch.manual_seed(0)
+    lengths = [37, 512, 1, 300, 1200, 64, 9, 2048, 128]
+    heads, kv_heads, dim, total = 32, 8, 64, sum(lengths)
+    cu = torch.tensor([0, *torch.tensor(lengths).cumsum(0).tolist()], dtype=torch.int32, device="cuda")
+
+    def leaf(h):
+        return torch.randn(total, h, dim, device="cuda", dtype=torch.bfloat16, requires_grad=True)
+
+    q, k, v = leaf(heads), leaf(kv_heads), leaf(kv_heads)
+    grad = torch.randn(total, heads, dim, device="cuda", dtype=torch.bfloat16)
+    out = flash_varlen_attention(q, k, v, cu, cu, max(lengths), max(lengths), window_size=(-1, 0), enable_gqa=True)
+    out.backward(grad)
+    fast = [out.detach().float(), q.grad.float(), k.grad.float(), v.grad.float()]
+    q.grad = k.grad = v.grad = None
+    outs, start = [], 0
+    for n in lengths:  # reference: one causal SDPA call per segment, fp32
+        seg = [x[start : start + n].float().transpose(0, 1) for x in (q, k, v)]
+        outs.append(
+            torch.nn.functional.scaled_dot_product_attention(*seg, is_causal=True, enable_gqa=True).transpose(0, 1)
+        )
+        start += n
+    ref_out = torch.cat(outs)
+    ref_out.backward(grad.float())
+    ref = [ref_out.detach(), q.grad.float(), k.grad.float(), v.grad.float()]
+    names = ["output", "dq", "dk", "dv"]
+    rel = {n: ((a - b).norm() / b.norm()).item() for n, a, b in zip(names, fast, ref)}
+    return {"relative_error": rel, "segments": lengths, "heads": [heads, kv_heads, dim], "ok": max(rel.values()) < 2e-2}
+
+
 def mode_packing_check(data: Path) -> dict:
     import torch
     from transformers import AutoModelForCausalLM, AutoTokenizer
@@ -452,8 +501,11 @@ def mode_packing_check(data: Path) -> dict:
 
 
 def mode_packing_check_unsloth(data: Path) -> dict:
+    from medtune.training.varlen import install_unsloth_varlen
+
     model, tok = _unsloth()
-    return _packing_check(data, model, tok) | {"path": "unsloth patched model + position_ids"}
+    kernel = install_unsloth_varlen()  # what medtune's unsloth backend does after loading
+    return _packing_check(data, model, tok) | {"path": f"unsloth patched model + position_ids; {kernel}"}
 
 
 # --- orchestration ---------------------------------------------------------------------------------------------
@@ -468,13 +520,13 @@ def summarize(results: dict) -> dict:
             r["epoch_hours"] = EPOCH_DIALOGUES * EPOCH_MEAN_TOKENS / tps / 3600
     unsloth = [results[m]["tokens_per_second"] for m in ("unsloth_loop", "unsloth_trl_packing") if m in results]
     unsloth = [t for t in unsloth if t]
-    fast = results.get("medtune_fast", {}).get("tokens_per_second")
+    default = results.get("medtune_default", {}).get("tokens_per_second")
     summary = {}
-    if fast and unsloth:
-        summary["fast_vs_best_unsloth"] = fast / max(unsloth)
-    qlora = results.get("medtune_fast_qlora", {}).get("tokens_per_second")
-    if fast and qlora:
-        summary["qlora_vs_fast"] = qlora / fast
+    if default and unsloth:
+        summary["default_vs_best_unsloth"] = default / max(unsloth)
+    qlora = results.get("medtune_qlora", {}).get("tokens_per_second")
+    if default and qlora:
+        summary["qlora_vs_default"] = qlora / default
     for name, (single, _) in DDP_MODES.items():
         one, many = (results.get(m, {}).get("tokens_per_second") for m in (single, name))
         if one and many:
@@ -556,7 +608,7 @@ def main(argv: list[str] | None = None) -> int:
     r = sub.add_parser("run")
     r.add_argument("--data", type=Path, default=Path(".gpu/bench"))
     r.add_argument("--out", type=Path, required=True)
-    r.add_argument("--modes", default=",".join(MODES))
+    r.add_argument("--modes", default=",".join(DEFAULT_MODES), help=f"comma-separated, among: {', '.join(MODES)}")
     r.add_argument("--timeout", type=int, default=240, help="seconds per mode")
     m = sub.add_parser("mode")
     m.add_argument("name", choices=[x for x in MODES if x not in DDP_MODES])
