@@ -504,7 +504,7 @@ def mode_packing_check_unsloth(data: Path) -> dict:
     from medtune.training.varlen import install_unsloth_varlen
 
     model, tok = _unsloth()
-    kernel = install_unsloth_varlen()  # what medtune's unsloth backend does after loading
+    kernel = install_unsloth_varlen()[1]  # what medtune's unsloth backend does after loading
     return _packing_check(data, model, tok) | {"path": f"unsloth patched model + position_ids; {kernel}"}
 
 
