@@ -143,6 +143,10 @@ def test_installs_into_unsloth_only_when_it_has_no_varlen_kernel(monkeypatch):
     assert varlen.install_unsloth_varlen() == (True, "the flash-attn package's varlen kernel (unsloth)")
     assert module._TORCH_VARLEN_ATTN is None
 
+    module = _dispatch(monkeypatch, HAS_FLASH_ATTENTION=False, HAS_XFORMERS=True, _TORCH_VARLEN_ATTN=None)
+    assert varlen.install_unsloth_varlen() == (True, "xformers' block-diagonal attention (unsloth)")
+    assert module._TORCH_VARLEN_ATTN is None
+
 
 def test_without_flash_attention_nothing_is_installed_and_padding_free_would_be_slow(monkeypatch):
     module = _dispatch(monkeypatch, HAS_FLASH_ATTENTION=False, _TORCH_VARLEN_ATTN=None)

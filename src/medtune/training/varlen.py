@@ -1,10 +1,10 @@
 """Variable-length (padding-free) attention on CUDA for torch builds without ``torch.nn.attention.varlen``.
 
 A padding-free micro-batch (``format.padding_free``) is one row holding many examples; ``position_ids`` restart at
-each example. Unsloth runs such rows through a varlen flash kernel when it has one: the ``flash-attn`` package, or
-``torch.nn.attention.varlen.varlen_attn`` (torch 2.12 and later). Without either it falls back to one attention
-call per run of equal-length examples, which for a shuffled step of ~160 examples is ~160 small calls per layer and
-slower than padding.
+each example. Unsloth runs such rows through a varlen kernel when it has one: the ``flash-attn`` package, xformers'
+block-diagonal attention, or ``torch.nn.attention.varlen.varlen_attn`` (torch 2.12 and later). Without any of them it
+falls back to one attention call per run of equal-length examples, which for a shuffled step of ~160 examples is ~160
+small calls per layer and slower than padding.
 
 torch has shipped the same flash kernel with a ``cu_seqlens`` interface as an ATen operator
 (``aten::_flash_attention_forward`` / ``_backward``) since long before ``varlen_attn`` wrapped it. This module wraps
@@ -137,6 +137,8 @@ def install_unsloth_varlen() -> tuple[bool, str]:
         return True, _INSTALLED
     if current is not None:
         return True, "torch.nn.attention.varlen (unsloth)"
+    if getattr(dispatch, "HAS_XFORMERS", False):  # without torch's varlen, unsloth sends packed rows to xformers
+        return True, "xformers' block-diagonal attention (unsloth)"
     if not hasattr(dispatch, "_TORCH_VARLEN_ATTN"):
         return False, "unsloth's own attention (this unsloth version has no varlen hook)"
     torch = require("torch", "train", "padding-free attention")
