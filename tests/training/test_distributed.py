@@ -71,3 +71,6 @@ def test_two_process_data_parallel_training(tmp_path, tiny_model_dir, tiny, toke
     assert lines[-1].get("train_loss") is not None or facts["metrics"]["final_loss"] > 0
     assert facts["metrics"]["final_loss"] < facts["metrics"]["first_loss"]
     assert (run / "adapter" / "adapter_model.safetensors").is_file()
+    # the tokens seen are both processes' (summed across them each step): every example twice, one per epoch
+    state = json.loads((run / "checkpoints" / "checkpoint-4" / "trainer_state.json").read_text())
+    assert state["num_input_tokens_seen"] == 2 * facts["data"]["tokenization"]["total_tokens"]
