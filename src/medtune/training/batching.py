@@ -2,7 +2,8 @@
 
 With ``optim.max_tokens_per_batch`` set, every optimizer step still takes ``batch_size x gradient_accumulation_steps``
 examples (the recipe's effective batch of 32 by default), and the step's examples, sorted by length, are cut into
-micro-batches whose padded size (rows x longest row) stays under the budget. Short examples then travel many to a
+micro-batches whose size stays under the budget: rows x longest row when padded, the tokens of the one row when
+padding-free (``format.padding_free``). Short examples then travel many to a
 micro-batch and long ones few, and the GPU sees large batches; the loss is still the mean over every trained token of
 the step (see ``Trainer``). Optionally (``optim.length_group_pool`` > 1) whole steps are grouped by length too, which
 removes almost all padding but makes each step less representative of the data (docs/training.md).

@@ -137,9 +137,10 @@ class OptimConfig(_Section):
     max_tokens_per_batch: int | Literal["auto"] | None = Field(
         default="auto",
         description="The fast path: each optimizer step still takes batch_size x gradient_accumulation_steps examples, "
-        "sorted by length within the step and cut into micro-batches of at most this many padded tokens (rows x "
-        "longest row). 'auto': on a CUDA device, the largest budget whose activations fit in half the free memory (at "
-        "most a whole step); elsewhere fixed micro-batches. None: always fixed micro-batches of batch_size examples.",
+        "sorted by length within the step and cut into micro-batches of at most this many tokens (padded: rows x "
+        "longest row; padding-free: the row's tokens, see format.padding_free). 'auto': on a CUDA device, the "
+        "largest budget whose activations fit in half the free memory (at most a whole step); elsewhere fixed "
+        "micro-batches. None: always fixed micro-batches of batch_size examples.",
     )
 
     @field_validator("max_tokens_per_batch")

@@ -602,7 +602,7 @@ class Collator:
         batch = self._collate(examples)
         if self.count_tokens:
             batch["medtune_real_tokens"] = sum(len(e["input_ids"]) for e in examples)
-            batch["medtune_trained_tokens"] = int((batch["labels"][:, 1:] != -100).sum())
+            batch["medtune_trained_tokens"] = _trained_tokens(batch)
         return batch
 
     def _collate(self, examples: list[Mapping[str, Any]]) -> dict[str, Any]:
@@ -630,6 +630,11 @@ class Collator:
         }
 
 
+def _trained_tokens(batch: Mapping[str, Any]) -> int:
+    """Label positions a collated batch trains on: those the shifted causal loss counts (not -100)."""
+    return int((batch["labels"][:, 1:] != -100).sum())
+
+
 class StepCollator:
     """Collates one optimizer step (see :class:`~medtune.training.batching.LengthGroupedStepSampler`).
 
@@ -652,7 +657,7 @@ class StepCollator:
         return {
             "micro_batches": micro,
             "medtune_real_tokens": sum(lengths),
-            "medtune_trained_tokens": sum(int((m["labels"][:, 1:] != -100).sum()) for m in micro),
+            "medtune_trained_tokens": sum(_trained_tokens(m) for m in micro),
         }
 
 
@@ -757,7 +762,7 @@ def _decide_padding_free(cfg: TrainConfig, backend: Any, backend_name: str) -> t
         return bool(requested), "set in the config (format.padding_free)"
     if cfg.optim.max_tokens_per_batch is None:
         return False, "auto: fixed micro-batches (optim.max_tokens_per_batch is null) are padded"
-    fast, kernel = getattr(backend, "varlen", (False, "no varlen attention kernel"))
+    fast, kernel = backend.varlen
     if backend_name != "unsloth" or not _cuda():
         return False, f"auto: on the {backend_name} backend padding-free rows would run on {kernel}"
     if not fast:

@@ -14,6 +14,7 @@ hands it to Unsloth's attention dispatch. Nothing changes where Unsloth already 
 
 from __future__ import annotations
 
+import functools
 import logging
 import sys
 from typing import Any
@@ -33,6 +34,7 @@ def _aten() -> Any:
     return require("torch", "train", "padding-free attention").ops.aten
 
 
+@functools.cache
 def _function() -> Any:
     torch = require("torch", "train", "padding-free attention")
 
@@ -62,9 +64,6 @@ def _function() -> Any:
             return dq, dk, dv, None, None, None, None, None, None, None
 
     return FlashVarlen
-
-
-_FLASH_VARLEN: Any = None
 
 
 def flash_varlen_attention(
@@ -97,13 +96,10 @@ def flash_varlen_attention(
     Returns:
         ``(total_tokens, heads, head_dim)``: each token attended only to its own segment.
     """
-    global _FLASH_VARLEN
     del enable_gqa
-    if _FLASH_VARLEN is None:
-        _FLASH_VARLEN = _function()
     cu_k = cu_seq_q if cu_seq_k is None else cu_seq_k
     left, right = window_size
-    return _FLASH_VARLEN.apply(query, key, value, cu_seq_q, cu_k, max_q, max_k, scale, left, right)
+    return _function().apply(query, key, value, cu_seq_q, cu_k, max_q, max_k, scale, left, right)
 
 
 def _flash_available(torch: Any) -> bool:
