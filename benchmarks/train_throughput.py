@@ -422,8 +422,12 @@ def mode_medtune_peft(data: Path) -> dict:
     return _with_padding(out, data, 48, 16384)
 
 
-def _packing_check(data: Path, model, tok) -> dict:
-    """Per-example summed loss alone vs inside one padding-free row (position_ids restart at each example)."""
+def _packing_check(data: Path, model, tok, host_lengths: bool = False) -> dict:
+    """Per-example summed loss alone vs inside one padding-free row (position_ids restart at each example).
+
+    With ``host_lengths`` the row also carries the examples' lengths on the CPU (``packed_seq_lengths``), as medtune's
+    unsloth backend passes them.
+    """
     import torch
 
     from medtune.training.trainer import Collator
@@ -445,7 +449,10 @@ def _packing_check(data: Path, model, tok) -> dict:
             b = collator([e])
             logits = model(input_ids=b["input_ids"].cuda()).logits
             alone.append(token_losses(logits, b["labels"].cuda()).sum().item())
-        logits = model(input_ids=flat["input_ids"].cuda(), position_ids=flat["position_ids"].cuda()).logits
+        extra = {}
+        if host_lengths:
+            extra["packed_seq_lengths"] = torch.tensor([len(e["input_ids"]) for e in examples], dtype=torch.int32)
+        logits = model(input_ids=flat["input_ids"].cuda(), position_ids=flat["position_ids"].cuda(), **extra).logits
         per_token = token_losses(logits, flat["labels"].cuda())
     packed, start = [], 0
     for e in examples:
@@ -505,7 +512,12 @@ def mode_packing_check_unsloth(data: Path) -> dict:
 
     model, tok = _unsloth()
     kernel = install_unsloth_varlen()[1]  # what medtune's unsloth backend does after loading
-    return _packing_check(data, model, tok) | {"path": f"unsloth patched model + position_ids; {kernel}"}
+    inferred = _packing_check(data, model, tok)
+    host = _packing_check(data, model, tok, host_lengths=True)
+    return host | {
+        "path": f"unsloth patched model + position_ids + packed_seq_lengths on the host; {kernel}",
+        "from_position_ids_only": inferred["max_relative_difference"],
+    }
 
 
 # --- orchestration ---------------------------------------------------------------------------------------------

@@ -1,3 +1,4 @@
+import itertools
 import json
 
 import pytest
@@ -404,3 +405,35 @@ def test_run_facts_and_card_record_the_resolved_padding_free_setting(tmp_path, t
     run = json.loads((result.run_dir / "run.json").read_text())
     assert run["padding_free"]["enabled"] is False and run["padding_free"]["reason"].startswith("auto")
     assert "| packing / padding-free | False / False |" in result.model_card.read_text()
+
+
+def test_padding_free_lengths_reach_the_model_as_a_host_tensor(tmp_path, tiny, monkeypatch):
+    """For Unsloth, a padding-free row's example lengths travel on the host, so it need not read them from the GPU."""
+    import torch
+    import transformers
+
+    from medtune.training.trainer import Collator, StepCollator, _hf_trainer_class
+
+    examples = [
+        {"input_ids": [5, 6, 7], "labels": [-100, 6, 7]},
+        {"input_ids": [8, 9, 10, 11, 12], "labels": [-100, 9, 10, 11, 12], "seq_lengths": [2, 3]},  # a packed row
+    ]
+    assert "medtune_seq_lengths" not in Collator(0, padding_free=True)(examples)
+    collator = Collator(0, padding_free=True, host_lengths=True)
+    batch = collator(examples)
+    assert batch["medtune_seq_lengths"] == [3, 2, 3]
+    assert batch["position_ids"].tolist() == [[0, 1, 2, 0, 1, 0, 1, 2]]
+    step = StepCollator(Collator(0, padding_free=True, host_lengths=True, count_tokens=True), budget=8)(examples)
+    (micro,) = step["micro_batches"]  # the step's examples, longest first, in one row
+    starts = [i for i, pos in enumerate(micro["position_ids"][0].tolist()) if pos == 0] + [8]
+    assert micro["medtune_seq_lengths"] == [b - a for a, b in itertools.pairwise(starts)] == [2, 3, 3]
+
+    args = transformers.TrainingArguments(output_dir=str(tmp_path), use_cpu=True, report_to=[])
+    trainer = _hf_trainer_class(transformers)(model=tiny.make_model(20), args=args, data_collator=collator)
+    moved = []  # stands in for the copy to the GPU that transformers makes of every tensor of a batch
+    monkeypatch.setattr(transformers.Trainer, "_prepare_input", lambda self, data: moved.extend(data) or data)
+    inputs = trainer._prepare_inputs(dict(batch))
+    assert "medtune_seq_lengths" not in inputs
+    lengths = inputs["packed_seq_lengths"]
+    assert lengths.dtype == torch.int32 and lengths.tolist() == [3, 2, 3]
+    assert "input_ids" in moved and not {"packed_seq_lengths", "medtune_seq_lengths"} & set(moved)

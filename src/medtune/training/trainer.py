@@ -254,7 +254,9 @@ class Trainer:
             args=args,
             train_dataset=train_tok,
             eval_dataset=eval_tok,
-            data_collator=Collator(tokenizer.pad_token_id, padding_free=padding_free),
+            data_collator=Collator(
+                tokenizer.pad_token_id, padding_free=padding_free, host_lengths=choice.name == "unsloth"
+            ),
             processing_class=tokenizer,
             callbacks=callbacks,
         )
@@ -584,13 +586,19 @@ class Collator:
     """Pads ``input_ids`` with the pad token and ``labels`` with -100, on the right.
 
     With ``padding_free`` the batch is one concatenated row with ``position_ids`` restarting at each example (and at
-    each packed segment, from ``seq_lengths``), which attention kernels read as sequence boundaries.
+    each packed segment, from ``seq_lengths``), which attention kernels read as sequence boundaries. With
+    ``host_lengths`` it also carries the segments' lengths as a host-side list (``medtune_seq_lengths``), which the
+    trainer hands to the model as Unsloth's ``packed_seq_lengths`` on the CPU, so that Unsloth need not read the
+    boundaries back from the device (a host-device sync per micro-batch).
     """
 
-    def __init__(self, pad_token_id: int, *, padding_free: bool = False, count_tokens: bool = False) -> None:
+    def __init__(
+        self, pad_token_id: int, *, padding_free: bool = False, count_tokens: bool = False, host_lengths: bool = False
+    ) -> None:
         self.pad_token_id = pad_token_id
         self.padding_free = padding_free
         self.count_tokens = count_tokens
+        self.host_lengths = host_lengths
 
     def __call__(self, examples: list[Mapping[str, Any]]) -> dict[str, Any]:
         """Collate tokenized examples into tensors.
@@ -610,18 +618,19 @@ class Collator:
         ids = [list(e["input_ids"]) for e in examples]
         labels = [list(e["labels"]) for e in examples]
         if self.padding_free:
-            positions: list[int] = []
-            for e, seq in zip(examples, ids):
-                for length in e.get("seq_lengths") or [len(seq)]:
-                    positions.extend(range(length))
+            segments = [n for e, seq in zip(examples, ids) for n in e.get("seq_lengths") or [len(seq)]]
+            positions = [pos for n in segments for pos in range(n)]
             flat_labels = [t for seq in labels for t in seq]
             # a segment's first token must not be predicted from the previous segment's last one
             flat_labels = [-100 if pos == 0 else t for pos, t in zip(positions, flat_labels)]
-            return {
+            batch = {
                 "input_ids": torch.tensor([[t for seq in ids for t in seq]]),
                 "labels": torch.tensor([flat_labels]),
                 "position_ids": torch.tensor([positions]),
             }
+            if self.host_lengths:  # a list, not a tensor: the data loader and the trainer leave it on the host
+                batch["medtune_seq_lengths"] = segments
+            return batch
         width = max(len(seq) for seq in ids)
         return {
             "input_ids": torch.tensor([seq + [self.pad_token_id] * (width - len(seq)) for seq in ids]),
@@ -683,7 +692,9 @@ def _hf_trainer_class(transformers: Any) -> Any:
 
         def get_train_dataloader(self) -> Any:
             base = self.data_collator
-            counting = Collator(base.pad_token_id, padding_free=base.padding_free, count_tokens=True)
+            counting = Collator(
+                base.pad_token_id, padding_free=base.padding_free, count_tokens=True, host_lengths=base.host_lengths
+            )
             batching = self.medtune_batching
             if batching is None or batching.budget is None:
                 self.data_collator = counting  # HF's sampler and batch size; only the collator counts tokens
@@ -716,6 +727,13 @@ def _hf_trainer_class(transformers: Any) -> Any:
                 persistent_workers=workers > 0,
             )
             return self.accelerator.prepare(loader)
+
+        def _prepare_inputs(self, inputs: dict[str, Any]) -> dict[str, Any]:
+            lengths = inputs.pop("medtune_seq_lengths", None)
+            inputs = super()._prepare_inputs(inputs)
+            if lengths is not None:  # on the CPU: Unsloth copies it to the device without waiting
+                inputs["packed_seq_lengths"] = torch.tensor(lengths, dtype=torch.int32)
+            return inputs
 
         def training_step(self, model: Any, inputs: dict[str, Any], num_items_in_batch: Any = None) -> Any:
             real = int(inputs.pop("medtune_real_tokens", 0))
