@@ -739,12 +739,15 @@ def _hf_trainer_class(transformers: Any) -> Any:
             real = int(inputs.pop("medtune_real_tokens", 0))
             trained = int(inputs.pop("medtune_trained_tokens", 0))
             micro = inputs.pop("micro_batches", None)
-            if self.args.world_size > 1:  # one small all-reduce per step, the same one transformers does
-                counts = torch.tensor([real, trained], device=self.args.device)
-                real, trained = (int(v) for v in self.accelerator.reduce(counts, reduction="sum").tolist())
-            self.state.num_input_tokens_seen += real
+            counts = None
+            if self.args.world_size > 1:
+                # Summed over the processes on the device, read back only once the whole step is queued (where
+                # transformers reads the step's loss anyway), so that no micro-batch waits for the host.
+                counts = self.accelerator.reduce(self._on_device(torch.tensor([real, trained])), reduction="sum")
             if micro is None:
-                return super().training_step(model, inputs, num_items_in_batch)
+                loss = super().training_step(model, inputs, num_items_in_batch)
+                self.state.num_input_tokens_seen += int(counts[0]) if counts is not None else real
+                return loss
             if not self.model_accepts_loss_kwargs:
                 raise ConfigError(
                     f"optim.max_tokens_per_batch needs a model whose forward takes num_items_in_batch (to average the "
@@ -755,18 +758,30 @@ def _hf_trainer_class(transformers: Any) -> Any:
             # step's trained tokens ('step': the per-token mean, exactly as fixed micro-batches with accumulation) or
             # the epoch's mean trained tokens per step ('epoch_mean': every token of the epoch weighs the same, so
             # steps of short examples do not count as much as steps of long ones).
-            denominator = self.medtune_denominator or trained
-            n_items = torch.tensor(float(denominator))
-            if torch.cuda.is_available():
-                n_items = n_items.pin_memory().to(self.args.device, non_blocking=True)
+            if self.medtune_denominator:
+                n_items = self._on_device(torch.tensor(float(self.medtune_denominator)))
+            elif counts is not None:
+                n_items = counts[1].float()
+            else:
+                n_items = self._on_device(torch.tensor(float(trained)))
             total = None
             for i, batch in enumerate(micro):
                 sync = contextlib.nullcontext() if i == len(micro) - 1 else self.accelerator.no_sync(model)
                 with sync:
                     loss = super().training_step(model, batch, n_items)
                 total = loss if total is None else total + loss
+            if counts is not None:
+                real, trained = (int(v) for v in counts.tolist())
+            self.state.num_input_tokens_seen += real
             # what is logged is the step's per-token mean loss, whatever the gradient was divided by
+            denominator = self.medtune_denominator or trained
             return total * (denominator / trained) if trained and denominator != trained else total
+
+        def _on_device(self, tensor: Any) -> Any:
+            """``tensor`` on the training device, copied without making the host wait (pinned memory on CUDA)."""
+            if torch.cuda.is_available() and self.args.device.type == "cuda":
+                return tensor.pin_memory().to(self.args.device, non_blocking=True)
+            return tensor.to(self.args.device)
 
     return MedtuneHFTrainer
 
