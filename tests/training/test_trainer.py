@@ -423,7 +423,12 @@ def test_padding_free_lengths_reach_the_model_as_a_host_tensor(tmp_path, tiny, m
     batch = collator(examples)
     assert batch["medtune_seq_lengths"] == [3, 2, 3]
     assert batch["position_ids"].tolist() == [[0, 1, 2, 0, 1, 0, 1, 2]]
-    step = StepCollator(Collator(0, padding_free=True, host_lengths=True, count_tokens=True), budget=8)(examples)
+    counting = collator.counting()  # what the training data loader uses: the same settings, counting tokens
+    assert (counting.count_tokens, collator.count_tokens) == (True, False)
+    assert {k: v for k, v in vars(counting).items() if k != "count_tokens"} == {
+        k: v for k, v in vars(collator).items() if k != "count_tokens"
+    }
+    step = StepCollator(counting, budget=8)(examples)
     (micro,) = step["micro_batches"]  # the step's examples, longest first, in one row
     starts = [i for i, pos in enumerate(micro["position_ids"][0].tolist()) if pos == 0] + [8]
     assert micro["medtune_seq_lengths"] == [b - a for a, b in itertools.pairwise(starts)] == [2, 3, 3]

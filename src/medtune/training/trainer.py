@@ -19,6 +19,7 @@ A run directory holds::
 
 from __future__ import annotations
 
+import copy
 import json
 import logging
 import math
@@ -600,6 +601,12 @@ class Collator:
         self.count_tokens = count_tokens
         self.host_lengths = host_lengths
 
+    def counting(self) -> Collator:
+        """This collator, also counting each batch's real and trained tokens (``count_tokens``)."""
+        twin = copy.copy(self)
+        twin.count_tokens = True
+        return twin
+
     def __call__(self, examples: list[Mapping[str, Any]]) -> dict[str, Any]:
         """Collate tokenized examples into tensors.
 
@@ -692,9 +699,7 @@ def _hf_trainer_class(transformers: Any) -> Any:
 
         def get_train_dataloader(self) -> Any:
             base = self.data_collator
-            counting = Collator(
-                base.pad_token_id, padding_free=base.padding_free, count_tokens=True, host_lengths=base.host_lengths
-            )
+            counting = base.counting()
             batching = self.medtune_batching
             if batching is None or batching.budget is None:
                 self.data_collator = counting  # HF's sampler and batch size; only the collator counts tokens
