@@ -371,6 +371,7 @@ def test_one_process_trains_on_one_gpu_not_data_parallel(monkeypatch, caplog):
 class _Backend:
     def __init__(self, fast, kernel="a varlen kernel"):
         self.varlen = (fast, kernel)
+        self.name = ""  # set by the test
 
 
 @pytest.mark.parametrize(
@@ -394,7 +395,8 @@ def test_padding_free_auto_is_on_only_where_a_varlen_kernel_runs_it(
     monkeypatch.setattr(trainer, "_cuda", lambda: cuda)
     cfg = TrainConfig().with_overrides({"optim.max_tokens_per_batch": "auto", **settings})
     assert cfg.format.padding_free == settings.get("format.padding_free", "auto")
-    on, reason = trainer._decide_padding_free(cfg, backend, name)
+    backend.name = name
+    on, reason = trainer._decide_padding_free(cfg, backend)
     assert on is enabled and why in reason
 
 

@@ -190,7 +190,7 @@ class Trainer:
         # No KV cache while training: it is useless there, and with a cache transformers ignores the sequence
         # boundaries that position_ids mark in padding-free / packed batches (examples would attend to each other).
         model.config.use_cache = False
-        padding_free, padding_free_reason = _decide_padding_free(cfg, backend, choice.name)
+        padding_free, padding_free_reason = _decide_padding_free(cfg, backend)
         logger.info("padding-free micro-batches: %s (%s)", "on" if padding_free else "off", padding_free_reason)
         budget, budget_reason = _resolve_budget(cfg, model, choice.name, padding_free=padding_free)
         logger.info("batching: %s", budget_reason)
@@ -791,8 +791,8 @@ def _hf_trainer_class(transformers: Any) -> Any:
     return MedtuneHFTrainer
 
 
-def _decide_padding_free(cfg: TrainConfig, backend: Any, backend_name: str) -> tuple[bool, str]:
-    """Whether micro-batches are padding-free rows (``format.padding_free``), and why."""
+def _decide_padding_free(cfg: TrainConfig, backend: Any) -> tuple[bool, str]:
+    """Whether micro-batches are padding-free rows (``format.padding_free``) on ``backend``, and why."""
     requested = cfg.format.padding_free
     if cfg.format.packing:
         return True, "format.packing builds padding-free rows"
@@ -801,8 +801,8 @@ def _decide_padding_free(cfg: TrainConfig, backend: Any, backend_name: str) -> t
     if cfg.optim.max_tokens_per_batch is None:
         return False, "auto: fixed micro-batches (optim.max_tokens_per_batch is null) are padded"
     fast, kernel = backend.varlen
-    if backend_name != "unsloth" or not _cuda():
-        return False, f"auto: on the {backend_name} backend padding-free rows would run on {kernel}"
+    if backend.name != "unsloth" or not _cuda():
+        return False, f"auto: on the {backend.name} backend padding-free rows would run on {kernel}"
     if not fast:
         return False, f"auto: padding-free rows would run on {kernel}, slower than padding"
     return True, f"auto: the unsloth backend runs padding-free rows on {kernel}"
