@@ -1,4 +1,8 @@
-"""PII removal quality (issue #3, Numbers (a)): recall and collateral damage of medtune's PII cleaners.
+"""PII removal on the first TUNING set (issue #3): the generator the pattern rules were written against.
+
+**This is a tuning set, not a test.** Its figures say nothing about text the rules were not written for (issue #19
+found recall 0.14-0.22 on annotated sets they had never seen). Test-set figures come from ``benchmarks/pii_eval.py``
+on ``benchmarks/pii_sets`` (see docs/benchmarks.md).
 
 Builds a labelled set by injecting synthetic identifiers (Faker, seeded, en_US) into real ChatDoctor dialogues
 from ``../shared/data``, in two styles:

@@ -7,7 +7,7 @@
 # Run it again and the finished stages are skipped.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/setup.sh train,clean,eval
+bash scripts/setup.sh train,clean,eval,pii
 export HF_HUB_OFFLINE=1 HF_DATASETS_OFFLINE=1 TRANSFORMERS_OFFLINE=1
 .venv/bin/medtune run examples/demo/run.yaml "$@"
 echo

@@ -305,7 +305,8 @@ def test_twelve_digit_maestro_cards_need_a_maestro_prefix_and_luhn():
     assert labels("paid with card 630412345674 yesterday") == ["CREDIT_CARD"]
     assert labels("paid with card 6304 1234 5674 yesterday") == ["CREDIT_CARD"]
     assert labels("card 630412345675") == []  # fails Luhn
-    assert labels("order 123456789015 shipped") == []  # Luhn-valid, but no card issuer uses 12 digits there
+    assert labels("lot 123456789015 shipped") == []  # Luhn-valid, but no card issuer uses 12 digits there
+    assert labels("order 123456789015 shipped") == ["ID"]  # an order number after its label is an identifier
 
 
 def test_us_numbers_dialled_from_abroad():

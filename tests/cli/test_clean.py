@@ -19,7 +19,7 @@ def test_clean_default_pipeline(tmp_path, write_jsonl, capsys):
     code = main(["clean", str(src), "-o", str(out), "--report", str(rep), "--rejects", str(rej)])
     assert code == 0
     text = capsys.readouterr().out
-    assert "pii_regex" in text and "4 in = 1 kept + 3 rejected" in text
+    assert "pii " in text and "4 in = 1 kept + 3 rejected" in text
     kept = [json.loads(x) for x in out.read_text().splitlines()]
     assert [r["id"] for r in kept] == ["a"]
     assert "ann@example.com" not in kept[0]["input"] and "[EMAIL]" in kept[0]["input"]

@@ -27,6 +27,7 @@ PACKAGE = ROOT / "examples" / "plugins" / "medtune-support-plugin"
 SUPPORT = ROOT / "examples" / "support"
 DATA = SUPPORT / "data" / "support.jsonl"
 MEDICAL_CLEANERS = {
+    "pii",
     "pii_regex",
     "pii_presidio",
     "normalize_units",

@@ -48,7 +48,7 @@ def test_smoke_run_end_to_end_then_skip_then_rerun_from_train(run_config_dict, r
     # with the adapter is the same card.
     card = result.model_card.read_text()
     assert result.model_card == out / "card" / "README.md"
-    assert "## Hyperparameters" in card and "### Cleaning" in card and "| pii_regex |" in card
+    assert "## Hyperparameters" in card and "### Cleaning" in card and "| pii |" in card
     assert "## Evaluation" in card and "rouge" in card.lower() and "`test` split (first 4 examples)" in card
     assert (out / "train" / "adapter" / "README.md").read_text() == card
 

@@ -6,6 +6,7 @@ Heavy libraries (Presidio, spaCy) are imported only by the cleaners that need th
 from medtune.cleaning.base import Cleaner, CleanerBase, DatasetCleaner, Drop, TextCleaner
 from medtune.cleaning.checks import Checker, CheckFilter
 from medtune.cleaning.config import PipelineConfig, default_config, load_config
+from medtune.cleaning.deid import PIICleaner, PIIProfile
 from medtune.cleaning.disclaimer import DisclaimerCleaner
 from medtune.cleaning.filters import CopiesInputFilter, DedupFilter, EmptyFilter, EnglishFilter, LengthFilter
 from medtune.cleaning.normalize import RuleNormalizer
@@ -27,7 +28,9 @@ __all__ = [
     "EmptyFilter",
     "EnglishFilter",
     "LengthFilter",
+    "PIICleaner",
     "PIIMatch",
+    "PIIProfile",
     "Pipeline",
     "PipelineConfig",
     "PipelineReport",

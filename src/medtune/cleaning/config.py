@@ -138,7 +138,7 @@ class LanguageConfig(CleanerOptions):
 #: The pipeline ``medtune clean`` runs without ``--config`` (documented in docs/cleaning.md).
 DEFAULT_MEDICAL_PIPELINE: dict[str, Any] = {
     "cleaners": [
-        "pii_regex",  # first, so that the rejects file holds no identifiers either
+        "pii",  # first, so that the rejects file holds no identifiers either
         "empty",
         {"name": "length", "options": {"min_tokens": 3, "max_tokens": 4096}},
         "copies_input",

@@ -103,7 +103,9 @@ _ID_LABEL = (
     r"beneficiary(?:\s+(?:id|number))?|medicaid(?:\s+(?:id|number|no\.?|#))?|medicare(?:\s+(?:id|number|no\.?|#))?|"
     r"certificate(?:\s+(?:number|no\.?|#))?|serial(?:\s+(?:number|no\.?|#))|VIN|plate(?:\s+(?:number|no\.?|#))|"
     r"case\s+(?:id|number|no\.?|#)|claim(?:\s+(?:id|number|no\.?|#))?|record\s+(?:id|number|no\.?|#)|ID|"
-    r"passport(?:\s+(?:number|no\.?|#))?)"
+    r"passport(?:\s+(?:number|no\.?|#))?|mr\s*#|unit\s*(?:#|no\.?|number)|"
+    r"(?:order|customer|cust|ticket|booking|reservation|confirmation|reference|ref|invoice|tracking|membership|"
+    r"student|employee|badge|client|loyalty|iban)(?:\s*(?:id|number|no\.?|#|code))?)"
 )
 
 
@@ -168,7 +170,8 @@ _PATTERNS: tuple[_Pattern, ...] = (
         "URL",
         _compile(
             r"(?i)(?<![@\w.-])(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:com|org|net|edu|gov|io|info|biz|health|us|uk|ca|"
-            r"au|de|fr|in)\b(?:/[^\s<>\"'()\[\]{}]*)?"
+            r"au|de|fr|in|nl|be|ch|at|es|it|pt|ie|fi|se|no|dk|pl|cz|hu|ro|gr|tr|br|mx|ar|cl|jp|cn|kr|nz|za|ng|ke|eu|"
+            r"co|me|tv|app|dev|ai|blog|online|site|shop)\b(?:/[^\s<>\"'()\[\]{}]*)?"
         ),
         ".",
     ),
@@ -214,7 +217,7 @@ _PATTERNS: tuple[_Pattern, ...] = (
     ),
     _Pattern(
         "PHONE",
-        _compile(r"(?<![\w+])(?:\+|\b00)\d{1,3}(?:[\s.-]?\(?\d{1,5}\)?){2,6}(?![\w/])"),
+        _compile(r"(?<![\w+])(?:\+|\b00)(?!0)\d{1,3}(?:[\s.-]?\(?\d{1,5}\)?){2,6}(?![\w/])"),
         "digit",
         _intl_ok,
     ),
@@ -345,7 +348,11 @@ _DESCRIPTORS = frozenset(
     """.split()  # noqa: SIM905
 )
 
-_NAME_WORD = r"(?:[A-Z][A-Za-z'\u2019-]*[A-Za-z](?![\w@]|\.[A-Za-z0-9]))"
+# A capitalised word; letters of Latin-1 and Latin Extended-A count ("Zdeňka Horáková", "Łukasz").
+_NAME_WORD = (
+    r"(?:[A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f][A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u017f'\u2019-]*"
+    r"[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u017f](?![\w@]|\.[A-Za-z0-9]))"
+)
 _NAME_SEQ = rf"(?P<v>(?:[A-Z]\.[ \t]*)?{_NAME_WORD}(?:[ \t]+(?:[A-Z]\.[ \t]+)?{_NAME_WORD}){{0,2}})"
 _STRONG, _WEAK = 2, 1
 # A cue that (almost) always introduces a name: a title, "my name is", a signature.
@@ -544,10 +551,11 @@ def _find_names(text: str, protected: frozenset[str], vocabulary: frozenset[str]
             name = _name_ok(m.group("v"), strength, protected, vocabulary)
             if name is None:
                 continue
-            end = start + len(name)
+            words = list(re.finditer(r"\S+", m.group("v")))[: len(name.split())]
+            end = start + words[-1].end()  # the kept words' end in the text (they may be apart by several spaces)
             if strength == _WEAK and name.isupper() and " " not in name and not _ALONE.match(text, end):
                 continue  # "PATIENT SATISFACTION SURVEY", "THIS IS CONTRARY TO": one capitals word in a sentence
-            if name == m.group("v"):
+            if end == m.end("v"):
                 suffix = _NAME_SUFFIX.match(text, end)
                 if suffix:
                     end = suffix.end()

@@ -90,7 +90,7 @@ def add_commands(sub: Any, common: argparse.ArgumentParser) -> None:
         parents=[common],
         help="remove PII, normalize, filter and add disclaimers; every record accounted for",
         description=(
-            "Clean INPUT into OUTPUT. Without --config the default medical pipeline runs: pii_regex, empty, "
+            "Clean INPUT into OUTPUT. Without --config the default medical pipeline runs: pii, empty, "
             "length, copies_input, language, normalize_units, dedup, medically_sound, disclaimer "
             "(see docs/cleaning.md)."
         ),

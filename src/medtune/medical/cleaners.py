@@ -28,6 +28,7 @@ __all__ = [
     "ImplausibleDoseChecker",
     "MedicallySoundConfig",
     "NormalizeUnitsConfig",
+    "PIIConfig",
     "PIIRegexConfig",
     "PresidioConfig",
     "RedFlagEscalationChecker",
@@ -36,11 +37,77 @@ __all__ = [
     "make_expand_abbreviations",
     "make_medically_sound",
     "make_normalize_units",
+    "make_pii",
     "make_pii_presidio",
     "make_pii_regex",
 ]
 
 # --- PHI ---------------------------------------------------------------------------------------------------
+
+#: The PHI NER model shipped with medtune (spaCy; see scripts/pii_ner and data/phi_ner/README.md).
+PHI_NER_MODEL = "builtin"
+
+
+class PIIConfig(CleanerOptions):
+    """Options of ``pii``, the layered PHI cleaner of the default pipeline."""
+
+    model: str | None = Field(
+        PHI_NER_MODEL,
+        description="NER model: 'builtin' (medtune's PHI model), an installed spaCy package or a path; null: no NER.",
+    )
+    entities: list[str] | None = Field(None, description="Labels to remove (default: all).")
+    replace: Literal["placeholder", "surrogate"] = "placeholder"
+    placeholder: str = Field("[{label}]", min_length=7, max_length=100, pattern=r"\{label\}")
+    fields: list[FieldName] = Field(default_factory=lambda: ["instruction", "input", "output"], min_length=1)
+    other_fields: bool = Field(True, description="Also clean id, source, category and every metadata string.")
+    lexicon: bool = Field(True, description="Places of the place lexicon after a cue; NER + name lexicon is strong.")
+    lexicon_names: bool = Field(False, description="Remove a capitalised lexicon name with no other signal.")
+    ner_gate: bool = Field(True, description="Skip NER on sentences that cannot hold a name, a place or a date.")
+    batch_size: int = Field(64, ge=1, le=10_000)
+    protect_medical_terms: bool = True
+    protected_terms: list[str] = Field(default_factory=list, description="Extra words never removed on a weak signal.")
+
+
+def phi_ner_path() -> str:
+    """The directory of the shipped PHI NER model."""
+    from medtune.medical.lexicon import DATA_DIR
+
+    return str(DATA_DIR / "phi_ner")
+
+
+def make_pii(cfg: PIIConfig | None = None) -> Any:
+    """Build the layered PHI cleaner with the medical profile (vocabulary, protected terms, abbreviations, model)."""
+    from medtune.cleaning.deid import LABELS, PIICleaner, PIIProfile
+    from medtune.errors import ConfigError
+    from medtune.medical.lexicon import clinical_abbreviations, is_medical_span, medical_vocabulary, protected_terms
+
+    cfg = cfg or PIIConfig()
+    if cfg.entities is not None:
+        unknown = [e for e in cfg.entities if e not in LABELS]
+        if unknown:
+            raise ConfigError(f"pii: unknown entity type(s) {unknown}. Fix: use some of {list(LABELS)}")
+    model = phi_ner_path() if cfg.model == PHI_NER_MODEL else cfg.model
+    terms = {t.lower() for t in cfg.protected_terms} | (protected_terms() if cfg.protect_medical_terms else set())
+    profile = PIIProfile(
+        vocabulary=medical_vocabulary() if cfg.protect_medical_terms else frozenset(),
+        protected_terms=frozenset(terms),
+        abbreviations=clinical_abbreviations(),
+        keep_span=is_medical_span if cfg.protect_medical_terms else None,
+        ner_model=model,
+        name="medical",
+    )
+    return PIICleaner(
+        profile,
+        entities=cfg.entities,
+        replace=cfg.replace,
+        placeholder=cfg.placeholder,
+        fields=cfg.fields,
+        other_fields=cfg.other_fields,
+        lexicon=cfg.lexicon,
+        lexicon_names=cfg.lexicon_names,
+        gate=cfg.ner_gate,
+        batch_size=cfg.batch_size,
+    )
 
 
 class PIIRegexConfig(CleanerOptions):

@@ -57,6 +57,12 @@ def medtune_cleaners() -> list[ComponentSpec]:
 
     return [
         ComponentSpec(
+            "pii",
+            m.make_pii,
+            m.PIIConfig,
+            "remove PHI from every field: patterns, phones, dates, an NER model and a name lexicon (default)",
+        ),
+        ComponentSpec(
             "pii_regex",
             m.make_pii_regex,
             m.PIIRegexConfig,

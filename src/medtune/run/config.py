@@ -76,7 +76,7 @@ class RunConfig(_Section):
     Example:
         >>> cfg = RunConfig.from_dict({"split": {"validation": 16, "test": 16}, "eval": {"limit": 8}})
         >>> cfg.clean.cleaners[0].name, cfg.split.test, cfg.eval.limit, cfg.output_dir.as_posix()
-        ('pii_regex', 16, 8, 'runs/medtune-run')
+        ('pii', 16, 8, 'runs/medtune-run')
         >>> RunConfig.from_dict({"clean": False, "eval": None}).clean is None
         True
     """

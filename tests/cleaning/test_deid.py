@@ -1,0 +1,156 @@
+import json
+
+import pytest
+
+from medtune.cleaning.deid import PIICleaner, PIIProfile, find_lexicon_names, find_month_days, name_lexicon
+from medtune.cleaning.phones import find_phones
+from medtune.errors import ConfigError
+
+# The core cleaner with no domain words and no NER model: patterns, phones, dates, lexicon, propagation.
+RULES = PIICleaner(PIIProfile(vocabulary=frozenset({"the", "was", "seen", "by", "on", "found"})), ner=False)
+
+
+def clean(row, cleaner=RULES):
+    out = cleaner(row)
+    assert isinstance(out, dict)
+    return out
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Ring me on +358 40 123 4567 tonight", "+358 40 123 4567"),
+        ("UK office (020) 7946 0958.", "(020) 7946 0958"),
+        ("Celular +55 11 91234-5678", "+55 11 91234-5678"),
+        ("Handy 0171 1234567", "0171 1234567"),
+        ("call 617-555-0134 after 5", "617-555-0134"),
+        ("PAGER 4412", "4412"),
+        ("tel. 01 42 68 53 00", "01 42 68 53 00"),
+    ],
+)
+def test_international_phones(text, value):
+    spans = find_phones(text)
+    assert [text[a:b] for a, b in spans] == [value]
+
+
+@pytest.mark.parametrize("text", ["BP 120/80, HR 72", "Take 500 mg twice daily", "on 2019-03-04 at 10:30", "1/2 tab"])
+def test_phones_leave_numbers_that_are_not_phones(text):
+    assert find_phones(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        ("3/14 FOUND BY DAUGHTER ON FLOOR", ["3/14"]),
+        ("SEEN ON 11/02 BY NEURO", ["11/02"]),
+        ("LAST BM 4/7.", ["4/7"]),
+        ("D/C PLANNED FOR 12/1", ["12/1"]),
+        ("TAKE 1/2 TAB PO", []),
+        ("PAIN 6/10, STRENGTH 4/5", []),
+        ("BP 110/60", []),
+    ],
+)
+def test_month_day_dates_need_a_date_context(text, dates):
+    assert [text[a:b] for a, b in find_month_days(text)] == dates
+
+
+def test_name_repeated_across_fields_is_removed_everywhere():
+    row = {
+        "id": "r1",
+        "instruction": "Answer the patient.",
+        "input": "Hello, my name is Zdeňka Horáková and my son has a rash.",
+        "output": "Dear Zdeňka, the rash is likely eczema. HORÁKOVÁ family history matters.",
+    }
+    out = clean(row)
+    assert "Zdeňka" not in out["input"] + out["output"] and "Horáková" not in out["input"]
+    assert "HORÁKOVÁ" not in out["output"]
+    assert out["output"].startswith("Dear [NAME], the rash is likely eczema.")
+
+
+def test_identifier_in_output_only_is_removed_from_input_too():
+    row = {"input": "Is 617-555-0134 the right number?", "output": "Call 617-555-0134 or mail kai@example.org."}
+    out = clean(row)
+    assert out["input"] == "Is [PHONE] the right number?"
+    assert out["output"] == "Call [PHONE] or mail [EMAIL]."
+
+
+def test_metadata_id_and_source_are_cleaned():
+    row = {
+        "id": "ann@example.com",
+        "source": "export from 617-555-0134",
+        "input": "I have a cough.",
+        "output": "Rest and fluids.",
+        "metadata": json.dumps(
+            {"patient_ssn": "219-09-9999", "patient_name": "Ilona Várkonyi", "notes": ["seen 3/14/2021"], "visits": 3}
+        ),
+    }
+    out = clean(row)
+    meta = json.loads(out["metadata"])
+    assert meta == {"patient_ssn": "[SSN]", "patient_name": "[NAME]", "notes": ["seen [DATE]"], "visits": 3}
+    assert out["id"] == "[EMAIL]" and out["source"] == "export from [PHONE]"
+    assert out["input"] == "I have a cough."
+
+
+def test_metadata_name_is_removed_from_the_text_too():
+    row = {
+        "input": "Ilona says her knee hurts.",
+        "output": "Ilona should rest it.",
+        "metadata": json.dumps({"patient_name": "Ilona Várkonyi"}),
+    }
+    out = clean(row)
+    assert "Ilona" not in out["input"] + out["output"]
+
+
+def test_other_fields_can_be_left_alone():
+    cleaner = PIICleaner(PIIProfile(), ner=False, other_fields=False)
+    row = {
+        "id": "ann@example.com",
+        "input": "mail ann@example.com",
+        "output": "ok",
+        "metadata": json.dumps({"ssn": "219-09-9999"}),
+    }
+    out = clean(row, cleaner)
+    assert out["id"] == "ann@example.com" and json.loads(out["metadata"]) == {"ssn": "219-09-9999"}
+    assert out["input"] == "mail [EMAIL]"
+
+
+def test_chat_records_are_cleaned():
+    row = {
+        "id": "c",
+        "messages": [
+            {"role": "user", "content": "My name is Mikko Laaksonen."},
+            {"role": "assistant", "content": "Hello Mikko."},
+        ],
+    }
+    out = clean(row)
+    assert [m["content"] for m in out["messages"]] == ["My name is [NAME].", "Hello [NAME]."]
+
+
+def test_lexicon_names_only_in_mixed_case():
+    profile = PIIProfile(vocabulary=frozenset({"brown", "urine", "seen", "by", "pt"}), abbreviations=frozenset({"pt"}))
+    assert "mikko" in name_lexicon()
+    text = "We met Mikko yesterday."
+    assert [text[a:b] for a, b in find_lexicon_names(text, profile)] == ["Mikko"]
+    text = "PT SEEN BY OKAFOR. BROWN URINE. FOLEY IN PLACE."
+    assert find_lexicon_names(text, profile) == []  # case-less text: lexicon hits only back NER up
+    assert find_lexicon_names("Mikko opened the sentence.", profile) == []  # could be any word: left to NER
+
+
+def test_placeholders_are_idempotent():
+    row = {"input": "Dr. Alvarez, DOB 03/14/1962, +358 40 123 4567, 3/14 FOUND", "output": "ok"}
+    once = clean(row)
+    assert clean(once) == once
+
+
+def test_surrogates_are_consistent_within_a_record():
+    cleaner = PIICleaner(PIIProfile(), ner=False, replace="surrogate")
+    out = clean({"input": "Call 617-555-0134.", "output": "I called 617-555-0134."}, cleaner)
+    assert "617-555-0134" not in out["input"] + out["output"]
+    assert out["input"].split()[1].rstrip(".") in out["output"]
+
+
+def test_bad_options_are_errors_that_name_the_value():
+    with pytest.raises(ConfigError, match="NAMES"):
+        PIICleaner(entities=["NAMES"], ner=False)
+    with pytest.raises(ConfigError, match="body"):
+        PIICleaner(fields=["body"], ner=False)

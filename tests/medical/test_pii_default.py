@@ -1,0 +1,92 @@
+"""The default ``pii`` cleaner: the medical profile with the shipped PHI NER model."""
+
+import json
+
+import pytest
+
+pytest.importorskip("spacy")
+
+from medtune import Dataset
+from medtune.cleaning import Pipeline
+from medtune.medical.cleaners import PIIConfig, make_pii, phi_ner_path
+
+
+@pytest.fixture(scope="module")
+def pii():
+    return make_pii()
+
+
+def clean_text(cleaner, text):
+    return cleaner({"input": text, "output": "ok"})["input"]
+
+
+def test_the_model_ships_with_the_package():
+    meta = json.loads((__import__("pathlib").Path(phi_ner_path()) / "meta.json").read_text())
+    assert meta["name"] == "phi_ner" and set(meta["labels"]["ner"]) >= {"PERSON", "GPE", "FAC", "DATE"}
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("Ilona Várkonyi listed her favourite songs for the ward party.", ["Ilona", "Várkonyi"]),
+        ("DAUGHTER MARIA CALLED, UPDATED ON PLAN.", ["MARIA"]),
+        ("PT SEEN BY DR KOWALSKI ON 11/02, WIFE AT BEDSIDE.", ["KOWALSKI", "11/02"]),
+        ("3/14 FOUND BY DAUGHTER ON FLOOR, TRANSFERRED FROM ST. ELIZABETH'S.", ["3/14"]),
+        ("Call me on +358 40 123 4567 or at +55 11 91234-5678.", ["+358 40 123 4567", "91234-5678"]),
+    ],
+)
+def test_identifiers_without_cues_are_removed(pii, text, gone):
+    out = clean_text(pii, text)
+    for value in gone:
+        assert value not in out, out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He has Parkinson's disease and takes Sinemet and Lasix.",
+        "Crohn's disease and Hodgkin lymphoma are treated differently.",
+        "FOLEY DRAINING CLEAR YELLOW URINE. LASIX 40MG IV GIVEN. HEPARIN GTT AT 900 UNITS/HR.",
+        "Take 1/2 tablet of ibuprofen twice daily; BP 120/80; PAIN 6/10.",
+        "Metformin, Lisinopril and Atorvastatin are common medicines.",
+    ],
+)
+def test_drug_and_disease_names_survive(pii, text):
+    assert clean_text(pii, text) == text
+
+
+def test_international_address_is_removed(pii):
+    out = clean_text(pii, "Please send it to Mannerheimintie 12 A 5, 00100 Helsinki before Friday.")
+    assert "Mannerheimintie" not in out and "00100" not in out and "Friday" in out
+
+
+def test_csv_extra_columns_are_cleaned(tmp_path):
+    src = tmp_path / "pii.csv"
+    src.write_text(
+        "id,input,output,patient_ssn,contact\n1,My knee hurts.,Rest it and see your GP.,219-09-9999,ann@example.com\n",
+        encoding="utf-8",
+    )
+    ds = Dataset.load(src)
+    cleaned = Pipeline.from_config({"cleaners": ["pii"]}).run(ds).dataset
+    record = cleaned[0]
+    assert json.dumps(record.metadata).count("219-09-9999") == 0 and "ann@example.com" not in json.dumps(
+        record.metadata
+    )
+    assert record.input == "My knee hurts."
+
+
+def test_a_name_in_the_input_is_removed_from_the_output(pii):
+    row = {"input": "Hi, I am Zeynep Y\u0131lmaz and my son Emre has a fever.", "output": "Zeynep, Emre needs fluids."}
+    out = pii(row)
+    assert "Zeynep" not in out["output"] and "Emre" not in out["output"], out
+
+
+def test_default_pii_is_idempotent(pii):
+    row = {"input": "PT SEEN BY DR KOWALSKI ON 11/02. Call +358 40 123 4567.", "output": "Mikko Laaksonen replied."}
+    once = pii(row)
+    assert pii(once) == once
+
+
+def test_without_ner_the_rules_still_run():
+    cleaner = make_pii(PIIConfig(model=None))
+    assert clean_text(cleaner, "Mail ann@example.com") == "Mail [EMAIL]"
