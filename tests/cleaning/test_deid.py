@@ -136,7 +136,7 @@ def test_lexicon_names_only_in_mixed_case():
     assert find_lexicon_names("Mikko opened the sentence.", profile) == []  # could be any word: left to NER
 
 
-def test_placeholders_are_idempotent():
+def test_the_rules_alone_are_idempotent():
     row = {"input": "Dr. Alvarez, DOB 03/14/1962, +358 40 123 4567, 3/14 FOUND", "output": "ok"}
     once = clean(row)
     assert clean(once) == once

@@ -81,7 +81,7 @@ def test_a_name_in_the_input_is_removed_from_the_output(pii):
     assert "Zeynep" not in out["output"] and "Emre" not in out["output"], out
 
 
-def test_default_pii_is_idempotent(pii):
+def test_default_pii_leaves_its_own_output_alone_on_a_typical_note(pii):
     row = {"input": "PT SEEN BY DR KOWALSKI ON 11/02. Call +358 40 123 4567.", "output": "Mikko Laaksonen replied."}
     once = pii(row)
     assert pii(once) == once

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-__all__ = ["NER_LABELS", "NERDetector"]
+__all__ = ["NER_LABELS", "NERDetector", "sentence_spans", "truecase"]
 
 #: spaCy entity label -> medtune placeholder label. Other labels are ignored.
 NER_LABELS: dict[str, str] = {
@@ -114,7 +114,7 @@ class NERDetector:
             if not text.strip():
                 continue
             seen = self.prepare(text)
-            for a, b in _sentences(seen) if self.gate is not None else [(0, len(seen))]:
+            for a, b in sentence_spans(seen) if self.gate is not None else [(0, len(seen))]:
                 piece = seen[a:b]
                 if piece.strip() and (self.gate is None or self.gate(piece)):
                     pieces.append(piece)
@@ -191,13 +191,20 @@ def _capitalise(word: str, vocabulary: frozenset[str]) -> str:
     return word[0].upper() + word[1:]
 
 
-_BREAK = re.compile(r"(?<=[.!?])(?<!\b[A-Z][a-z]\.)(?<!\b[A-Z]\.)(?<!\bMrs\.)\s+(?=\S)|\n+")
+_SENTENCE_BREAK = re.compile(
+    r"(?<=[.!?])(?<!\bDr\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bMrs\.)(?<!\bSt\.)(?<!\bJr\.)(?<!\bProf\.)(?<!\b[A-Z]\.)\s+|\n+"
+)
 
 
-def _sentences(text: str) -> list[tuple[int, int]]:
-    """``(start, end)`` of the sentences and lines of ``text`` ("Dr.", "J." and "Mrs." do not end one)."""
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of the sentences and lines of ``text`` ("Dr.", "U.S.", "J." do not end a sentence).
+
+    >>> t = "Dr. Smith saw me. I went home! Mrs. Lee called."
+    >>> [t[a:b] for a, b in sentence_spans(t)]
+    ['Dr. Smith saw me.', 'I went home!', 'Mrs. Lee called.']
+    """
     spans, start = [], 0
-    for m in _BREAK.finditer(text):
+    for m in _SENTENCE_BREAK.finditer(text):
         spans.append((start, m.start()))
         start = m.end()
     spans.append((start, len(text)))

@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any, ClassVar, Literal
 
 from medtune.cleaning.base import TextCleaner
+from medtune.cleaning.ner import sentence_spans
 from medtune.cleaning.pii import (
     _COMMON_WORDS,
     PIIMatch,
@@ -104,9 +105,6 @@ _TITLES = frozenset({"dr", "mr", "mrs", "ms", "prof", "st"})
 _NAME_SHAPE = re.compile(r"[A-Z][A-Za-z'\u2019.\- ]*[A-Za-z.]|[A-Z]")
 #: Entity types NER finds only in capitalised words: for these, sentences without a candidate word skip NER.
 _GATED_ENTITIES = frozenset({"PERSON", "LOCATION", "NRP", "ORGANIZATION"})
-_SENTENCE_BREAK = re.compile(
-    r"(?<=[.!?])(?<!\bDr\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bMrs\.)(?<!\bSt\.)(?<!\bJr\.)(?<!\bProf\.)(?<!\b[A-Z]\.)\s+|\n+"
-)
 _CAPITALISED = re.compile(r"\b[A-Z][A-Za-z'\u2019\-]*")
 
 
@@ -243,7 +241,7 @@ class PresidioCleaner(TextCleaner):
         pieces: list[str] = []
         owners: list[tuple[int, int]] = []  # (text index, offset of the piece in the text)
         for i, text in enumerate(seen):
-            for start, end in _sentence_spans(text) if gate else [(0, len(text))]:
+            for start, end in sentence_spans(text) if gate else [(0, len(text))]:
                 piece = text[start:end]
                 if piece.strip() and (not gate or self._may_hold_name(piece)):
                     pieces.append(piece)
@@ -361,16 +359,6 @@ class PresidioCleaner(TextCleaner):
     def clean_text(self, text: str) -> str:
         """Clean one string (use a pipeline or :meth:`clean_texts_batch` for speed)."""
         return self.clean_texts_batch([[text]])[0][0]
-
-
-def _sentence_spans(text: str) -> list[tuple[int, int]]:
-    """``(start, end)`` of the sentences and lines of ``text`` ("Dr.", "U.S.", "J." do not end a sentence)."""
-    spans, start = [], 0
-    for m in _SENTENCE_BREAK.finditer(text):
-        spans.append((start, m.start()))
-        start = m.end()
-    spans.append((start, len(text)))
-    return spans
 
 
 def restore_case(text: str, vocabulary: frozenset[str], abbreviations: frozenset[str] = frozenset()) -> str:
