@@ -2,8 +2,10 @@ import json
 
 import pytest
 
-from medtune.cleaning.deid import PIICleaner, PIIProfile, find_lexicon_names, find_month_days, name_lexicon
+from medtune.cleaning.deid import PIICleaner, PIIProfile, find_lexicon_names
+from medtune.cleaning.lexicons import name_lexicon
 from medtune.cleaning.phones import find_phones
+from medtune.cleaning.shapes import find_month_days
 from medtune.errors import ConfigError
 
 # The core cleaner with no domain words and no NER model: patterns, phones, dates, lexicon, propagation.
@@ -154,3 +156,8 @@ def test_bad_options_are_errors_that_name_the_value():
         PIICleaner(entities=["NAMES"], ner=False)
     with pytest.raises(ConfigError, match="body"):
         PIICleaner(fields=["body"], ner=False)
+
+
+def test_metadata_that_is_not_json_is_cleaned_as_text():
+    out = clean({"input": "ok", "output": "ok", "metadata": "call 617-555-0134 re: chart"})
+    assert out["metadata"] == "call [PHONE] re: chart"

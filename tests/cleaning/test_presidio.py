@@ -159,10 +159,15 @@ def test_ner_gate_skips_only_sentences_without_a_candidate_word(cleaner):
     assert not may("Hodgkin lymphoma and Crohn's disease are treatable.")  # capitalised, but medical words
     assert may("I saw Dr. Alvarez yesterday.")
     assert may("Then Mark drove me to Leeds.")  # a common word is a candidate inside a sentence
-    from medtune.cleaning.ner import sentence_spans as _sentence_spans
+    from medtune.cleaning.ner import sentence_spans
+    from medtune.cleaning.presidio import _SENTENCE_BREAK
 
     text = "Hi Dr. Smith. My knee hurts!\nThanks, Ann"
-    assert [text[s:e] for s, e in _sentence_spans(text)] == ["Hi Dr. Smith.", "My knee hurts!", "Thanks, Ann"]
+    assert [text[s:e] for s, e in sentence_spans(text, _SENTENCE_BREAK)] == [
+        "Hi Dr. Smith.",
+        "My knee hurts!",
+        "Thanks, Ann",
+    ]
 
 
 def test_ner_gate_finds_what_ungated_ner_finds(cleaner):

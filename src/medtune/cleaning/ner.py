@@ -191,20 +191,19 @@ def _capitalise(word: str, vocabulary: frozenset[str]) -> str:
     return word[0].upper() + word[1:]
 
 
-_SENTENCE_BREAK = re.compile(
-    r"(?<=[.!?])(?<!\bDr\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bMrs\.)(?<!\bSt\.)(?<!\bJr\.)(?<!\bProf\.)(?<!\b[A-Z]\.)\s+|\n+"
-)
+#: Where NER's sentences end: after ".", "!" or "?" (not after "Dr.", "Mrs." or an initial), and at line breaks.
+_BREAK = re.compile(r"(?<=[.!?])(?<!\b[A-Z][a-z]\.)(?<!\b[A-Z]\.)(?<!\bMrs\.)\s+(?=\S)|\n+")
 
 
-def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """``(start, end)`` of the sentences and lines of ``text`` ("Dr.", "U.S.", "J." do not end a sentence).
+def sentence_spans(text: str, breaks: re.Pattern[str] = _BREAK) -> list[tuple[int, int]]:
+    """``(start, end)`` of the pieces of ``text`` between the matches of ``breaks`` (sentences and lines).
 
     >>> t = "Dr. Smith saw me. I went home! Mrs. Lee called."
     >>> [t[a:b] for a, b in sentence_spans(t)]
     ['Dr. Smith saw me.', 'I went home!', 'Mrs. Lee called.']
     """
     spans, start = [], 0
-    for m in _SENTENCE_BREAK.finditer(text):
+    for m in breaks.finditer(text):
         spans.append((start, m.start()))
         start = m.end()
     spans.append((start, len(text)))

@@ -105,6 +105,9 @@ _TITLES = frozenset({"dr", "mr", "mrs", "ms", "prof", "st"})
 _NAME_SHAPE = re.compile(r"[A-Z][A-Za-z'\u2019.\- ]*[A-Za-z.]|[A-Z]")
 #: Entity types NER finds only in capitalised words: for these, sentences without a candidate word skip NER.
 _GATED_ENTITIES = frozenset({"PERSON", "LOCATION", "NRP", "ORGANIZATION"})
+_SENTENCE_BREAK = re.compile(
+    r"(?<=[.!?])(?<!\bDr\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bMrs\.)(?<!\bSt\.)(?<!\bJr\.)(?<!\bProf\.)(?<!\b[A-Z]\.)\s+|\n+"
+)
 _CAPITALISED = re.compile(r"\b[A-Z][A-Za-z'\u2019\-]*")
 
 
@@ -241,7 +244,7 @@ class PresidioCleaner(TextCleaner):
         pieces: list[str] = []
         owners: list[tuple[int, int]] = []  # (text index, offset of the piece in the text)
         for i, text in enumerate(seen):
-            for start, end in sentence_spans(text) if gate else [(0, len(text))]:
+            for start, end in sentence_spans(text, _SENTENCE_BREAK) if gate else [(0, len(text))]:
                 piece = text[start:end]
                 if piece.strip() and (not gate or self._may_hold_name(piece)):
                     pieces.append(piece)

