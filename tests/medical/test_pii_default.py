@@ -90,3 +90,10 @@ def test_default_pii_leaves_its_own_output_alone_on_a_typical_note(pii):
 def test_without_ner_the_rules_still_run():
     cleaner = make_pii(PIIConfig(model=None))
     assert clean_text(cleaner, "Mail ann@example.com") == "Mail [EMAIL]"
+
+
+def test_a_missing_model_directory_is_an_error_before_any_work():
+    from medtune.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="/nope/model"):
+        make_pii(PIIConfig(model="/nope/model"))

@@ -88,7 +88,8 @@ class NERDetector:
                 nlp = _load_quietly(spacy, self.model)
             except OSError as exc:
                 raise ConfigError(
-                    f"NER model {self.model!r} could not be loaded (medtune never downloads models): {exc}. "
+                    f"NER model {self.model!r} could not be loaded (medtune never downloads models): "
+                    f"{str(exc).rstrip('. ')}. "
                     "Fix: pass an installed spaCy package name or a model directory."
                 ) from exc
             if "ner" not in nlp.pipe_names:

@@ -9,6 +9,7 @@ Registered by the ``medical`` plugin (:mod:`medtune.medical.plugin`); nothing he
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import Field
@@ -87,6 +88,11 @@ def make_pii(cfg: PIIConfig | None = None) -> Any:
         if unknown:
             raise ConfigError(f"pii: unknown entity type(s) {unknown}. Fix: use some of {list(LABELS)}")
     model = phi_ner_path() if cfg.model == PHI_NER_MODEL else cfg.model
+    if model is not None and ("/" in model or "\\" in model) and not Path(model).is_dir():
+        raise ConfigError(
+            f"pii: model {model!r} is not a directory. Fix: pass the directory of a spaCy model, an installed spaCy "
+            "package name, 'builtin' (medtune's PHI model) or null (rules only)."
+        )
     terms = {t.lower() for t in cfg.protected_terms} | (protected_terms() if cfg.protect_medical_terms else set())
     profile = PIIProfile(
         vocabulary=medical_vocabulary() if cfg.protect_medical_terms else frozenset(),
