@@ -30,7 +30,7 @@ from functools import lru_cache
 from typing import Any, ClassVar, Literal
 
 from medtune.cleaning.base import FIELD_ROLES, CleanerBase, Drop, Row
-from medtune.cleaning.lexicons import common_words, name_lexicon, place_lexicon
+from medtune.cleaning.lexicons import common_words, name_lexicon, place_lexicon, strip_clitic
 from medtune.cleaning.pii import ENTITY_TYPES, PIIMatch, Surrogates, find_pii, replace_matches
 from medtune.cleaning.shapes import find_month_days, find_shaped, not_a_date
 
@@ -126,7 +126,6 @@ _AGE_AFTER = re.compile(
     r"[ \t]*[,(][ \t]*(?:who[ \t]+at[ \t]+|aged?[ \t]+)?(?P<v>9\d|1[0-4]\d)[ \t]*(?=[,)]|$|\.(?!\d)|;)"
 )
 _TITLE_BEFORE = re.compile(r"(?i)\b(?:dr|mr|mrs|ms|miss|mx|prof|sgt|capt|rev|fr|sr|sister|brother|doctor|nurse)\.?\s*$")
-_CLITIC = re.compile(r"['\u2019](?:s|ll|ve|re|d|m|t)$")
 _UPPER = re.compile(r"[A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f]")  # capitals of Latin scripts (a count, in C)
 _ALPHA = re.compile(r"[^\W\d_]")
 
@@ -137,6 +136,11 @@ def _count_upper(text: str) -> int:
 
 def _count_alpha(text: str) -> int:
     return len(_ALPHA.findall(text))
+
+
+def _mostly_capitals(text: str) -> bool:
+    """Whether ``text`` is written in capitals (a capital there says nothing about names)."""
+    return _count_upper(text) > 0.6 * _count_alpha(text)
 
 
 _SENTENCE_OPENING = re.compile(r"(?:^|[.!?:;\n]\s*|[\"(]\s*)$")
@@ -152,7 +156,7 @@ def find_lexicon_names(text: str, profile: PIIProfile, vocab: frozenset[str] | N
     names = name_lexicon()
     vocab = _words(profile) if vocab is None else vocab
     out = []
-    if _count_upper(text) > 0.6 * _count_alpha(text):
+    if _mostly_capitals(text):
         return []
     for m in _WORD.finditer(text):
         word = m.group()
@@ -191,7 +195,7 @@ def ner_gate(profile: PIIProfile) -> Callable[[str], bool]:
             word = m.group()
             if len(word) < 2 or (word.isupper() and (len(word) <= 4 or not _VOWEL.search(word))):
                 continue  # initials and acronyms in mixed-case text ("CT", "HIV", "NIDDK")
-            key = _CLITIC.sub("", word.lower())
+            key = strip_clitic(word.lower())
             if key in vocab:
                 continue
             if key in names or (word[0].isupper() and not (keep is not None and keep(sentence, m.start(), m.end()))):
@@ -217,7 +221,7 @@ def find_lexicon_places(text: str, vocab: frozenset[str]) -> list[tuple[int, int
     >>> [t[a:b] for a, b in find_lexicon_places(t, frozenset({"moon", "may"}))]
     ['Tampere', 'Buenos Aires']
     """
-    if _count_upper(text) > 0.6 * _count_alpha(text):
+    if _mostly_capitals(text):
         return []
     places = place_lexicon()
     out = []
@@ -304,8 +308,7 @@ class PIICleaner(CleanerBase):
     Args:
         profile: The domain's words and NER model (:class:`PIIProfile`).
         entities: Labels to remove (default: all of :data:`LABELS`).
-        replace: ``"placeholder"`` (``[NAME]``, idempotent) or ``"surrogate"`` (fake values, consistent within a
-            record).
+        replace: ``"placeholder"`` (``[NAME]``) or ``"surrogate"`` (fake values, consistent within a record).
         placeholder: Format of a placeholder; ``{label}`` is the label.
         fields: Text fields to clean (``instruction``, ``input``, ``output``; chat roles for chat records).
         other_fields: Whether ``id``, ``source``, ``category`` and ``metadata`` strings are cleaned too.
@@ -394,7 +397,7 @@ class PIICleaner(CleanerBase):
         words = _WORD.findall(value)
         if len(words) != 1:
             return False
-        key = _CLITIC.sub("", words[0].lower())
+        key = strip_clitic(words[0].lower())
         lexicon = name_lexicon() if label == "NAME" else place_lexicon()
         if key not in common_words() or key in lexicon:
             return False
@@ -405,12 +408,12 @@ class PIICleaner(CleanerBase):
         if not value.isupper():
             return False
         names = name_lexicon()
-        keys = [_CLITIC.sub("", w.lower()) for w in _WORD.findall(value)]
+        keys = [strip_clitic(w.lower()) for w in _WORD.findall(value)]
         return bool(keys) and all((k in self._regex_vocab or len(k) <= 3) and k not in names for k in keys)
 
     def _lexicon_name(self, value: str) -> bool:
         names = name_lexicon()
-        return any((k := _CLITIC.sub("", w.lower())) in names and k not in self._words for w in _WORD.findall(value))
+        return any((k := strip_clitic(w.lower())) in names and k not in self._words for w in _WORD.findall(value))
 
     def _weak_kept(self, text: str, start: int, end: int) -> bool:
         words = [w.strip(".,;:'\u2019\"()").lower() for w in text[start:end].split()]

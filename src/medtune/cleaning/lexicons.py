@@ -5,10 +5,11 @@ Built by ``scripts/pii_ner/build_lexicons.py`` (see ``data/README.md`` for sourc
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["common_words", "name_lexicon", "place_lexicon"]
+__all__ = ["common_words", "name_lexicon", "place_lexicon", "strip_clitic"]
 
 _DATA = Path(__file__).parent / "data"
 
@@ -46,3 +47,15 @@ def place_lexicon() -> frozenset[str]:
     True
     """
     return _lexicon("places.txt")
+
+
+_CLITIC = re.compile(r"['\u2019](?:s|ll|ve|re|d|m|t)$")
+
+
+def strip_clitic(word: str) -> str:
+    """``word`` without a final clitic ("Maria's" -> "Maria", "we'll" -> "we").
+
+    >>> strip_clitic("maria's"), strip_clitic("we'll"), strip_clitic("o'brien")
+    ('maria', 'we', "o'brien")
+    """
+    return _CLITIC.sub("", word)

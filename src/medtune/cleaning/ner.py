@@ -12,6 +12,8 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+from medtune.cleaning.lexicons import strip_clitic
+
 __all__ = ["NER_LABELS", "NERDetector", "sentence_spans", "truecase"]
 
 #: spaCy entity label -> medtune placeholder label. Other labels are ignored.
@@ -166,8 +168,6 @@ def truecase(text: str, vocabulary: frozenset[str], abbreviations: frozenset[str
     from medtune.cleaning.presidio import restore_case
 
     text = restore_case(text, vocabulary, abbreviations)
-    if any(ch.isupper() for ch in text) and not _has_lower_segment(text):
-        return text
     out = []
     for seg in _LOWER_SEGMENT.findall(text) or [text]:
         words = _TOKEN.findall(seg)
@@ -179,14 +179,8 @@ def truecase(text: str, vocabulary: frozenset[str], abbreviations: frozenset[str
     return joined if len(joined) == len(text) else text
 
 
-def _has_lower_segment(text: str) -> bool:
-    return any(
-        len(_TOKEN.findall(seg)) >= 3 and not any(ch.isupper() for ch in seg) for seg in _LOWER_SEGMENT.findall(text)
-    )
-
-
 def _capitalise(word: str, vocabulary: frozenset[str]) -> str:
-    key = re.sub(r"['\u2019](?:s|ll|ve|re|d|m|t)$", "", word)
+    key = strip_clitic(word)
     if len(key) < 2 or key in vocabulary:
         return word
     return word[0].upper() + word[1:]
