@@ -23,10 +23,13 @@ head -8000 "$work/train.jsonl" > "$work/train8k.jsonl"
 head -3000 "$work/train2.jsonl" > "$work/mix_a.jsonl"
 head -2000 "$work/general_train2.jsonl" > "$work/mix_b.jsonl"
 head -1500 "$work/clinical_train2.jsonl" > "$work/mix_c.jsonl"
-# Hand-written notes (scripts/pii_ner/notes, six authors), identifiers re-drawn; the *_4 files stay out (dev split).
-$py $s/make_notes_tuning.py --split train --variants 6 --seed 61 --out "$work/notes.jsonl"
+# Hand-written notes (scripts/pii_ner/notes, twelve authors), identifiers re-drawn; the *_4 files stay out (dev split).
+$py $s/make_notes_tuning.py --split train --variants 4 --seed 61 --out "$work/notes.jsonl"
+head -6000 "$work/train2.jsonl" > "$work/mixg_a.jsonl"
+head -3000 "$work/general_train2.jsonl" > "$work/mixg_b.jsonl"
 head -1500 "$work/clinical2.jsonl" > "$work/mix_d.jsonl"
-head -2000 "$work/general2.jsonl" > "$work/mix_e.jsonl"
+head -3000 "$work/general2.jsonl" > "$work/mixg_e.jsonl"
+head -3000 "$work/general_train.jsonl" > "$work/mixg_f.jsonl"
 
 # Stage 1: from en_core_web_sm's NER.
 $py $s/train_ner.py --seed 13 --epochs 3 --out "$work/stage1" \
@@ -39,10 +42,11 @@ $py $s/train_ner.py --base "$work/stage2" --seed 15 --epochs 2 --out "$work/stag
   --data "$work/clinical2.jsonl" --data "$work/general2.jsonl" \
   --data "$work/mix_a.jsonl" --data "$work/mix_b.jsonl" --data "$work/mix_c.jsonl"
 
-# Stage 4: hand-written clinical notes, with part of the earlier data of every generator.
+# Stage 4: hand-written clinical notes, with as much again of the earlier data of every generator (general texts
+# and addresses included, so that the model does not forget them).
 $py $s/train_ner.py --base "$work/stage3" --seed 16 --epochs 2 --out "$work/stage4" \
-  --data "$work/notes.jsonl" --data "$work/mix_a.jsonl" --data "$work/mix_b.jsonl" --data "$work/mix_c.jsonl" \
-  --data "$work/mix_d.jsonl" --data "$work/mix_e.jsonl"
+  --data "$work/notes.jsonl" --data "$work/mixg_a.jsonl" --data "$work/mixg_b.jsonl" --data "$work/mix_c.jsonl" \
+  --data "$work/mix_d.jsonl" --data "$work/mixg_e.jsonl" --data "$work/mixg_f.jsonl"
 
 rm -rf src/medtune/medical/data/phi_ner
 cp -r "$work/stage4" src/medtune/medical/data/phi_ner

@@ -105,7 +105,7 @@ def test_day_month_dashes_and_ordinal_days(text, dates):
 )
 def test_named_facilities(text, places):
     vocab = frozenset({"renal", "recommend", "needs", "he", "bed", "avail", "went", "seen"})
-    assert [text[a:b] for a, b in find_facilities(text, vocab)] == places
+    assert [text[a:b] for a, b in find_facilities(text, vocab, domain=frozenset({"renal"}))] == places
 
 
 def test_name_repeated_across_fields_is_removed_everywhere():
@@ -213,3 +213,43 @@ def test_bad_options_are_errors_that_name_the_value():
 def test_metadata_that_is_not_json_is_cleaned_as_text():
     out = clean({"input": "ok", "output": "ok", "metadata": "call 617-555-0134 re: chart"})
     assert out["metadata"] == "call [PHONE] re: chart"
+
+
+@pytest.mark.parametrize(
+    ("text", "cleaned"),
+    [
+        ("TRANSFER FROM HEYWOOD HOSPITAL, GARDNER FOR CVST", "TRANSFER FROM [LOCATION] FOR CVST"),
+        ("Seen at Holy Family Hospital Methuen last week", "Seen at [LOCATION] last week"),
+    ],
+)
+def test_a_town_after_a_facility_goes_with_it(text, cleaned):
+    assert RULES.clean_text(text) == cleaned
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        (
+            "Delivery address:\n2366 Lakeview Drive\nAnn Arbor, ME 77795\nManage your order",
+            "2366 Lakeview Drive\nAnn Arbor, ME 77795",
+        ),
+        (
+            "Address: 151 Chestnut St, Suite 311, Salt Lake City, WI 97976. EPC rating C.",
+            "151 Chestnut St, Suite 311, Salt Lake City, WI 97976",
+        ),
+        (
+            "Please send it to Mannerheimintie 12 A 5, 00100 Helsinki before Friday.",
+            "Mannerheimintie 12 A 5, 00100 Helsinki",
+        ),
+        ("Postal address:\nP.O. Box 52087\nAddis Ababa\nSurname: Tadesse", "P.O. Box 52087\nAddis Ababa"),
+    ],
+)
+def test_an_address_after_its_label(text, address):
+    assert [text[a:b] for a, b, label in find_shaped(text) if label == "ADDRESS"] == [address]
+
+
+@pytest.mark.parametrize(
+    "text", ["We need to address the issue: 3 patients", "PT C/O PAIN 3/10 AT 0530", "SEND TO REHAB 2 DAYS"]
+)
+def test_no_address_without_a_label_and_a_number(text):
+    assert [label for _, _, label in find_shaped(text) if label == "ADDRESS"] == []

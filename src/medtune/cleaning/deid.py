@@ -86,6 +86,7 @@ _PLACE_BEFORE = re.compile(
     r"(?i)(?:\b(?:St|Saint|Mount|Mt|Lake|Port|Fort|New|North|South|East|West|Upper|Lower|San|Santa|Sainte|"
     r"University\s+of|Hospital\s+of|City\s+of|Isle\s+of|Bank\s+of)\.?[ \t]+)$"
 )
+_NEXT_PLACE = re.compile(r"[ \t]*,?[ \t]*(?P<p>[A-Z][^\W\d_'\u2019.-]+(?:[ \t]+[A-Z][^\W\d_'\u2019.-]+)?)")
 _INITIAL_BEFORE = re.compile(r"\b[A-Z]\.[ \t]*$")
 _NAME_GAP = re.compile(r"[ \t]*(?:[A-Z]\.[ \t]*)?|[ \t]*-[ \t]*")
 
@@ -93,6 +94,19 @@ _NAME_GAP = re.compile(r"[ \t]*(?:[A-Z]\.[ \t]*)?|[ \t]*-[ \t]*")
 _WEEKDAY_OPENING = re.compile(
     r"(?i)(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|rsday|urday|sday)?\b\.?,?[ \t]+(?:the[ \t]+)?"
 )
+
+
+def _next_place(text: str, b: int) -> int:
+    """The end of a town right after a place ("Holy Family Hospital Methuen", "HEYWOOD HOSPITAL, GARDNER")."""
+    m = _NEXT_PLACE.match(text, b)
+    if not m:
+        return b
+    words = list(_WORD.finditer(m.group("p")))
+    for n in range(len(words), 0, -1):
+        end = m.start("p") + words[n - 1].end()
+        if re.sub(r"\s+", " ", text[m.start("p") : end]).lower() in place_lexicon():
+            return end
+    return b
 
 
 def _extend(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -110,6 +124,7 @@ def _extend(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int
             m = _PLACE_BEFORE.search(text[max(0, a - 24) : a])
             if m and m.group()[0].isupper():
                 a -= len(m.group())
+            b = _next_place(text, b)
         elif label == "NAME":
             m = _INITIAL_BEFORE.search(text[max(0, a - 4) : a])
             if m:
@@ -247,11 +262,15 @@ def find_lexicon_places(text: str, vocab: frozenset[str]) -> list[tuple[int, int
 
 
 # A facility's head noun; the capitalised words before it are its name ("Cape Cod Hospital", "MAPLE GROVE REHAB").
-_FACILITY = re.compile(
-    r"(?P<name>(?:[^\W\d_][\w'\u2019.-]*[ \t]+){1,4})"
-    r"(?P<head>(?i:(?:medical|health|rehabilitation|rehab|nursing|cancer|dialysis|care)[ \t]+(?:center|centre|ctr\.?)|"
-    r"hospital|hosp\.|hosp|clinic|rehab|nursing[ \t]+home|healthcare|hospice|manor|pavilion|inn|shelter))(?!\w)"
+_FACILITY_HEAD = re.compile(
+    r"(?i)(?<![\w-])(?:(?:medical|health|rehabilitation|rehab|nursing|cancer|dialysis|care)[ \t]+"
+    r"(?:center|centre|ctr\.?)|"
+    r"hospital|hosp\.|hosp|clinic|rehab|nursing[ \t]+home|healthcare|hospice|manor|pavilion|inn|shelter|"
+    r"memorial(?![ \t]+day))(?!\w)"
 )
+# Up to four words right before a head: the candidates for its name.
+_NAME_BEFORE = re.compile(r"(?:[^\W\d_][\w'\u2019.-]*[ \t]+){1,4}$")
+
 _FACILITY_WORD = re.compile(r"[^\W\d_][\w'\u2019.-]*")
 _DEPARTMENT_HEAD = re.compile(r"(?i)clinic|.*(?:center|centre|ctr\.?)")
 # Words that end a facility's name when read backwards from its head ("seen at | Mercy Hospital").
@@ -350,33 +369,52 @@ _FACILITY_GENERIC = frozenset(
         "unit",
         "floor",
         "ward",
+        # heads: "JOHNSON MANOR NURSING HOME", "ST. ANNE'S HOSPITAL REHAB"
+        "hospital",
+        "hosp",
+        "clinic",
+        "hospice",
+        "manor",
+        "pavilion",
+        "inn",
+        "shelter",
+        "memorial",
+        "center",
+        "centre",
+        "healthcare",
+        "cancer",
+        "dialysis",
     ]
 )
 
 
-def find_facilities(text: str, vocab: frozenset[str]) -> list[tuple[int, int]]:
+def find_facilities(text: str, vocab: frozenset[str], domain: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
     """Named facilities: capitalised words before a head noun ("seen at Cape Cod Hospital", "TO BAYVIEW REHAB").
 
     The name is read backwards from the head up to a function word or a lower-case word. A name made only of generic
     words is not one ("the hospital", "ACUTE REHAB"); in capitals, where a capital says nothing, the name stops at a
-    vocabulary word that is not a known place or name, and a clinic or a centre named only by vocabulary words is a
-    department ("Renal Clinic").
+    vocabulary word that is not a known place or name. A clinic or a centre named only by ``domain`` words is a
+    department ("Renal Clinic", "Heart Failure Center"), not a place ("Tufts Medical Center").
 
-    >>> vocab = frozenset({"cardiac", "cape", "cod", "outside", "renal"})
-    >>> t = "CT from Cape Cod Hospital. To acute Rehab. Seen in Renal Clinic."
+    >>> vocab = frozenset({"cardiac", "cape", "cod", "outside", "renal", "tufts"})
+    >>> t = "CT from Cape Cod Hospital. To acute Rehab. Seen in Renal Clinic, then at Tufts Medical Center."
+    >>> [t[a:b] for a, b in find_facilities(t, vocab, domain=frozenset({"renal", "cardiac"}))]
+    ['Cape Cod Hospital', 'Tufts Medical Center']
+    >>> t = "D/C TO BAYVIEW REHAB; OUTSIDE HOSPITAL; PT TO CARDIAC REHAB; CAPE COD HOSPITAL; UMASS MEMORIAL"
     >>> [t[a:b] for a, b in find_facilities(t, vocab)]
-    ['Cape Cod Hospital']
-    >>> t = "D/C TO BAYVIEW REHAB; OUTSIDE HOSPITAL; PT TO CARDIAC REHAB; CAPE COD HOSPITAL"
-    >>> [t[a:b] for a, b in find_facilities(t, vocab)]
-    ['BAYVIEW REHAB']
+    ['BAYVIEW REHAB', 'UMASS MEMORIAL']
     """
     caps = _mostly_capitals(text)
     places, names = place_lexicon(), name_lexicon()
     out = []
-    for m in _FACILITY.finditer(text):
+    for head in _FACILITY_HEAD.finditer(text):
+        lo = max(0, head.start() - 80)
+        m = _NAME_BEFORE.search(text, lo, head.start())
+        if not m:
+            continue
         start = None
         kept: list[str] = []
-        for w in reversed(list(_FACILITY_WORD.finditer(m.group("name")))):
+        for w in reversed(list(_FACILITY_WORD.finditer(m.group()))):
             word = w.group()
             key = strip_clitic(word.lower().rstrip("."))
             if not word[0].isupper() or key in _FACILITY_STOP:
@@ -390,9 +428,9 @@ def find_facilities(text: str, vocab: frozenset[str]) -> list[tuple[int, int]]:
             kept.append(key)
         if start is None or all(k in _FACILITY_GENERIC for k in kept):
             continue
-        if _DEPARTMENT_HEAD.fullmatch(m.group("head")) and all(k in vocab and k not in places for k in kept):
+        if _DEPARTMENT_HEAD.fullmatch(head.group()) and all(k in domain or k in _FACILITY_GENERIC for k in kept):
             continue  # "Renal Clinic", "Heart Failure Center": a department, not a place
-        out.append((start, m.end()))
+        out.append((start, head.end()))
     return out
 
 
@@ -540,6 +578,7 @@ class PIICleaner(CleanerBase):
                 gate=ner_gate(self.profile) if gate else None,
             )
         self._regex_vocab = words | self.profile.abbreviations
+        self._domain = self.profile.vocabulary | self.profile.abbreviations
 
     # --- finding ---------------------------------------------------------------------------------------
 
@@ -603,7 +642,7 @@ class PIICleaner(CleanerBase):
             cands += [(a, b, "NAME", False) for a, b in lex]
             if self.lexicon:
                 cands += [(a, b, "LOCATION", False) for a, b in find_lexicon_places(text, self._words)]
-                cands += [(a, b, "LOCATION", False) for a, b in find_facilities(text, self._regex_vocab)]
+                cands += [(a, b, "LOCATION", False) for a, b in find_facilities(text, self._regex_vocab, self._domain)]
             kept = [(a, b, label) for a, b, label, strong in cands if strong or not self._weak_kept(text, a, b)]
             kept = _extend(text, kept)
             kept += [

@@ -141,8 +141,45 @@ _PERSON_AGE = re.compile(
 )
 
 
+# An address after its label: "Postal address:\n12 Elm St\nSpringfield", "send it to\n…", "Venue: 43 Sunset Blvd".
+_ADDRESS_LABEL = re.compile(
+    r"(?im)(?:\b(?:(?:postal|delivery|billing|home|mailing|shipping|return|street|office|work|new|my|the)\s+)?"
+    r"address(?:\s+on\s+file)?[ \t]*(?::|\bis\b)|\bvenue[ \t]*:|"
+    r"(?:\bdeliver(?:y)?|\bship|\bsend\s+(?:it|them|the\s+[\w ]{1,20}))\s+to\b:?)[ \t]*(?P<nl>\n)?"
+)
+# Where an address on the label's line ends: a bar, a sentence that starts after it ("…, WI 97976. EPC rating C"),
+# or a word that goes on with the sentence ("… 00100 Helsinki before Friday").
+_ADDRESS_STOP = re.compile(
+    r"[ \t]*\||\.[ \t]+(?=[A-Z][\w'-]*[ \t]+[a-z])|\.?$|,?[ \t]+(?=(?:before|after|on|by|until|till|tomorrow|today|"
+    r"tonight|asap|please|thanks|thank|and|or|when|if|as|so|but|because|for|within|next|this|sometime)\b)",
+    re.M,
+)
+_LABEL_LINE = re.compile(r"^[^\n]{0,30}?:(?:\s|$)|^[ \t]*$|^[ \t]*[-=_*]{2,}")
+_PROSE_LINE = re.compile(r"^(?!.*\d)(?:.*\b[a-z][a-z]+\b){2}")
+
+
+def _address_block(text: str, m: re.Match[str]) -> tuple[int, int] | None:
+    """The address that follows a label: the rest of the line, or up to three short lines after it."""
+    start = m.end()
+    if m.group("nl") is None:
+        if start >= len(text) or not text[start].isalnum():
+            return None
+        stop = _ADDRESS_STOP.search(text, start)
+        end = stop.start() if stop else len(text)
+        return (start, end) if re.search(r"\d", text[start:end]) and end - start <= 120 else None
+    end = start
+    for line in text[start:].split("\n")[:3]:
+        if len(line) > 60 or _LABEL_LINE.match(line) or _PROSE_LINE.match(line) or not any(c.isalnum() for c in line):
+            break
+        end += len(line) + 1
+    end = min(end, len(text))
+    while end > start and text[end - 1] in "\n \t":
+        end -= 1
+    return (start, end) if end > start and re.search(r"\d", text[start:end]) else None
+
+
 def find_shaped(text: str) -> list[tuple[int, int, str]]:
-    """Handles, coded IDs, dates with non-English month names, "14.03.", holidays and ages over 89 in note shorthand.
+    """Addresses after a label, handles, coded IDs, dates with non-English month names, "14.03.", holidays, ages > 89.
 
     >>> t = "Ping @mikko_l re REQ-88123 on 12 de março de 2024 or 06.11.; 92F ADMITTED; her 95th birthday."
     >>> [t[a:b] for a, b, _ in find_shaped(t)]
@@ -150,7 +187,8 @@ def find_shaped(text: str) -> list[tuple[int, int, str]]:
     >>> [label for _, _, label in find_shaped(t)]
     ['ID', 'ID', 'DATE', 'DATE', 'AGE', 'AGE']
     """
-    out = [(m.start(), m.end(), "ID") for m in _HANDLE.finditer(text)]
+    out = [(*span, "ADDRESS") for m in _ADDRESS_LABEL.finditer(text) if (span := _address_block(text, m))]
+    out += [(m.start(), m.end(), "ID") for m in _HANDLE.finditer(text)]
     out += [(m.start(), m.end(), "ID") for m in _CODE_ID.finditer(text)]
     out += [(m.start(), m.end(), "DATE") for m in _INTL_DATE.finditer(text)]
     out += [(m.start(), m.end(), "DATE") for m in _DAY_MONTH_DOT.finditer(text)]
