@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Annotated clinical notes written by hand, with their identifiers re-drawn (tuning/training data for the PHI NER).
 
-``scripts/pii_ner/notes/*.jsonl`` holds notes typed one by one by six authors (helpers that never saw medtune's
+``scripts/pii_ner/notes/*.jsonl`` holds notes typed one by one by twelve authors (helpers that never saw medtune's
 rules, its test sets or each other's files), each identifier marked inline as ``[[TYPE|value]]``. Hand-written
 notes carry what template generators miss: the order, the shorthand and the bare dates of real charting. This
 script turns them into the span format of the other tuning generators and multiplies them: variant 0 keeps the
@@ -13,7 +13,7 @@ Files ending ``_4.jsonl`` are the development split (measured, never trained on)
 
 Usage::
 
-    python scripts/pii_ner/make_notes_tuning.py --split train --variants 6 --seed 61 --out .cache/pii_ner/notes.jsonl
+    python scripts/pii_ner/make_notes_tuning.py --split train --variants 4 --seed 61 --out .cache/pii_ner/notes.jsonl
     python scripts/pii_ner/make_notes_tuning.py --split dev --variants 1 --out .cache/pii_ner/notes_dev.jsonl
 
 A title is left out of a name and a US state or a country is not an identifier (``ignore``), as in the other
@@ -335,6 +335,9 @@ class Redraw:
         return self.digits(value)  # PHONE, ID
 
 
+WEEKDAY = re.compile(
+    r"(?i)(?:(?:this|next|last|on|coming)\s+)?(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?s?\.?"
+)
 TITLE = re.compile(r"(?i)(?:dr|mr|mrs|ms|miss|rev|fr|father|sister|pastor|rabbi|imam|nnp|rn|md)\.?[ \t]+")
 
 
@@ -350,12 +353,15 @@ def _regions() -> frozenset[str]:
 
 
 def normalise(text: str, spans: list[tuple[int, int, str]], regions: frozenset[str]) -> list[tuple[int, int, str]]:
-    """The other generators' conventions: a title is not part of a name, a state or a country is not marked."""
+    """The other generators' conventions: a title is not part of a name; a state, a country or a weekday alone is
+    not an identifier."""
     out = []
     for a, b, kind in spans:
         if TYPES[kind] == "NAME" and (m := TITLE.match(text, a)) and m.end() < b:
             a = m.end()
-        if kind == "LOCATION" and text[a:b].lower().strip(" .") in regions:
+        if (kind == "LOCATION" and text[a:b].lower().strip(" .") in regions) or (
+            kind == "DATE" and WEEKDAY.fullmatch(text[a:b])
+        ):
             out.append((a, b, "IGNORE"))
             continue
         out.append((a, b, kind))
@@ -425,7 +431,7 @@ def pools(parsed: list[tuple[str, str, list[tuple[int, int, str]]]]) -> dict[str
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--split", choices=("train", "dev"), default="train")
-    ap.add_argument("--variants", type=int, default=6, help="copies per note; the first keeps the author's values")
+    ap.add_argument("--variants", type=int, default=4, help="copies per note; the first keeps the author's values")
     ap.add_argument("--seed", type=int, default=61)
     ap.add_argument("--out", type=Path, required=True)
     args = ap.parse_args()
