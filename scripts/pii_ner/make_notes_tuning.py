@@ -368,6 +368,23 @@ def normalise(text: str, spans: list[tuple[int, int, str]], regions: frozenset[s
     return out
 
 
+_ADDRESS_GAP = re.compile(r"[ \t]*,?[ \t]*\n?[ \t]*")
+
+
+def join_addresses(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """One STREET span for an address written as street, town and postcode marked apart ("14 Elm St, Lyon 69003")."""
+    out: list[tuple[int, int, str]] = []
+    for a, b, kind in spans:
+        if out:
+            pa, pb, pk = out[-1]
+            kinds = {pk, kind}
+            if "STREET" in kinds and kinds <= {"STREET", "LOCATION"} and _ADDRESS_GAP.fullmatch(text[pb:a]):
+                out[-1] = (pa, b, "STREET")
+                continue
+        out.append((a, b, kind))
+    return out
+
+
 def variant(text: str, spans: list[tuple[int, int, str]], redraw: Redraw | None) -> tuple[str, list[dict], list[dict]]:
     """The note with each identifier re-drawn (``redraw`` None: as written), its new spans and ignored spans."""
     out, new_spans, ignore, pos = [], [], [], 0
@@ -401,10 +418,10 @@ def _case(text: str) -> str:
     return "lower" if upper == 0 else "mixed"
 
 
-def notes(split: str) -> list[tuple[str, str]]:
-    """``(note id, raw text)`` of the split, in file and line order."""
+def notes(split: str, folders: list[Path]) -> list[tuple[str, str]]:
+    """``(note id, raw text)`` of the split, in folder, file and line order."""
     out = []
-    for path in sorted(NOTES.glob("*.jsonl")):
+    for path in [p for folder in folders for p in sorted(folder.glob("*.jsonl"))]:
         dev = path.stem.endswith("_4")
         if (split == "dev") != dev:
             continue
@@ -433,14 +450,17 @@ def main() -> None:
     ap.add_argument("--split", choices=("train", "dev"), default="train")
     ap.add_argument("--variants", type=int, default=4, help="copies per note; the first keeps the author's values")
     ap.add_argument("--seed", type=int, default=61)
+    ap.add_argument("--notes", type=Path, action="append", help="folders of notes (default: notes/)")
+    ap.add_argument("--join-addresses", action="store_true", help="one span for street + town + postcode marked apart")
     ap.add_argument("--out", type=Path, required=True)
     args = ap.parse_args()
     rng = random.Random(args.seed)
     regions = _regions()
     parsed = []
-    for nid, raw in notes(args.split):
+    for nid, raw in notes(args.split, args.notes or [NOTES]):
         text, spans = parse(raw)
-        parsed.append((nid, text, normalise(text, spans, regions)))
+        spans = normalise(text, spans, regions)
+        parsed.append((nid, text, join_addresses(text, spans) if args.join_addresses else spans))
     redraw = Redraw(rng, pools(parsed))
     rows = []
     for nid, text, spans in parsed:
