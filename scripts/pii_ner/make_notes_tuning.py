@@ -310,9 +310,6 @@ class Redraw:
         pool = self.pools.get(kind)
         return self.rng.choice(pool) if pool and self.rng.random() < 0.5 else self.rng.choice(lexicon)
 
-    def street(self, value: str) -> str:
-        return self.facility(value)
-
     def place(self, value: str) -> str:
         return _cased(self._pick("LOCATION", self.places), value)
 
@@ -324,12 +321,10 @@ class Redraw:
             return self.name(value)
         if kind == "DATE":
             return self.date(value)
-        if kind == "HOSPITAL":
+        if kind in ("HOSPITAL", "STREET"):  # a street keeps its ST/AVE/APT words and gets new numbers, like a facility
             return self.facility(value)
         if kind == "LOCATION":
             return self.place(value) if len(value.split()) <= 3 else self.facility(value)
-        if kind == "STREET":
-            return self.street(value)
         if kind == "AGE":
             return self.age(value)
         return self.digits(value)  # PHONE, ID

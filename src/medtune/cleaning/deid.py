@@ -169,18 +169,21 @@ def _mostly_capitals(text: str) -> bool:
 _SENTENCE_OPENING = re.compile(r"(?:^|[.!?:;\n]\s*|[\"(]\s*)$")
 
 
-def find_lexicon_names(text: str, profile: PIIProfile, vocab: frozenset[str] | None = None) -> list[tuple[int, int]]:
+def find_lexicon_names(
+    text: str, profile: PIIProfile, vocab: frozenset[str] | None = None, *, caps: bool | None = None
+) -> list[tuple[int, int]]:
     """Capitalised words in the name lexicon that are neither vocabulary words nor domain terms.
 
     Only in mixed-case text, where a capital means something: the word must be capitalised (not all capitals) and
     must not open a sentence. In case-less text a lexicon hit is only a hint for NER (see :class:`PIICleaner`):
-    clinical shorthand ("FOLEY", "ENDO", "CATH") is full of surnames.
+    clinical shorthand ("FOLEY", "ENDO", "CATH") is full of surnames. ``caps``: whether ``text`` is mostly
+    capitals, when the caller already knows.
     """
+    if _mostly_capitals(text) if caps is None else caps:
+        return []
     names = name_lexicon()
     vocab = _words(profile) if vocab is None else vocab
     out = []
-    if _mostly_capitals(text):
-        return []
     for m in _WORD.finditer(text):
         word = m.group()
         key = word.lower()
@@ -235,16 +238,17 @@ _PLACE_CUE = re.compile(
 _CAP_SEQ = re.compile(r"[^\W\d_][^\W\d_'\u2019.-]*(?:[ -][^\W\d_][^\W\d_'\u2019.-]*){0,2}")
 
 
-def find_lexicon_places(text: str, vocab: frozenset[str]) -> list[tuple[int, int]]:
+def find_lexicon_places(text: str, vocab: frozenset[str], *, caps: bool | None = None) -> list[tuple[int, int]]:
     """Capitalised place names of the place lexicon after a locative word ("moved to Tampere", "born in Paysandú").
 
-    Mixed-case text only; a single word must be outside the vocabulary.
+    Mixed-case text only (``caps``: whether ``text`` is mostly capitals, when the caller already knows); a single word
+    must be outside the vocabulary.
 
     >>> t = "We moved to Tampere in May, then flew from Buenos Aires to the Moon."
     >>> [t[a:b] for a, b in find_lexicon_places(t, frozenset({"moon", "may"}))]
     ['Tampere', 'Buenos Aires']
     """
-    if _mostly_capitals(text):
+    if _mostly_capitals(text) if caps is None else caps:
         return []
     places = place_lexicon()
     out = []
@@ -268,133 +272,39 @@ _FACILITY_HEAD = re.compile(
     r"hospital|hosp\.|hosp|clinic|rehab|nursing[ \t]+home|healthcare|hospice|manor|pavilion|inn|shelter|"
     r"memorial(?![ \t]+day))(?!\w)"
 )
-# Up to four words right before a head: the candidates for its name.
-_NAME_BEFORE = re.compile(r"(?:[^\W\d_][\w'\u2019.-]*[ \t]+){1,4}$")
-
 _FACILITY_WORD = re.compile(r"[^\W\d_][\w'\u2019.-]*")
+# Up to four words right before a head: the candidates for its name.
+_NAME_BEFORE = re.compile(rf"(?:{_FACILITY_WORD.pattern}[ \t]+){{1,4}}$")
 _DEPARTMENT_HEAD = re.compile(r"(?i)clinic|.*(?:center|centre|ctr\.?)")
 # Words that end a facility's name when read backwards from its head ("seen at | Mercy Hospital").
 _FACILITY_STOP = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "to",
-        "from",
-        "at",
-        "in",
-        "of",
-        "on",
-        "our",
-        "this",
-        "that",
-        "his",
-        "her",
-        "their",
-        "your",
-        "my",
-        "its",
-        "and",
-        "or",
-        "for",
-        "with",
-        "by",
-        "into",
-        "via",
-        "back",
-        "is",
-        "was",
-        "were",
-        "be",
-        "been",
-        "being",
-        "has",
-        "had",
-        "have",
-        "went",
-        "sent",
-        "called",
-        "seen",
-        "admitted",
-        "transferred",
-        "discharged",
-    ]
+    """
+    the a an to from at in of on our this that his her their your my its and or for with by into via back is was
+    were be been being has had have went sent called seen admitted transferred discharged
+    """.split()  # noqa: SIM905
 )
-# Words a name may hold but cannot consist of ("ACUTE REHAB", "an outside hospital", "Community Hospital").
+# Words a name may hold but cannot consist of ("ACUTE REHAB", "an outside hospital", "Community Hospital"), heads
+# included ("JOHNSON MANOR NURSING HOME").
 _FACILITY_GENERIC = frozenset(
-    [
-        "local",
-        "outside",
-        "other",
-        "same",
-        "nearest",
-        "previous",
-        "prior",
-        "new",
-        "old",
-        "acute",
-        "inpatient",
-        "outpatient",
-        "subacute",
-        "cardiac",
-        "pulmonary",
-        "stroke",
-        "physical",
-        "psychiatric",
-        "psych",
-        "state",
-        "county",
-        "community",
-        "general",
-        "medical",
-        "teaching",
-        "private",
-        "public",
-        "long",
-        "term",
-        "short",
-        "rehab",
-        "rehabilitation",
-        "home",
-        "care",
-        "nursing",
-        "skilled",
-        "veterans",
-        "va",
-        "emergency",
-        "room",
-        "er",
-        "ed",
-        "icu",
-        "unit",
-        "floor",
-        "ward",
-        # heads: "JOHNSON MANOR NURSING HOME", "ST. ANNE'S HOSPITAL REHAB"
-        "hospital",
-        "hosp",
-        "clinic",
-        "hospice",
-        "manor",
-        "pavilion",
-        "inn",
-        "shelter",
-        "memorial",
-        "center",
-        "centre",
-        "healthcare",
-        "cancer",
-        "dialysis",
-    ]
+    """
+    local outside other same nearest previous prior new old acute inpatient outpatient subacute cardiac pulmonary
+    stroke physical psychiatric psych state county community general medical teaching private public long term short
+    rehab rehabilitation home care nursing skilled veterans va emergency room er ed icu unit floor ward
+    hospital hosp clinic hospice manor pavilion inn shelter memorial center centre healthcare cancer dialysis
+    """.split()  # noqa: SIM905
 )
 
 
-def find_facilities(text: str, vocab: frozenset[str], domain: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
+def find_facilities(
+    text: str, vocab: frozenset[str], domain: frozenset[str] = frozenset(), *, caps: bool | None = None
+) -> list[tuple[int, int]]:
     """Named facilities: capitalised words before a head noun ("seen at Cape Cod Hospital", "TO BAYVIEW REHAB").
 
     The name is read backwards from the head up to a function word or a lower-case word. A name made only of generic
     words is not one ("the hospital", "ACUTE REHAB"); in capitals, where a capital says nothing, the name stops at a
     vocabulary word that is not a known place or name. A clinic or a centre named only by ``domain`` words is a
-    department ("Renal Clinic", "Heart Failure Center"), not a place ("Tufts Medical Center").
+    department ("Renal Clinic", "Heart Failure Center"), not a place ("Tufts Medical Center"). ``caps``: whether
+    ``text`` is mostly capitals, when the caller already knows.
 
     >>> vocab = frozenset({"cardiac", "cape", "cod", "outside", "renal", "tufts"})
     >>> t = "CT from Cape Cod Hospital. To acute Rehab. Seen in Renal Clinic, then at Tufts Medical Center."
@@ -404,7 +314,7 @@ def find_facilities(text: str, vocab: frozenset[str], domain: frozenset[str] = f
     >>> [t[a:b] for a, b in find_facilities(t, vocab)]
     ['BAYVIEW REHAB', 'UMASS MEMORIAL']
     """
-    caps = _mostly_capitals(text)
+    caps = _mostly_capitals(text) if caps is None else caps
     places, names = place_lexicon(), name_lexicon()
     out = []
     for head in _FACILITY_HEAD.finditer(text):
@@ -634,15 +544,19 @@ class PIICleaner(CleanerBase):
             cands += [(a, b, "DATE", True) for a, b in find_month_days(text, bare=True)]
             cands += [(a, b, label, True) for a, b, label in find_shaped(text)]
             ner = ner_spans[i] if ner_spans is not None else []
-            lex = find_lexicon_names(text, self.profile, self._words) if self.lexicon_names else []
+            caps = _mostly_capitals(text)  # once for the three finders that read capitals differently
+            lex = find_lexicon_names(text, self.profile, self._words, caps=caps) if self.lexicon_names else []
             for a, b, label in ner:  # NER and the lexicon agreeing is a strong signal: no domain guard vetoes it
                 if self._ner_noise(text, a, b, label):
                     continue
                 cands.append((a, b, label, label == "NAME" and self._lexicon_name(text[a:b])))
             cands += [(a, b, "NAME", False) for a, b in lex]
             if self.lexicon:
-                cands += [(a, b, "LOCATION", False) for a, b in find_lexicon_places(text, self._words)]
-                cands += [(a, b, "LOCATION", False) for a, b in find_facilities(text, self._regex_vocab, self._domain)]
+                cands += [(a, b, "LOCATION", False) for a, b in find_lexicon_places(text, self._words, caps=caps)]
+                cands += [
+                    (a, b, "LOCATION", False)
+                    for a, b in find_facilities(text, self._regex_vocab, self._domain, caps=caps)
+                ]
             kept = [(a, b, label) for a, b, label, strong in cands if strong or not self._weak_kept(text, a, b)]
             kept = _extend(text, kept)
             kept += [

@@ -1,8 +1,9 @@
 """Identifiers with a shape that the patterns of :mod:`medtune.cleaning.pii` leave alone.
 
-Month/day dates without a year, only in a date context (``3/14 FOUND BY DAUGHTER``, not ``1/2 TAB``), and
-:func:`find_shaped`: ``@handles``, coded IDs, month/year, dates with non-English month names, ``14.03.``, ordinal
-days and ages over 89 in note shorthand.
+:func:`find_month_days`: month/day dates without a year (``3/14 FOUND BY DAUGHTER``, both ends of ``3/2-3/5``,
+``SINCE 4-27``; not ``1/2 TAB``), after a date word or, with ``bare``, wherever they are not a dose, a setting or a
+score; :func:`find_shaped`: addresses after a label, ``@handles``, coded IDs, month/year, ``26-DEC``, holidays,
+dates with non-English month names, ``14.03.``, ordinal days and ages over 89 in note shorthand.
 """
 
 from __future__ import annotations
@@ -77,7 +78,7 @@ def find_month_days(text: str, *, bare: bool = False) -> list[tuple[int, int]]:
             text[m.end() : m.end() + 16]
         ):
             out.append(m.span())
-    return sorted(out)
+    return sorted(set(out))  # "3/2 to 3/5": the range and the single dates find the same spans
 
 
 def not_a_date(text: str, start: int, end: int, *, strict: bool = True) -> bool:
