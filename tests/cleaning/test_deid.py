@@ -253,3 +253,38 @@ def test_an_address_after_its_label(text, address):
 )
 def test_no_address_without_a_label_and_a_number(text):
     assert [label for _, _, label in find_shaped(text) if label == "ADDRESS"] == []
+
+
+def test_accounts_and_international_addresses_are_removed_by_the_cleaner():
+    text = "Posted by jules_6306 on 17.10.\nNew flat: ul. Hutnicza 718\n77-861 Krakow. Pay GB20 RMML 8765 0074 8474 64."
+    out = clean({"instruction": "q", "output": text})["output"]
+    for value in ("jules_6306", "Hutnicza", "718", "77-861", "Krakow", "RMML"):
+        assert value not in out, out
+    assert out.startswith("Posted by [ID]")
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Party at Elm Golf Club on Thursday", "Elm Golf Club"),
+        ("Parking is available on Willow Creek Road.", "Willow Creek Road"),
+        ("My daughter goes to Cedar Elementary too.", "Cedar Elementary"),
+    ],
+)
+def test_venues_and_streets_without_a_number(text, place):
+    vocab = frozenset({"elm", "golf", "willow", "creek", "cedar", "party", "parking", "my"})
+    assert [text[a:b] for a, b in find_facilities(text, vocab)] == [place]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She worked as a Primary School Teacher in Leeds",
+        "Donations to the Lions Club or the Red Crescent.",
+        "Hello Dr. Park, is it safe?",
+        "It broke down. Club news: Ivana won.",
+    ],
+)
+def test_job_titles_organisations_and_names_are_not_venues(text):
+    vocab = frozenset({"primary", "school", "teacher", "lions", "red", "crescent", "hello", "club", "news"})
+    assert find_facilities(text, vocab) == []

@@ -329,3 +329,23 @@ def test_a_name_cue_never_eats_an_email():
 )
 def test_counts_and_measures_are_not_street_addresses(text):
     assert "ADDRESS" not in [m.label for m in VOCAB_CLEANER.find(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Patient ID NHS 914 839 8992.", "NHS 914 839 8992"),
+        ("Customer number C7 859 868 771, registered email", "C7 859 868 771"),
+        ("Insurance policy: 4663/5021/DW", "4663/5021/DW"),
+        ("Please find attached the invoice I8V/37/1976 for November", "I8V/37/1976"),
+        ("Tax number: CDHLE6062Y", "CDHLE6062Y"),
+        ("Decathlon support (case 65222) replaced it", "65222"),
+    ],
+)
+def test_labelled_ids_with_spaces_slashes_and_more_labels(text, value):
+    assert [(m.label, m.text) for m in find_pii(text)] == [("ID", value)]
+
+
+@pytest.mark.parametrize("text", ["MRN 1 FOLEY", "Account 3 4 5", "REG INSULIN 10 UNITS", "PAN 3.2 ON 4L"])
+def test_labels_before_short_numbers_are_not_ids(text):
+    assert [m for m in find_pii(text) if m.label == "ID"] == []

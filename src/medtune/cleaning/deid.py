@@ -29,9 +29,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, ClassVar, Literal
 
+from medtune.cleaning.accounts import find_accounts
 from medtune.cleaning.base import FIELD_ROLES, CleanerBase, Drop, Row
 from medtune.cleaning.lexicons import common_words, name_lexicon, place_lexicon, strip_clitic
 from medtune.cleaning.pii import ENTITY_TYPES, PIIMatch, Surrogates, find_pii, replace_matches
+from medtune.cleaning.postal import find_addresses, grow_address
 from medtune.cleaning.shapes import find_month_days, find_shaped, not_a_date
 
 __all__ = [
@@ -270,7 +272,12 @@ _FACILITY_HEAD = re.compile(
     r"(?i)(?<![\w-])(?:(?:medical|health|rehabilitation|rehab|nursing|cancer|dialysis|care)[ \t]+"
     r"(?:center|centre|ctr\.?)|"
     r"hospital|hosp\.|hosp|clinic|rehab|nursing[ \t]+home|healthcare|hospice|manor|pavilion|inn|shelter|"
-    r"memorial(?![ \t]+day))(?!\w)"
+    r"memorial(?![ \t]+day)|"
+    # venues, schools and streets without a number ("Elm Golf Club", "Maple Primary", "Castle Street")
+    r"(?-i:School|Elementary|Academy|College|University|Club|Centre|Hall|Stadium|Arena|Church|Cathedral|"
+    r"Mosque|Temple|Synagogue|Library|Museum|Hotel|Brewery|Restaurant|Bistro|Caf[eé]|Pub|Bakery|Smokehouse|"
+    r"Theatre|Theater|Cinema|Gallery|Studios?|Reserve|Common|Castle|Market|Mall|Station|Airport|Park|Gardens|"
+    r"Street|Road|Avenue|Lane|Drive|Boulevard|Crescent|Terrace|Square))(?!\w)"
 )
 _FACILITY_WORD = re.compile(r"[^\W\d_][\w'\u2019.-]*")
 # Up to four words right before a head: the candidates for its name.
@@ -291,8 +298,13 @@ _FACILITY_GENERIC = frozenset(
     stroke physical psychiatric psych state county community general medical teaching private public long term short
     rehab rehabilitation home care nursing skilled veterans va emergency room er ed icu unit floor ward
     hospital hosp clinic hospice manor pavilion inn shelter memorial center centre healthcare cancer dialysis
+    primary secondary middle high elementary school academy college university club hall stadium arena church
+    library museum hotel restaurant pub bakery theatre theater cinema gallery studio studios reserve common market
+    mall station airport park gardens street road avenue lane drive boulevard crescent terrace square federal red
+    rotary lions national royal city town main
     """.split()  # noqa: SIM905
 )
+_TITLES = frozenset(["dr", "mr", "mrs", "ms", "mx", "miss", "prof", "sir", "dame", "lord", "lady"])
 
 
 def find_facilities(
@@ -329,6 +341,8 @@ def find_facilities(
             key = strip_clitic(word.lower().rstrip("."))
             if not word[0].isupper() or key in _FACILITY_STOP:
                 break
+            if word.endswith(".") and len(word) > 3 and key not in _TITLES:
+                break  # the end of the sentence before ("… Fiesta. Rainbow Street")
             plain = key in vocab and key not in _FACILITY_GENERIC and key not in places and key not in names
             if plain and (
                 caps or _SENTENCE_OPENING.search(text[max(0, m.start() + w.start() - 3) : m.start() + w.start()])
@@ -336,8 +350,8 @@ def find_facilities(
                 break  # in capitals, or opening a sentence ("Recommend rehab at…"), a capital says nothing
             start = m.start() + w.start()
             kept.append(key)
-        if start is None or all(k in _FACILITY_GENERIC for k in kept):
-            continue
+        if start is None or all(k in _FACILITY_GENERIC for k in kept) or kept[-1] in _TITLES:
+            continue  # "Primary School", "the Lions Club"; "Dr. Park" is a name
         if _DEPARTMENT_HEAD.fullmatch(head.group()) and all(k in domain or k in _FACILITY_GENERIC for k in kept):
             continue  # "Renal Clinic", "Heart Failure Center": a department, not a place
         out.append((start, head.end()))
@@ -539,8 +553,13 @@ class PIICleaner(CleanerBase):
             for m in find_pii(text, None, self.profile.protected_terms, self._regex_vocab):
                 if m.label == "NAME" and self._caps_words(m.text):
                     continue  # "DR AWARE", "DP/PT BILAT": capitals after a cue that are words, not names
+                if m.label == "ADDRESS":
+                    cands.append((*grow_address(text, m.start, m.end, self._words), "ADDRESS", True))
+                    continue
                 cands.append((m.start, m.end, m.label, True))
             cands += [(a, b, "PHONE", True) for a, b in _phones(text)]
+            cands += [(a, b, "ADDRESS", True) for a, b in find_addresses(text, self._words)]
+            cands += [(a, b, "ID", True) for a, b in find_accounts(text, self._regex_vocab)]
             cands += [(a, b, "DATE", True) for a, b in find_month_days(text, bare=True)]
             cands += [(a, b, label, True) for a, b, label in find_shaped(text)]
             ner = ner_spans[i] if ner_spans is not None else []

@@ -105,7 +105,10 @@ _ID_LABEL = (
     r"case\s+(?:id|number|no\.?|#)|claim(?:\s+(?:id|number|no\.?|#))?|record\s+(?:id|number|no\.?|#)|ID|"
     r"passport(?:\s+(?:number|no\.?|#))?|mr\s*#|unit\s*(?:#|no\.?|number)|"
     r"(?:order|customer|cust|ticket|booking|reservation|confirmation|reference|ref|invoice|tracking|membership|"
-    r"student|employee|badge|client|loyalty|iban)(?:\s*(?:id|number|no\.?|#|code))?)"
+    r"student|employee|badge|client|loyalty|iban|receipt|parcel|matriculation|registration|imei|microchip|"
+    r"tax|vat|nhs|national\s+(?:id|insurance)|social\s+insurance|personnummer|kennitala|aadhaar|pan|sin|tfn|"
+    r"nif|nie|dni|cpf|rg|pesel|bsn|n[\u00b0\u00bao]\.?\s*fiscal|case|(?:licen[cs]e|number|reg\.?)\s+plate|"
+    r"device\s+serial)(?:\s*(?:id|number|no\.?|#|code))?)"
 )
 
 
@@ -148,6 +151,10 @@ def _numeric_date_ok(s: str) -> bool:
         return 1 <= parts[1] <= 12 and 1 <= parts[2] <= 31
     a, b = parts[0], parts[1]
     return 1 <= a <= 31 and 1 <= b <= 31 and (a <= 12 or b <= 12)
+
+
+def _id_ok(s: str) -> bool:
+    return len(re.sub(r"[\W_]", "", s)) >= 4
 
 
 def _month_ok(s: str) -> bool:
@@ -234,9 +241,13 @@ _PATTERNS: tuple[_Pattern, ...] = (
     _Pattern(
         "ID",
         _compile(
-            _ID_LABEL + r"(?![A-Za-z])[\s:#.=-]*(?:(?i:is)\s+)?(?P<v>(?=[A-Za-z0-9-]*\d)[A-Za-z0-9][A-Za-z0-9-]{3,})\b"
+            _ID_LABEL + r"(?![A-Za-z])[\s:#.=-]*(?:(?i:is)\s+)?(?P<v>(?:[A-Z]{2,4}[ \t](?=\d+[ \t]\d))?"
+            r"(?=[A-Za-z0-9/-]{4,}|[A-Za-z0-9]{1,4}[ \t]\d)(?=[A-Za-z0-9/-]*\d)"
+            r"[A-Za-z0-9](?:[A-Za-z0-9/-]*[A-Za-z0-9])?"
+            r"(?:[ \t](?:\d{2,}|(?=[A-Z]*\d)[A-Z0-9]{2,6})(?![\w/-]))*)\b"
         ),
         "digit",
+        _id_ok,
     ),
     _Pattern(
         "DATE",

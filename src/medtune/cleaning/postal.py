@@ -1,0 +1,271 @@
+"""Postal addresses outside the US formats of :mod:`medtune.cleaning.pii`, and postcodes.
+
+HIPAA Safe Harbor removes every geographic unit smaller than a state, and an address is written many ways:
+
+- a street with its type first and the number after ("Rue de la Loi 155", "ul. Marszałkowska 84/92",
+  "Av. Providencia 2133", "via Dandolo 3") or the number first ("12 allée des Peupliers");
+- a street whose type is part of the word ("Vesterbrogade 88", "Christoph-Probst-Str. 10", "Mannerheimintie 12");
+- postcodes with a shape of their own (UK "BN1 3HA", Canada "K1M 2C5", Ireland "D15 YT82", Japan "〒530-0001"),
+  and numeric ones next to their town ("80805 München", "00-514 Warszawa", "Busan 48821").
+
+:func:`find_addresses` finds the street, then grows it over the parts that follow it (flat or unit, postcode,
+town, region code) on the same line or on the next two lines, and over a flat or unit before it ("Flat 2, ").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+__all__ = ["find_addresses", "find_postcodes", "grow_address"]
+
+_L = r"A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f"  # Latin letters
+_WORD = rf"[{_L}][{_L}'\u2019.-]*"
+_CAP_WORD = (
+    rf"(?:(?:St|Ste|Mt|Ft|Col|Kel|Kec|Brgy)\.|[A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f][{_L}'\u2019-]*[{_L}])"
+    r"(?![\w\u00b0\u00ba])"
+)
+_NUMBER = r"\d{1,5}[A-Za-z]?(?:[/-]\d{1,4}[A-Za-z]?)?"
+
+# A street type written before the name (Romance, Slavic, Indonesian, Thai, …), with its usual abbreviations.
+_PREFIX_TYPE = (
+    r"(?:(?:rue|avenue|av\.|avda\.?|avenida|calle|c/(?=[ \t])|carrera|cra\.?|cl\.|via|viale|vicolo|corso|piazza|"
+    r"piazzale|largo|"
+    r"strada|rua|travessa|tv\.|pra[cç]a|alameda|estrada|rodovia|ul\.|ulica|al\.|aleja|osiedle|pl\.|all[ée]e|"
+    r"boulevard|bd\.?|blvd\.?|chemin|impasse|quai|cours|camino|paseo|pje\.?|pasaje|plaza|ronda|carretera|traves[ií]a|"
+    r"jalan|jl\.?|soi|moo|calea|bulevardul|bd-ul|utca|ulitsa|prospekt|sokak|cadde|mahallesi|mah\.)"
+    r"(?:(?<=[./])|\b))"
+)
+# Particles inside street names ("Rue de la Loi", "Camino a Santa Teresa", "Avenida dos Andradas").
+_PARTICLE = r"(?:de|da|do|dos|das|del|della|delle|dei|di|des|du|la|le|les|los|las|a|al|y|e|van|von|der|l'|d')"
+_NAME_PART = rf"(?:{_PARTICLE}[ \t]+|[{_L}][{_L}'\u2019-]*[ \t]+|\d{{1,2}}[ \t]+de[ \t]+)"
+_PREFIX_STREET = re.compile(
+    rf"(?i)(?<![\w.:])(?:(?P<n1>{_NUMBER}),?[ \t]+)?{_PREFIX_TYPE}[ \t]*(?:{_NAME_PART}){{0,4}}"
+    rf"[{_L}][{_L}'\u2019-]*(?(n1)(?:,?[ \t]+{_NUMBER}\b)?|,?[ \t]+(?:n[º°o]\.?[ \t]*)?{_NUMBER}\b)"
+)
+# A street type that ends the word ("Søndergade", "Hauptstraße", "Hämeenkatu"; "Bağdat Caddesi" as two words).
+_SUFFIX_TYPE = (
+    r"(?i:stra(?:ß|ss)e|str\.|gasse|weg|allee|platz|damm|ufer|chaussee|steig|gade|vej|v[äa]gen|gatan|gata|veien|"
+    r"vegen|vegur|str[æa]ti|braut|straat|laan|gracht|plein|steeg|kade|singel|dreef|katu|tie|kuja|polku|utca|[úu]tja|"
+    r"-ro|-gil|-daero|-dong|-gu)"
+)
+_SUFFIX_STREET = re.compile(
+    rf"(?<![\w.])(?:(?P<n2>{_NUMBER})[ \t]+)?(?:{_CAP_WORD}[ \t-])?[A-Z\u00c0-\u00de\u0100-\u017f][{_L}'\u2019-]*"
+    rf"{_SUFFIX_TYPE}(?![\w])(?(n2)(?:[ \t]+{_NUMBER}(?![\w/]))?|[ \t]+{_NUMBER}(?![\w/]))"
+    rf"|(?<![\w.])[A-Z\u00c0-\u00de\u0100-\u017f][{_L}'\u2019-]*[ \t]+"
+    r"(?:Caddesi|Cad\.|Sokak|Soka\u011f\u0131|Sk\.|Bulvar\u0131|"
+    rf"Blv\.|Mahallesi|Mah\.)(?:[ \t]*(?:No[:.]?[ \t]*)?{_NUMBER}(?![\w/]))?"
+)
+# "No. 23 Awolowo Road": a numbered form of the English street that pii's patterns miss.
+_NO_STREET = re.compile(
+    rf"(?i)(?<![\w.])No\.?[ \t]*\d{{1,5}}[A-Za-z]?,?[ \t]+(?:{_CAP_WORD}[ \t]+){{1,3}}"
+    r"(?:road|street|avenue|close|crescent|lane|way|drive|estate|layout)\b\.?"
+)
+
+# Postcodes with a shape of their own.
+_UK = r"(?:[A-Z]{1,2}\d[A-Z\d]?|GIR)[ \t]\d[ABD-HJLNP-UW-Z]{2}"
+_CA = r"[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][ \t-]\d[ABCEGHJ-NPRSTV-Z]\d"
+_IE = r"[ACDEFHKNPRTVWXY]\d[\dW][ \t](?=[0-9ACDEFHKNPRTVWXY]{0,3}\d)[0-9ACDEFHKNPRTVWXY]{4}"
+_SHAPED_POSTCODE = re.compile(rf"(?<![\w-])(?:{_UK}|{_CA}|{_IE})(?![\w-])|\u3012[ \t]?\d{{3}}-?\d{{4}}")
+# Numeric postcodes (4 to 6 digits, "00-514", "110 00", "1012 AB", "01310-100", "1000-001"): only next to a town.
+_NUM_POSTCODE = r"(?:\d{5}-\d{3}|\d{4}-\d{3}|\d{2}-\d{3}|\d{3}[ \t]\d{2}(?!\d)|\d{4}[ \t]?[A-Z]{2}(?!\w)|\d{4,6})"
+_BARE_CODE = re.compile(_NUM_POSTCODE + r"(?![\w-]|[.,]\d)")
+_CAP_TOWN = rf"{_CAP_WORD}(?:[ \t-]+(?:{_PARTICLE}[ \t]+)?{_CAP_WORD}){{0,2}}(?:[ \t]+(?:\d{{1,2}}|[A-Z])\b)?"
+_ANY_TOWN = rf"[{_L}][{_L}'\u2019-]*(?:[ \t-]+(?:{_PARTICLE}[ \t]+)?[{_L}][{_L}'\u2019-]*){{0,2}}"
+_TOWN = re.compile(_CAP_TOWN)
+_POSTCODE_TOWN = re.compile(
+    rf"(?<![\w.,-])(?P<code>{_NUM_POSTCODE}|\d{{3}})[ \t]+(?P<town>{_CAP_TOWN}|{_ANY_TOWN}(?=[ \t]*(?:[,.\n]|$)))"
+)
+_TOWN_POSTCODE = re.compile(
+    rf"(?P<town>{_CAP_WORD}(?:[ \t]+{_CAP_WORD}){{0,2}}),?[ \t]+(?:[A-Z]{{2,3}},?[ \t]+)?(?P<code>{_NUM_POSTCODE})"
+    r"(?![\w-]|[.,]\d)"
+)
+# A flat, floor or unit: before the street ("Flat 2, ") or after it (", Apt. 5", ", 2. th.", ", lok. 109").
+_UNIT = (
+    r"(?i:apt|apartment|flat|unit|suite|ste|room|rm|floor|fl|bte|bo[iî]te|lok|lokal|m|of|ofic|oficina|depto|dpto|dto|"
+    r"piso|ap|apto|app|íbúð|b[âa]t|b[âa]timent|esc|puerta|door|dept|int|interior|andar|bloco|bloque|torre|etg|"
+    r"étage|stiege|stock|top|whg|wohnung|h\.?[ \t]?no)\.?"
+)
+_UNIT_PART = re.compile(
+    rf"{_UNIT}[ \t]*#?[ \t]*(?:\d[\w-]{{0,5}}|[A-Z](?![\w]))|(?i:bajo|[áa]tico|st|stuen|kld|tv|th)\.?(?=[ \t]*[,\n])"
+    r"|\d{1,3}\.?[ \t]*(?:th|tv|mf|sal|st|floor|fl|F|º|ª)(?!\w)\.?|#[ \t]*\d+[A-Za-z]?"
+)
+_UNIT_BEFORE = re.compile(rf"(?:(?:{_UNIT}[ \t]*#?[ \t]*\d[\w-]{{0,5}}|\d{{1,3}}F)[ \t]*,[ \t]*)$")
+_REGION = re.compile(r"\(?[A-Z]{2,3}\)?(?![\w])")
+_SEP = re.compile(r"[ \t]*(?P<c>[,\n])[ \t]*|[ \t]+")
+# Where a town part may end: a comma, a line end, the end of a sentence.
+_PART_END = re.compile(r"[ \t]*(?:[,;\n)]|$|\.(?:\s|$))")
+_LINE_END = re.compile(r"[ \t]*(?:[,\n]|$)")
+_PROSE = re.compile(r"\b[a-z]{2,}[ \t]+[a-z]{2,}[ \t]+[a-z]{2,}\b")
+_STANDALONE = re.compile(rf"(?m)^[ \t]*(?P<v>{_NUM_POSTCODE}[ \t]+{_CAP_TOWN})[ \t]*$")
+_PARTICLES = frozenset(_PARTICLE[3:-1].split("|"))
+# Words that make a "via …"/"cours …" match prose, not a street.
+_PROSE_WORDS = frozenset(
+    {
+        "the",
+        "an",
+        "my",
+        "your",
+        "his",
+        "her",
+        "our",
+        "their",
+        "this",
+        "that",
+        "these",
+        "those",
+        "which",
+        "email",
+        "e-mail",
+        "phone",
+        "text",
+        "mail",
+        "post",
+        "app",
+        "website",
+        "link",
+        "zoom",
+        "video",
+        "call",
+        "bus",
+        "car",
+        "train",
+        "taxi",
+        "plane",
+    }
+)
+
+
+def find_postcodes(text: str) -> list[tuple[int, int]]:
+    """Postcodes whose shape alone says what they are: UK, Canadian, Irish (Eircode) and Japanese (〒).
+
+    >>> t = "Norwich NR2 3PQ; Ottawa K1M 2C5; Dublin D15 YT82; 〒530-0001"
+    >>> [t[a:b] for a, b in find_postcodes(t)]
+    ['NR2 3PQ', 'K1M 2C5', 'D15 YT82', '〒530-0001']
+    """
+    return [m.span() for m in _SHAPED_POSTCODE.finditer(text)]
+
+
+def _town_ok(town: str, vocab: frozenset[str]) -> bool:
+    """A town is not a common word; in capitals ("0322 INTUBATED BY ANESTHESIA") none of its words may be one."""
+    words = [w.strip(".,").lower() for w in town.split()]
+    if words[0] in vocab or words[0].isdigit():
+        return False
+    return not town.isupper() or not any(w in vocab and w not in _PARTICLES for w in words)
+
+
+def _street_ok(street: str, vocab: frozenset[str]) -> bool:
+    """Whether the words of a street-type match are a name ("via Dandolo 3"), not prose ("via the portal 24")."""
+    words = [w for w in re.findall(rf"[{_L}][{_L}'\u2019-]*", street)[1:] if w.lower() not in _PARTICLES]
+    if any(w.lower() in _PROSE_WORDS for w in words):
+        return False
+    kind = re.search(rf"[{_L}]+", street)
+    if kind and len(kind.group()) <= 3 and kind.group().isupper():
+        return False  # "PR.", "AL.", "CL." in capitals are shorthand, not "pr. Mira", "al. Jana Pawła"
+    if kind and kind.group().lower() == "via" and not all(w[0].isupper() and not w.isupper() for w in words):
+        return False  # English "via": only "via Dandolo 3", "Via Giuseppe Verdi 5" are streets
+    if any(w[0].isupper() and not w.isupper() for w in words):  # "Avenida Paulista opens on 11/11" is prose
+        return not any(w.islower() and w in vocab for w in words)
+    return bool(words) and sum(w.lower() not in vocab for w in words) * 2 >= len(words)
+
+
+def _town_words_end(text: str, start: int, end: int, vocab: frozenset[str]) -> int:
+    """Cut a town before its first common word after the first ("77-861 Krakow Thanks" -> "77-861 Krakow")."""
+    for i, w in enumerate(re.finditer(rf"[{_L}][{_L}'\u2019.-]*", text[start:end])):
+        if i and w.group().strip(".").lower() in vocab and w.group().lower() not in _PARTICLES:
+            return start + len(text[start : start + w.start()].rstrip(" \t-"))
+    return end
+
+
+def _part(text: str, pos: int, vocab: frozenset[str], prev: str, sep: str | None) -> tuple[int, str] | None:
+    """The end and kind of an address part that starts at ``pos`` (postcode, town, unit, region), if any.
+
+    ``sep`` is what comes before the part: a comma, a line break or ``None`` (spaces). After spaces only a unit,
+    a postcode or a region code continues the address, and a town
+    only after a unit ("… 12 Apt. 5 Paysandú").
+    """
+    if m := _SHAPED_POSTCODE.match(text, pos):
+        return m.end(), "code"
+    if (m := _POSTCODE_TOWN.match(text, pos)) and _town_ok(m.group("town"), vocab):
+        return _town_words_end(text, m.start("town"), m.end(), vocab), "town"
+    if m := _UNIT_PART.match(text, pos):
+        return m.end(), "unit"
+    if prev in ("town", "region") and (m := _BARE_CODE.match(text, pos)):
+        return m.end(), "code"
+    if (m := _REGION.match(text, pos)) and prev in ("town", "code") and _PART_END.match(text, m.end()):
+        return m.end(), "region"
+    if sep is None and prev != "unit":
+        return None
+    end_rx = _LINE_END if sep == "\n" else _PART_END
+    if (m := _TOWN.match(text, pos)) and _town_ok(m.group(), vocab) and end_rx.match(text, m.end()):
+        return m.end(), "town"
+    if (m := _TOWN_POSTCODE.match(text, pos)) and _town_ok(m.group("town"), vocab):
+        return m.end(), "code"
+    return None
+
+
+def _grow(text: str, a: int, b: int, vocab: frozenset[str]) -> tuple[int, int]:
+    """Grow a street over the parts after it (at most four, on two more lines) and over a unit before it."""
+    if m := _UNIT_BEFORE.search(text[max(0, a - 24) : a]):
+        a -= len(m.group())
+    lines, prev = 0, "street"
+    for _ in range(4):
+        sep = _SEP.match(text, b)
+        if not sep:
+            break
+        newline = sep.group("c") == "\n"
+        if newline and lines == 2:
+            break
+        found = _part(text, sep.end(), vocab, prev, sep.group("c"))
+        if found is None:
+            break
+        end, kind = found
+        part = text[sep.end() : end]
+        if _PROSE.search(part) or len(part) > 40:
+            break
+        b, lines, prev = end, lines + newline, kind
+    return a, b
+
+
+def grow_address(text: str, start: int, end: int, vocab: Iterable[str] | frozenset[str] = ()) -> tuple[int, int]:
+    r"""Grow a street address found elsewhere over its unit, postcode and town.
+
+    >>> t = "Flat 2, 18 Clifton Terrace\nBrighton\nBN1 3HA\nUnited Kingdom"
+    >>> a, b = grow_address(t, 8, 26)
+    >>> t[a:b]
+    'Flat 2, 18 Clifton Terrace\nBrighton\nBN1 3HA'
+    """
+    return _grow(text, start, end, vocab if isinstance(vocab, frozenset) else frozenset(vocab))
+
+
+def find_addresses(text: str, vocab: Iterable[str] | frozenset[str] = ()) -> list[tuple[int, int]]:
+    """Streets in non-US formats, grown over unit, postcode and town; numeric postcodes next to a town.
+
+    Args:
+        text: Any string.
+        vocab: Lower-case common words: a "town" that is one of them is not a town ("10 Minutes").
+
+    >>> t = "Invoice to: ul. Marszałkowska 84/92 lok. 109, 00-514 Warszawa, NIP 5252840019"
+    >>> [t[a:b] for a, b in find_addresses(t)]
+    ['ul. Marszałkowska 84/92 lok. 109, 00-514 Warszawa']
+    >>> t = "Vi har registreret flytningen fra Vesterbrogade 88, 2. th., 1620 København V til Søndergade 14."
+    >>> [t[a:b] for a, b in find_addresses(t)]
+    ['Vesterbrogade 88, 2. th., 1620 København V', 'Søndergade 14']
+    """
+    words = vocab if isinstance(vocab, frozenset) else frozenset(vocab)
+    spans = []
+    for rx in (_PREFIX_STREET, _SUFFIX_STREET, _NO_STREET):
+        for m in rx.finditer(text):
+            if rx is _PREFIX_STREET and not _street_ok(m.group(), words):
+                continue
+            start = m.start()
+            first = re.match(rf"[{_L}]+[ \t]+", m.group())
+            if rx is _SUFFIX_STREET and first and first.group().strip().lower() in words:
+                start += first.end()  # "AT PARKERINKATU 187": the street starts after the common word
+            spans.append(_grow(text, start, m.end(), words))
+    for m in _STANDALONE.finditer(text):
+        code_town = _POSTCODE_TOWN.fullmatch(m.group("v"))
+        if code_town and _town_ok(code_town.group("town"), words):
+            spans.append(_grow(text, *m.span("v"), words))
+    spans += find_postcodes(text)
+    return sorted(set(spans))

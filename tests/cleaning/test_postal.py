@@ -1,0 +1,81 @@
+"""Addresses outside US formats and postcodes (medtune.cleaning.postal)."""
+
+from __future__ import annotations
+
+import pytest
+
+from medtune.cleaning.lexicons import common_words
+from medtune.cleaning.postal import find_addresses, find_postcodes, grow_address
+
+VOCAB = common_words()
+
+
+def found(text: str) -> list[str]:
+    return [text[a:b] for a, b in find_addresses(text, VOCAB)]
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        (
+            "Invoice to: ul. Marszałkowska 84/92 lok. 109, 00-514 Warszawa, NIP 5252840019",
+            "ul. Marszałkowska 84/92 lok. 109, 00-514 Warszawa",
+        ),
+        (
+            "Marc Peeters\nRue de la Loi 155 bte 12\n1040 Etterbeek\n\nBruxelles",
+            "Rue de la Loi 155 bte 12\n1040 Etterbeek",
+        ),
+        (
+            "Studentenstadt, Christoph-Probst-Str. 10, App. 1207\n80805 München\n",
+            "Christoph-Probst-Str. 10, App. 1207\n80805 München",
+        ),
+        ("sendingin fer á Laugavegur 45, íbúð 302, 101 Reykjavík. Kennitala", "Laugavegur 45, íbúð 302, 101 Reykjavík"),
+        (
+            "Hanbit Marine Co.\n17F, 55 Jungang-daero, Dong-gu, Busan 48821, Korea",
+            "17F, 55 Jungang-daero, Dong-gu, Busan 48821, Korea",
+        ),
+        ("llegará mañana a c/ alfonso xii 8, bajo, 29012 málaga. horario", "c/ alfonso xii 8, bajo, 29012 málaga"),
+        ("Camera ardente: via Dandolo 3.", "via Dandolo 3"),
+        ("4410 Mannerheimintie 12 Apt. 5 Paysandú, UY 11300", "4410 Mannerheimintie 12 Apt. 5 Paysandú, UY 11300"),
+        ("Moda Caddesi No: 36, Kadıköy, 34710 İstanbul", "Moda Caddesi No: 36, Kadıköy, 34710 İstanbul"),  # noqa: RUF001
+        ("Hauptstraße 5, 10115 Berlin", "Hauptstraße 5, 10115 Berlin"),
+        ("send to:\nul. Hutnicza 718\n77-861 Krakow Thanks for sending", "ul. Hutnicza 718\n77-861 Krakow"),
+    ],
+)
+def test_international_addresses_are_found_whole(text: str, address: str) -> None:
+    assert address in found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we went via the portal 24 hours later",
+        "Spring 2024 was fun, Chapter 12 and Winter 2023. Pedro 3 times.",
+        "PT C/O CP 9/10 AT 0700, EKG DONE",
+        "UO 86-137 ML/HR VIA FOLEY  PT TO CT AT 1900",
+        "RAPID RESPONSE CALLED AT 1530 FOR SBP 71",
+        "DULCOLAX PR. HCT STABLE AT 28.9",
+        "0322 INTUBATED BY ANESTHESIA\n0324 EPI 1MG",
+        "DECLINED BY 9 FACILITIES (AUTISM)",
+        "Kia's new store on avenue Potier opens on 18 mars",
+        "ran the bakery on Calle Madero for 2 years",
+    ],
+)
+def test_prose_and_clinical_shorthand_are_not_addresses(text: str) -> None:
+    assert found(text) == []
+
+
+def test_the_sentence_after_a_town_is_not_part_of_the_address() -> None:
+    t = "Vi har registreret flytningen fra Vesterbrogade 88, 2. th., 1620 København V til Søndergade 14."
+    assert found(t) == ["Vesterbrogade 88, 2. th., 1620 København V", "Søndergade 14"]
+
+
+def test_shaped_postcodes_need_their_space() -> None:
+    t = "Norwich NR2 3PQ; Ottawa K1M 2C5; Dublin D15 YT82; 〒530-0001; GCS 13 (E4V3M6)"
+    assert [t[a:b] for a, b in find_postcodes(t)] == ["NR2 3PQ", "K1M 2C5", "D15 YT82", "〒530-0001"]
+
+
+def test_grow_address_takes_a_unit_before_and_town_and_postcode_after() -> None:
+    t = "Flat 2, 18 Clifton Terrace\nBrighton\nBN1 3HA\nUnited Kingdom"
+    a, b = grow_address(t, t.index("18"), t.index("\nBrighton"), VOCAB)
+    assert t[a:b] == "Flat 2, 18 Clifton Terrace\nBrighton\nBN1 3HA"
