@@ -34,6 +34,7 @@ from medtune.cleaning.base import FIELD_ROLES, CleanerBase, Drop, Row
 from medtune.cleaning.lexicons import common_words, name_lexicon, place_lexicon, strip_clitic
 from medtune.cleaning.pii import ENTITY_TYPES, PIIMatch, Surrogates, find_pii, replace_matches
 from medtune.cleaning.postal import find_addresses, grow_address
+from medtune.cleaning.roles import find_role_names
 from medtune.cleaning.shapes import find_month_days, find_shaped, not_a_date
 
 __all__ = [
@@ -61,6 +62,8 @@ class PIIProfile:
         keep_span: ``keep_span(text, start, end)``: True for spans that are domain terms in context
             (``Crohn's disease``); applied to weak signals only.
         ner_model: A spaCy model (package name or directory) with an ``ner`` component, or ``None``.
+        roles: Lower-case words for people by their role in the domain ("rn", "chaplain"; "agent" for support):
+            the word beside one is a name (:func:`medtune.cleaning.roles.find_role_names`).
     """
 
     vocabulary: frozenset[str] = frozenset()
@@ -68,6 +71,7 @@ class PIIProfile:
     abbreviations: frozenset[str] = frozenset()
     keep_span: Callable[[str, int, int], bool] | None = None
     ner_model: str | None = None
+    roles: frozenset[str] = frozenset()
     name: str = "neutral"
 
 
@@ -560,6 +564,7 @@ class PIICleaner(CleanerBase):
             cands += [(a, b, "PHONE", True) for a, b in _phones(text)]
             cands += [(a, b, "ADDRESS", True) for a, b in find_addresses(text, self._words)]
             cands += [(a, b, "ID", True) for a, b in find_accounts(text, self._regex_vocab)]
+            cands += [(a, b, "NAME", False) for a, b in find_role_names(text, self.profile.roles, self._regex_vocab)]
             cands += [(a, b, "DATE", True) for a, b in find_month_days(text, bare=True)]
             cands += [(a, b, label, True) for a, b, label in find_shaped(text)]
             ner = ner_spans[i] if ner_spans is not None else []

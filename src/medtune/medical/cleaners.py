@@ -47,6 +47,14 @@ __all__ = [
 
 #: The PHI NER model shipped with medtune (spaCy; see scripts/pii_ner and data/phi_ner/README.md).
 PHI_NER_MODEL = "builtin"
+#: People by their role in care: the word beside one of these is a name ("CHAPLAIN TRACY", "DAWN RN", "PT (FAITH)").
+CLINICAL_ROLES: frozenset[str] = frozenset(
+    """
+    rn lpn np pa md cna rt ot pt slp sw cm msw chaplain pastor priest rabbi imam resident intern fellow attending
+    hospitalist intensivist surgeon doctor dr nurse physician interpreter translator dietitian nutritionist
+    pharmacist tech aide sitter therapist hcp proxy patient
+    """.split()  # noqa: SIM905
+)
 
 
 class PIIConfig(CleanerOptions):
@@ -100,6 +108,7 @@ def make_pii(cfg: PIIConfig | None = None) -> Any:
         abbreviations=clinical_abbreviations(),
         keep_span=is_medical_span if cfg.protect_medical_terms else None,
         ner_model=model,
+        roles=CLINICAL_ROLES,
         name="medical",
     )
     return PIICleaner(

@@ -1,0 +1,109 @@
+"""Names next to the word for a person's role: "NIECE CANDY", "ROOMMATE (KENJI)", "DAWN RN", "Irving (wife)".
+
+A word that names a relation (family, friends, neighbours) or a role in the domain (the profile's ``roles``: "rn",
+"chaplain", "agent") marks the word beside it as a name, even a word-like one ("Joy", "Grant", "Faith") that the
+vocabulary guards would keep. The word must still be a known given name or surname, or, in mixed case, a
+capitalised word outside the vocabulary: after "WIFE" in capitals, "VISITNG" is a typo, not a name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from medtune.cleaning.lexicons import name_lexicon
+
+__all__ = ["RELATIONS", "find_role_names"]
+
+#: Words for the people around a person, in any domain.
+RELATIONS: frozenset[str] = frozenset(
+    """
+    wife husband spouse son daughter mother mom mum father dad brother sister niece nephew aunt uncle cousin
+    grandson granddaughter grandmother grandfather grandma grandpa stepson stepdaughter stepmother stepfather
+    friend neighbor neighbour roommate partner boyfriend girlfriend fiance fiancee guardian caregiver visitor
+    sibling child daughter-in-law son-in-law sister-in-law brother-in-law mother-in-law father-in-law
+    """.split()  # noqa: SIM905
+)
+# Words that follow a role word without being a name ("WIFE WILL CALL", "SON MAY VISIT", "RN AWARE").
+_NOT_NAMES = frozenset(
+    """
+    will may can could would should must shall might is was are were has had have be been being do does did the a an
+    to at in on of for from by with per and or but not no yes this that who which here there now then also still
+    aware updated called notified present visiting visited at bedside and in out up
+    charge primary night day float travel covering oncoming previous assigned bedside floor unit new same other
+    cell phone home work pager number icu pacu ccu micu sicu er ed
+    """.split()  # noqa: SIM905
+)
+# Roles that do not follow a name in apposition ("TO SEE PT", "CALLED DR").
+_NOT_AFTER = frozenset({"pt", "dr", "tech", "aide", "hcp"})
+_WORD = r"[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f'\u2019-]*[A-Za-z\u00c0-\u024f]"
+_POSSESSIVE = re.compile(r"['\u2019][sS]?$")
+_INITIAL = r"(?:[A-Z]\.?[ \t]+)?"
+
+
+def _cue(words: Iterable[str]) -> str:
+    words = list(words)
+    if not words:
+        return "(?!)"  # no word: never matches
+    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return rf"(?i:\b(?:{alternation})\b)"
+
+
+def _name_ok(word: str, vocab: frozenset[str], caps: bool, relation: bool) -> bool:
+    """Whether ``word`` beside a role word is a name.
+
+    A known name (after a relation word it may also be a common word: "NIECE CANDY"), or after a relation word in
+    mixed case a capitalised word outside the vocabulary.
+    """
+    key = word.lower().removesuffix("'s").removesuffix("\u2019s")
+    if key in _NOT_NAMES or len(key) < 3 or re.search(r"-[a-z]", word):  # "Spanish-speaking"
+        return False
+    if key in name_lexicon() and (relation or key not in vocab):
+        return True
+    return relation and not caps and word[0].isupper() and not word.isupper() and key not in vocab
+
+
+def find_role_names(
+    text: str, roles: Iterable[str] = (), vocab: Iterable[str] | frozenset[str] = ()
+) -> list[tuple[int, int]]:
+    """Names right after a relation or role word, or right before a role in apposition.
+
+    Args:
+        text: Any string.
+        roles: Lower-case role words of the domain ("rn", "chaplain", "resident"), besides :data:`RELATIONS`.
+        vocab: Lower-case common and domain words.
+
+    >>> t = "NIECE CANDY IN TO VISIT. SON WILL CALL. DAWN RN ASSISTED. Irving (wife) is HCP. ROOMMATE (KENJI) CALLED."
+    >>> [t[a:b] for a, b in find_role_names(t, roles={"rn"})]
+    ['CANDY', 'DAWN', 'Irving', 'KENJI']
+    """
+    words = vocab if isinstance(vocab, frozenset) else frozenset(vocab)
+    roles = {r.lower() for r in roles}
+    cues = RELATIONS | roles
+    credentials = {r for r in roles if len(r) <= 4 and r not in _NOT_AFTER}
+    letters = [c for c in text if c.isalpha()]
+    caps = bool(letters) and sum(c.isupper() for c in letters) > 0.6 * len(letters)
+    before = re.compile("(?P<cue>" + _cue(cues) + rf")\.?[ \t]*(?:\([ \t]*)?(?P<v>{_INITIAL}{_WORD}(?:[ \t]+{_WORD})?)")
+    after = re.compile(
+        rf"(?P<v>{_WORD})(?:,?[ \t]+{_cue(credentials)}(?![ \t]*\()|"
+        rf"[ \t]*\([ \t]*(?P<rel>{_cue(RELATIONS)})[ \t]*\)|[ \t]*\([ \t]*{_cue(roles)}[ \t]*\))"
+    )
+    out = []
+    for m in before.finditer(text):
+        parts = list(re.finditer(_WORD, m.group("v")))
+        relation = m.group("cue").lower() in RELATIONS
+        if len(m.group("cue")) > 3 and text[m.end("cue") : m.end("cue") + 1] == ".":
+            continue  # "my daughter. Russian speaker": the sentence ended
+        if not parts or parts[0].group().lower() in cues or not _name_ok(parts[0].group(), words, caps, relation):
+            continue
+        end = parts[0].end()
+        second = parts[1].group() if len(parts) > 1 else ""
+        if second and second.lower() not in cues and _name_ok(second, words, caps, False):
+            end = parts[1].end()
+        start = m.start("v") + (parts[0].start() if not re.match(r"[A-Z]\.?[ \t]", m.group("v")) else 0)
+        out.append((start, m.start("v") + end))
+    for m in after.finditer(text):
+        relation = m.group("rel") is not None
+        if m.group("v").lower() not in cues and _name_ok(m.group("v"), words, caps, relation):
+            out.append(m.span("v"))
+    return sorted({(a, b - len(p.group())) if (p := _POSSESSIVE.search(text, a, b)) else (a, b) for a, b in out})
