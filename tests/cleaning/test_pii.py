@@ -349,3 +349,22 @@ def test_labelled_ids_with_spaces_slashes_and_more_labels(text, value):
 @pytest.mark.parametrize("text", ["MRN 1 FOLEY", "Account 3 4 5", "REG INSULIN 10 UNITS", "PAN 3.2 ON 4L"])
 def test_labels_before_short_numbers_are_not_ids(text):
     assert [m for m in find_pii(text) if m.label == "ID"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("MS. LAMB IS A 83 YO F", "LAMB"),
+        ("MRS. O CATHAIL'S SON IN TO VISIT", "O CATHAIL"),
+        ("PT PREFERS TO BE CALLED SAL. A+OX3", "SAL"),
+        ("PT J.S. RM 14 - REFUSING", "J.S."),
+        ("MR. LEBEDEV'S SON IN TO VISIT", "LEBEDEV"),
+    ],
+)
+def test_titles_with_a_period_nicknames_and_initials(text, name):
+    assert [(m.label, m.text) for m in find_pii(text)] == [("NAME", name)]
+
+
+@pytest.mark.parametrize("text", ["PT I.V. ACCESS LOST", "ALTERED MS. DOA 10/27", "HX OF MS FLARE"])
+def test_dotted_abbreviations_and_mental_status_are_not_names(text):
+    assert [m for m in find_pii(text) if m.label == "NAME"] == []

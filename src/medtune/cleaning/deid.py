@@ -36,6 +36,7 @@ from medtune.cleaning.pii import ENTITY_TYPES, PIIMatch, Surrogates, find_pii, r
 from medtune.cleaning.postal import find_addresses, grow_address
 from medtune.cleaning.roles import find_role_names
 from medtune.cleaning.shapes import find_month_days, find_shaped, not_a_date
+from medtune.cleaning.subjects import find_header_names, find_subject_names
 
 __all__ = [
     "LABELS",
@@ -64,6 +65,8 @@ class PIIProfile:
         ner_model: A spaCy model (package name or directory) with an ``ner`` component, or ``None``.
         roles: Lower-case words for people by their role in the domain ("rn", "chaplain"; "agent" for support):
             the word beside one is a name (:func:`medtune.cleaning.roles.find_role_names`).
+        predicates: Lower-case words of the domain's notes that, right after a given name opening a clause, make it
+            the subject ("c/o", "a+ox3"), besides English verbs (:func:`medtune.cleaning.subjects.find_subject_names`).
     """
 
     vocabulary: frozenset[str] = frozenset()
@@ -72,6 +75,7 @@ class PIIProfile:
     keep_span: Callable[[str, int, int], bool] | None = None
     ner_model: str | None = None
     roles: frozenset[str] = frozenset()
+    predicates: frozenset[str] = frozenset()
     name: str = "neutral"
 
 
@@ -154,6 +158,7 @@ _BARE_MD = re.compile(r"\d{1,2}/\d{1,2}")
 _AGE_AFTER = re.compile(
     r"[ \t]*[,(][ \t]*(?:who[ \t]+at[ \t]+|aged?[ \t]+)?(?P<v>9\d|1[0-4]\d)[ \t]*(?=[,)]|$|\.(?!\d)|;)"
 )
+_TITLE_DOT = re.compile(r"\b(?:MRS?|MS|MISS|Mrs?|Ms|Miss)\.?[ \t]+$|\b(?:DR|Dr)\.[ \t]+$")
 _TITLE_BEFORE = re.compile(r"(?i)\b(?:dr|mr|mrs|ms|miss|mx|prof|sgt|capt|rev|fr|sr|sister|brother|doctor|nurse)\.?\s*$")
 _UPPER = re.compile(r"[A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f]")  # capitals of Latin scripts (a count, in C)
 _ALPHA = re.compile(r"[^\W\d_]")
@@ -555,8 +560,8 @@ class PIICleaner(CleanerBase):
         for i, text in enumerate(texts):
             cands: list[tuple[int, int, str, bool]] = []  # (start, end, label, strong)
             for m in find_pii(text, None, self.profile.protected_terms, self._regex_vocab):
-                if m.label == "NAME" and self._caps_words(m.text):
-                    continue  # "DR AWARE", "DP/PT BILAT": capitals after a cue that are words, not names
+                if m.label == "NAME" and self._caps_words(m.text) and not _TITLE_DOT.search(text, 0, m.start):
+                    continue  # "DR AWARE", "DP/PT BILAT": words in capitals after a cue ("MS. LAMB" is a name)
                 if m.label == "ADDRESS":
                     cands.append((*grow_address(text, m.start, m.end, self._words), "ADDRESS", True))
                     continue
@@ -565,6 +570,10 @@ class PIICleaner(CleanerBase):
             cands += [(a, b, "ADDRESS", True) for a, b in find_addresses(text, self._words)]
             cands += [(a, b, "ID", True) for a, b in find_accounts(text, self._regex_vocab)]
             cands += [(a, b, "NAME", False) for a, b in find_role_names(text, self.profile.roles, self._regex_vocab)]
+            cands += [
+                (a, b, "NAME", False) for a, b in find_subject_names(text, self._regex_vocab, self.profile.predicates)
+            ]
+            cands += [(a, b, "NAME", False) for a, b in find_header_names(text, self._regex_vocab)]
             cands += [(a, b, "DATE", True) for a, b in find_month_days(text, bare=True)]
             cands += [(a, b, label, True) for a, b, label in find_shaped(text)]
             ner = ner_spans[i] if ner_spans is not None else []

@@ -9,7 +9,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["common_words", "name_lexicon", "place_lexicon", "strip_clitic"]
+__all__ = ["common_words", "given_names", "name_lexicon", "place_lexicon", "strip_clitic"]
 
 _DATA = Path(__file__).parent / "data"
 
@@ -27,6 +27,16 @@ def name_lexicon() -> frozenset[str]:
     True
     """
     return _lexicon("given_names.txt") | _lexicon("surnames.txt")
+
+
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """Given names only (lower case), the first half of :func:`name_lexicon`.
+
+    >>> {"mikko", "zdenka", "lakshmi"} <= given_names(), "kowalski" in given_names()
+    (True, False)
+    """
+    return _lexicon("given_names.txt")
 
 
 @lru_cache(maxsize=1)

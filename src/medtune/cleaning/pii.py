@@ -162,6 +162,13 @@ def _month_ok(s: str) -> bool:
     return not re.search(r"(?<![A-Za-z])(?:may|mar)(?![A-Za-z])", s)
 
 
+#: Dotted abbreviations that look like initials after "PT" ("PT I.V. ACCESS", "PT N.P.O.").
+_DOTTED_ABBREVIATIONS = frozenset(
+    {"iv", "po", "pr", "sq", "sc", "im", "od", "os", "ou", "bid", "tid", "qid", "qd", "npo", "dc", "er", "or", "ed"}
+    | {"hs", "ac", "pc", "ns", "ot", "rt"}
+)
+
+
 def _compile(p: str, flags: int = 0) -> re.Pattern[str]:
     return re.compile(p, flags)
 
@@ -308,6 +315,13 @@ _PATTERNS: tuple[_Pattern, ...] = (
         "digit",
     ),
     _Pattern("ADDRESS", _compile(r"(?i)\bP\.?\s?O\.?\s+Box\s+\d+"), "digit"),
+    # "PT J.S. RM 14", "Pt R.T. seen": a patient's initials
+    _Pattern(
+        "NAME",
+        _compile(r"(?i:\b(?:pt|patient))\.?[ \t]+(?P<v>[A-Z]\.[ \t]?[A-Z]\.(?:[ \t]?[A-Z]\.)?)(?![\w.])"),
+        "",
+        lambda v: re.sub(r"[\W_]", "", v).lower() not in _DOTTED_ABBREVIATIONS,
+    ),
     _Pattern("ZIP", _compile(r"(?<![\w-])\d{5}-\d{4}(?![\w-])"), "digit"),
     _Pattern("ZIP", _compile(r"\b" + _STATES + r"\.?,?\s+(?P<v>\d{5})(?![\w-])"), "digit"),
     _Pattern(
@@ -364,12 +378,16 @@ _NAME_WORD = (
     r"(?:[A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f][A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u017f'\u2019-]*"
     r"[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u017f](?![\w@]|\.[A-Za-z0-9]))"
 )
-_NAME_SEQ = rf"(?P<v>(?:[A-Z]\.[ \t]*)?{_NAME_WORD}(?:[ \t]+(?:[A-Z]\.[ \t]+)?{_NAME_WORD}){{0,2}})"
+_NAME_SEQ = (
+    rf"(?P<v>(?:[A-Z]\.[ \t]*|O[ \t](?=[A-Z]{{2}}))?{_NAME_WORD}(?:[ \t]+(?:[A-Z]\.[ \t]+)?{_NAME_WORD}){{0,2}})"
+)
 _STRONG, _WEAK = 2, 1
 # A cue that (almost) always introduces a name: a title, "my name is", a signature.
 _STRONG_CUE = re.compile(
     r"(?:\b(?:Dr|DR|Mr|Mrs|MRS|Ms|Mx|Miss|MISS|Prof|PROF)\b\.?\s+|\bMR\.\s+|"
+    r"(?<!ALTERED )(?<!BASELINE )(?<!IMPROVED )(?<!CHANGE IN )(?<!CHANGES IN )\bMS\.\s+|"
     r"(?i:\bmy\s+name\s+is|\bmy\s+name'?s|\bi\s+am\s+called|\bi'?m\s+called|\bcall\s+me|"
+    r"\b(?:prefers|likes|wants|asks)\s+to\s+be\s+called|\bgoes\s+by|"
     r"\b(?:patient|pt|full|first|last|family|given)\s+name\s*(?:is|:)?|\bname\s*:|\bname\s+is|"
     r"(?<!-\s)(?<!-)\b(?:electronically\s+|e-?)?(?:signed|co-?signed)(?:\s+by\b|(?=[ \t]*[:,]))|"
     r"\b(?:dictated|transcribed|authored)\s+by|"
@@ -495,6 +513,8 @@ def _name_ok(value: str, strength: int, protected: frozenset[str], vocabulary: f
         ):
             break  # "PATIENT JOHN SMITH PRESENTED": the name ends; short known words may be surnames (BROWN)
         kept.append(word)
+        if re.search(r"['\u2019][sS]$", word):
+            break  # "MRS. O CATHAIL'S SON": the name ends at its possessive
     while kept and re.fullmatch(r"[A-Z]\.", kept[-1]):
         kept.pop()
     if not kept:
@@ -570,6 +590,8 @@ def _find_names(text: str, protected: frozenset[str], vocabulary: frozenset[str]
                 suffix = _NAME_SUFFIX.match(text, end)
                 if suffix:
                     end = suffix.end()
+            if re.search(r"['\u2019][sS]$", text[start:end]):
+                end -= 2  # "MR. LEBEDEV'S SON": the possessive is not the name
             out.append((start, end))
     return out
 

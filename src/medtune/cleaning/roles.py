@@ -91,7 +91,8 @@ def find_role_names(
     out = []
     for m in before.finditer(text):
         parts = list(re.finditer(_WORD, m.group("v")))
-        relation = m.group("cue").lower() in RELATIONS
+        # a relation word, or any role with the name in brackets ("PT (FAITH)"), may name a word-like name
+        relation = m.group("cue").lower() in RELATIONS or "(" in text[m.end("cue") : m.start("v")]
         if len(m.group("cue")) > 3 and text[m.end("cue") : m.end("cue") + 1] == ".":
             continue  # "my daughter. Russian speaker": the sentence ended
         if not parts or parts[0].group().lower() in cues or not _name_ok(parts[0].group(), words, caps, relation):

@@ -47,6 +47,14 @@ __all__ = [
 
 #: The PHI NER model shipped with medtune (spaCy; see scripts/pii_ner and data/phi_ner/README.md).
 PHI_NER_MODEL = "builtin"
+#: Note shorthand that, after a given name opening a clause, makes it the patient ("LAKSHMI C/O NAUSEA").
+CLINICAL_PREDICATES: frozenset[str] = frozenset(
+    """
+    c/o a+ox3 a&ox3 aox3 a/o a+o a&o a+ox2 a&ox2 a+ox1 a&ox1 mae oob tol afebrile febrile npo intubated extubated
+    sedated medicated edematous diaphoretic hypotensive tachycardic bradycardic nauseous nauseated sob dyspneic
+    lethargic obtunded somnolent arousable perrla ambulating amb voiding incontinent
+    """.split()  # noqa: SIM905
+)
 #: People by their role in care: the word beside one of these is a name ("CHAPLAIN TRACY", "DAWN RN", "PT (FAITH)").
 CLINICAL_ROLES: frozenset[str] = frozenset(
     """
@@ -109,6 +117,7 @@ def make_pii(cfg: PIIConfig | None = None) -> Any:
         keep_span=is_medical_span if cfg.protect_medical_terms else None,
         ner_model=model,
         roles=CLINICAL_ROLES,
+        predicates=CLINICAL_PREDICATES,
         name="medical",
     )
     return PIICleaner(

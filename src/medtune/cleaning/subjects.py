@@ -1,0 +1,122 @@
+"""Names by their place in a note: a given name opening a clause, after a care verb, or in a "SURNAME, GIVEN" line.
+
+Notes and logs name people without a cue: "LAKSHMI C/O NAUSEA", "NEURO: ISMAIL ALERT AND ORIENTED",
+"REPOSITIONED JOHN Q2H", "FITZGERALD, EILEEN" on a line of its own. A given name (of the lexicon's given names) at
+such a place is taken when the word after it makes it the subject: a verb or a state ("DENIES", "SLEPT",
+"ANXIOUS"), or one of the domain's own (``predicates``: "c/o", "a+ox3" for clinical notes). A given name that is
+also a common word ("GRACE", "HOPE", "MAY") needs the same, and never stands for a name after a care verb.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from medtune.cleaning.lexicons import given_names, name_lexicon
+from medtune.cleaning.roles import RELATIONS
+
+__all__ = ["PREDICATES", "find_header_names", "find_subject_names"]
+
+#: Words that make the name before them the subject of a clause, in any domain.
+PREDICATES: frozenset[str] = frozenset(
+    """
+    is was has had does did will would can could should may might must denies denied states stated reports reported
+    says said complains complained complaining tolerated tolerating refused refuses refusing slept sleeping asleep
+    awake alert anxious restless drowsy lethargic sleepy confused calm comfortable resting pleasant cooperative
+    tearful upset agitated oriented continues continued became becomes fell watching talking enjoys enjoyed coping
+    started starts remains remained appears appeared agreeable relieved asking asked requested requesting wants
+    wanted feels felt understands understood verbalizes verbalized voiced voices doing did eating ate walked walking
+    up out back now still opens opened ambulated ambulating vomited lying sitting looks looked seems seemed needs
+    needed got gets went goes came returned
+    """.split()  # noqa: SIM905
+)
+# Verbs of care after which a given name is the person cared for ("ASSISTED SOPHIA TO BATHROOM").
+_CARE_VERB = re.compile(
+    r"(?i:\b(?:assisted|helped|repositioned|turned|received|medicated|reassured|reoriented|encouraged|instructed|"
+    r"educated|reminded|bathed|fed|walked|transferred|updated|told|asked|accompanied)\b)[ \t]+"
+)
+_OPENING = re.compile(
+    r"(?m)(?:\b(?:AT|at|AROUND|around|BY|by)[ \t]+\d{3,4}[ \t]+|^|(?<=[.!?;])[ \t]+|(?<=:)[ \t]*|(?<=\s-)[ \t]+)"
+    r"(?P<v>[A-Za-z][a-z]+|[A-Z]{2,})(?P<poss>['\u2019][sS])?"
+    r"(?=[ \t]+(?P<next>[^\s,.;:]+)(?:[ \t]+(?P<next2>[^\s,.;:]+))?)"
+)
+_HEADER = re.compile(
+    r"(?m)^[ \t]*(?P<last>[A-Z][A-Za-z'\u2019-]+|[A-Z]{2,}),[ \t]*(?P<first>[A-Z][a-z]+|[A-Z]{2,})"
+    r"(?=[ \t]*(?:$|#|\(|\d|MRN|mrn))"
+)
+_WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*")
+
+
+# Words the given-name list holds that open clauses far more often as words ("NO C/O PAIN", "He reports").
+_NOT_GIVEN = frozenset(
+    """
+    he she it they we you i me him her them his hers its our their no not nor more most less least very all some any
+    none each every both this that these those there here what who whom when where why how yes ok okay please thanks
+    well good better worse best much many just only even again also still now then later soon today tonight long
+    short little big new old next last first same other such own md dr pt rn np pa do awoke woke slept
+    """.split()  # noqa: SIM905
+)
+
+
+def _given(word: str, vocab: frozenset[str], common_ok: bool) -> bool:
+    key = word.lower()
+    return key in given_names() and key not in _NOT_GIVEN and len(key) > 2 and (common_ok or key not in vocab)
+
+
+def find_subject_names(
+    text: str, vocab: Iterable[str] | frozenset[str] = (), predicates: Iterable[str] = ()
+) -> list[tuple[int, int]]:
+    r"""Given names that open a clause with a predicate after them, and given names after a care verb.
+
+    Args:
+        text: Any string.
+        vocab: Lower-case common and domain words.
+        predicates: Lower-case words of the domain that, after a name, make it the subject ("c/o", "a+ox3").
+
+    >>> t = "NEURO: ISMAIL ALERT AND ORIENTED.\nGRACE IS LETHARGIC. REPOSITIONED JOHN Q2H.\nGRACE PERIOD OVER."
+    >>> [t[a:b] for a, b in find_subject_names(t, {"grace", "period", "over", "alert", "is"})]
+    ['ISMAIL', 'GRACE', 'JOHN']
+    """
+    words = vocab if isinstance(vocab, frozenset) else frozenset(vocab)
+    after = PREDICATES | {p.lower() for p in predicates}
+    out = []
+    for m in _OPENING.finditer(text):
+        name, nxt = m.group("v"), m.group("next").lower()
+        if not (m.group("poss") or nxt in after) or not _given(name, words, common_ok=True):
+            continue
+        strong = (nxt in after and nxt not in _WEAK_AFTER) or (m.group("poss") is not None and nxt in RELATIONS)
+        if nxt in _WEAK_AFTER and (m.group("next2") or "").lower() in after - _WEAK_AFTER:
+            strong = True  # "GRACE IS LETHARGIC"
+        if name.lower() in words and not strong:
+            continue  # "MAY BE", "WILL NEED": a common word with a weak verb after it is not a name
+        out.append(m.span("v"))
+    for m in _CARE_VERB.finditer(text):
+        w = _WORD.match(text, m.end())
+        if w and (w.group()[0].isupper()) and _given(w.group(), words, common_ok=False):
+            out.append(w.span())
+    return out
+
+
+# Verbs so common after ordinary words that they cannot vouch for a name that is also a word ("WILL BE", "MAY HAVE").
+_WEAK_AFTER = frozenset(
+    {"is", "was", "has", "had", "does", "did", "will", "would", "can", "could", "should", "may", "might", "must"}
+    | {"up", "out", "back", "now", "still"}
+)
+
+
+def find_header_names(text: str, vocab: Iterable[str] | frozenset[str] = ()) -> list[tuple[int, int]]:
+    r"""``SURNAME, GIVEN`` alone on a line or before a number ("FITZGERALD, EILEEN", "CUNHA, LETICIA  #939-69-41").
+
+    >>> t = "PAPADOPOULOS, DIMITRIOS\n77 Y/O S/P AAA REPAIR.\nNEURO, CV\nFOLEY, CLEAR"
+    >>> [t[a:b] for a, b in find_header_names(t, {"neuro", "cv", "foley", "clear"})]
+    ['PAPADOPOULOS, DIMITRIOS']
+    """
+    words = vocab if isinstance(vocab, frozenset) else frozenset(vocab)
+    out = []
+    for m in _HEADER.finditer(text):
+        last, first = m.group("last"), m.group("first")
+        if last.lower() in words or not _given(first, words, common_ok=False):
+            continue
+        if last.lower() in name_lexicon():
+            out.append((m.start("last"), m.end("first")))
+    return out

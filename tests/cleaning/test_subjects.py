@@ -1,0 +1,57 @@
+"""Given names by their place in a note (medtune.cleaning.subjects)."""
+
+from __future__ import annotations
+
+import pytest
+
+from medtune.cleaning.lexicons import common_words
+from medtune.cleaning.subjects import PREDICATES, find_header_names, find_subject_names
+
+VOCAB = common_words() | {"c/o", "a+ox3", "foley", "neuro", "cv"}
+CLINICAL = {"c/o", "a+ox3", "mae"}
+
+
+def subjects(text: str) -> list[str]:
+    return [text[a:b] for a, b in find_subject_names(text, VOCAB, CLINICAL)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("ABD SOFT.\nLAKSHMI C/O NAUSEA POST CHEMO.", "LAKSHMI"),
+        ("NEURO: ISMAIL ALERT AND ORIENTED.", "ISMAIL"),
+        ("NEURO: HOPE A+OX3, MAE.", "HOPE"),
+        ("NEURO: GRACE IS LETHARGIC BUT AROUSES TO VOICE.", "GRACE"),
+        ("AROUND 0200 PRAKASH BECAME DIAPHORETIC, BS 52.", "PRAKASH"),
+        ("REPOSITIONED JOHN Q2H, HEELS FLOATED.", "JOHN"),
+        ("Assisted Anastasia with shower.", "Anastasia"),
+        ("WILL'S MOTHER STAYING OVERNIGHT.", "WILL"),
+    ],
+)
+def test_given_names_as_subjects_and_objects(text: str, name: str) -> None:
+    assert subjects(text) == [name]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "NO C/O CP OR SOB.",
+        "He reports BP at home 130s.",
+        "MAY BE RESTLESS OVERNIGHT. WILL NEED FOLEY.",
+        "Long sitting tolerated 20 min.",
+        "GRACE PERIOD OVER.",
+        "ASSISTED TO CHAIR. REPOSITIONED Q2H.",
+        "PT SLEPT 0000-0530. AWOKE DIAPHORETIC.",
+    ],
+)
+def test_words_that_open_clauses_are_not_names(text: str) -> None:
+    assert subjects(text) == []
+
+
+def test_header_lines() -> None:
+    t = "PAPADOPOULOS, DIMITRIOS\n77 Y/O S/P AAA REPAIR.\nCUNHA, LETICIA  #939-69-41\nHYPERNATREMIC, NA 145\nNEURO, CV"
+    assert [t[a:b] for a, b in find_header_names(t, VOCAB)] == ["PAPADOPOULOS, DIMITRIOS", "CUNHA, LETICIA"]
+
+
+def test_predicates_are_plain_english() -> None:
+    assert {"denies", "slept", "anxious"} <= PREDICATES and "c/o" not in PREDICATES
