@@ -26,6 +26,10 @@ def subjects(text: str) -> list[str]:
         ("REPOSITIONED JOHN Q2H, HEELS FLOATED.", "JOHN"),
         ("Assisted Anastasia with shower.", "Anastasia"),
         ("WILL'S MOTHER STAYING OVERNIGHT.", "WILL"),
+        ("ADMIT NOTE 1930: EUGENIA 78F FROM ED W/ SBO.", "EUGENIA"),
+        ("Hope is a 34 y/o F s/p emergent c-section", "Hope"),
+        ('Guadalupe Ramirez ("Lupe") remains on BiPAP', "Lupe"),
+        ("BASELINE DEMENTIA, KNOWN TO STAFF AS FRANNIE.", "FRANNIE"),
     ],
 )
 def test_given_names_as_subjects_and_objects(text: str, name: str) -> None:
@@ -42,6 +46,8 @@ def test_given_names_as_subjects_and_objects(text: str, name: str) -> None:
         "GRACE PERIOD OVER.",
         "ASSISTED TO CHAIR. REPOSITIONED Q2H.",
         "PT SLEPT 0000-0530. AWOKE DIAPHORETIC.",
+        "A condition also known as cervicalgia.",
+        "MAY BE 2 DAYS.",
     ],
 )
 def test_words_that_open_clauses_are_not_names(text: str) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from medtune.cleaning.lexicons import name_lexicon
 
@@ -29,7 +30,8 @@ _NOT_NAMES = frozenset(
     """
     will may can could would should must shall might is was are were has had have be been being do does did the a an
     to at in on of for from by with per and or but not no yes this that who which here there now then also still
-    aware updated called notified present visiting visited at bedside and in out up
+    aware updated called notified present visiting visited at bedside and in out up said says told asked came went
+    got gets wants wanted thinks thought knows knew
     charge primary night day float travel covering oncoming previous assigned bedside floor unit new same other
     cell phone home work pager number icu pacu ccu micu sicu er ed
     """.split()  # noqa: SIM905
@@ -63,6 +65,64 @@ def _name_ok(word: str, vocab: frozenset[str], caps: bool, relation: bool) -> bo
     return relation and not caps and word[0].isupper() and not word.isupper() and key not in vocab
 
 
+@lru_cache(maxsize=16)
+def _before(roles: frozenset[str]) -> re.Pattern[str]:
+    """The "cue then name" pattern for a domain's roles (compiled once per domain; tried only at a cue word)."""
+    return re.compile(
+        "(?P<cue>" + _cue(RELATIONS | roles) + rf")\.?[ \t]*(?:\([ \t]*)?(?P<v>{_INITIAL}{_WORD}(?:[ \t]+{_WORD})?)"
+    )
+
+
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z-]*")
+_NAME_BEFORE = re.compile(rf"(?P<v>{_WORD})(?P<gap>,?[ \t]+|[ \t]*\([ \t]*)$")
+_UPPER = re.compile(r"[A-Z\u00c0-\u00de]")
+_LOWER = re.compile(r"[a-z\u00df-\u00ff]")
+
+
+def _after_cue(
+    text: str, m: re.Match[str], cues: frozenset[str], words: frozenset[str], caps: bool
+) -> list[tuple[int, int]]:
+    """The name that a "cue then name" match holds, if its words are a name."""
+    parts = list(re.finditer(_WORD, m.group("v")))
+    # a relation word, or any role with the name in brackets ("PT (FAITH)"), may name a word-like name
+    relation = m.group("cue").lower() in RELATIONS or "(" in text[m.end("cue") : m.start("v")]
+    if len(m.group("cue")) > 3 and text[m.end("cue") : m.end("cue") + 1] == ".":
+        return []  # "my daughter. Russian speaker": the sentence ended
+    if not parts or parts[0].group().lower() in cues or not _name_ok(parts[0].group(), words, caps, relation):
+        return []
+    end = parts[0].end()
+    second = parts[1].group() if len(parts) > 1 else ""
+    if second and second.lower() not in cues and _name_ok(second, words, caps, False):
+        end = parts[1].end()
+    start = m.start("v") + (parts[0].start() if not re.match(r"[A-Z]\.?[ \t]", m.group("v")) else 0)
+    return [(start, m.start("v") + end)]
+
+
+def _before_role(
+    text: str,
+    tok: re.Match[str],
+    key: str,
+    credentials: frozenset[str],
+    cues: frozenset[str],
+    words: frozenset[str],
+    caps: bool,
+) -> list[tuple[int, int]]:
+    """The name right before a short credential ("IRIS RN") or a bracketed role ("Irving (wife)", "DEAN (RESIDENT)")."""
+    bracket = text[max(0, tok.start() - 2) : tok.start()].rstrip(" \t").endswith("(")
+    if bracket:
+        if not re.match(r"[ \t]*\)", text[tok.end() :]):
+            return []
+    elif key not in credentials or re.match(r"[ \t]*\(", text[tok.end() :]):
+        return []
+    n = _NAME_BEFORE.search(text, max(0, tok.start() - 40), tok.start())
+    if not n or ("(" in n.group("gap")) != bracket:
+        return []
+    relation = bracket and key in RELATIONS
+    if n.group("v").lower() in cues or not _name_ok(n.group("v"), words, caps, relation):
+        return []
+    return [n.span("v")]
+
+
 def find_role_names(
     text: str, roles: Iterable[str] = (), vocab: Iterable[str] | frozenset[str] = ()
 ) -> list[tuple[int, int]]:
@@ -78,33 +138,18 @@ def find_role_names(
     ['CANDY', 'DAWN', 'Irving', 'KENJI']
     """
     words = vocab if isinstance(vocab, frozenset) else frozenset(vocab)
-    roles = {r.lower() for r in roles}
-    cues = RELATIONS | roles
-    credentials = {r for r in roles if len(r) <= 4 and r not in _NOT_AFTER}
-    letters = [c for c in text if c.isalpha()]
-    caps = bool(letters) and sum(c.isupper() for c in letters) > 0.6 * len(letters)
-    before = re.compile("(?P<cue>" + _cue(cues) + rf")\.?[ \t]*(?:\([ \t]*)?(?P<v>{_INITIAL}{_WORD}(?:[ \t]+{_WORD})?)")
-    after = re.compile(
-        rf"(?P<v>{_WORD})(?:,?[ \t]+{_cue(credentials)}(?![ \t]*\()|"
-        rf"[ \t]*\([ \t]*(?P<rel>{_cue(RELATIONS)})[ \t]*\)|[ \t]*\([ \t]*{_cue(roles)}[ \t]*\))"
-    )
-    out = []
-    for m in before.finditer(text):
-        parts = list(re.finditer(_WORD, m.group("v")))
-        # a relation word, or any role with the name in brackets ("PT (FAITH)"), may name a word-like name
-        relation = m.group("cue").lower() in RELATIONS or "(" in text[m.end("cue") : m.start("v")]
-        if len(m.group("cue")) > 3 and text[m.end("cue") : m.end("cue") + 1] == ".":
-            continue  # "my daughter. Russian speaker": the sentence ended
-        if not parts or parts[0].group().lower() in cues or not _name_ok(parts[0].group(), words, caps, relation):
+    role_set = frozenset(r.lower() for r in roles)
+    cues = RELATIONS | role_set
+    credentials = frozenset(r for r in role_set if len(r) <= 4 and r not in _NOT_AFTER)
+    before = _before(role_set)
+    upper = len(_UPPER.findall(text))
+    caps = upper > 0.6 * (upper + len(_LOWER.findall(text)))
+    out: list[tuple[int, int]] = []
+    for tok in _TOKEN.finditer(text):
+        key = tok.group().lower()
+        if key not in cues:
             continue
-        end = parts[0].end()
-        second = parts[1].group() if len(parts) > 1 else ""
-        if second and second.lower() not in cues and _name_ok(second, words, caps, False):
-            end = parts[1].end()
-        start = m.start("v") + (parts[0].start() if not re.match(r"[A-Z]\.?[ \t]", m.group("v")) else 0)
-        out.append((start, m.start("v") + end))
-    for m in after.finditer(text):
-        relation = m.group("rel") is not None
-        if m.group("v").lower() not in cues and _name_ok(m.group("v"), words, caps, relation):
-            out.append(m.span("v"))
+        if m := before.match(text, tok.start()):
+            out += _after_cue(text, m, cues, words, caps)
+        out += _before_role(text, tok, key, credentials, cues, words, caps)
     return sorted({(a, b - len(p.group())) if (p := _POSSESSIVE.search(text, a, b)) else (a, b) for a, b in out})

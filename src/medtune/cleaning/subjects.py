@@ -42,9 +42,17 @@ _OPENING = re.compile(
 )
 _HEADER = re.compile(
     r"(?m)^[ \t]*(?P<last>[A-Z][A-Za-z'\u2019-]+|[A-Z]{2,}),[ \t]*(?P<first>[A-Z][a-z]+|[A-Z]{2,})"
-    r"(?=[ \t]*(?:$|#|\(|\d|MRN|mrn))"
+    r"(?=[ \t]*(?:$|#|\(|\d|-|MRN|mrn))"
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*")
+_AGE_SEX = re.compile(r"\d{1,3}(?:[mf]|yo[mf]?|y/o|yr?s?)")
+_AGE_AHEAD = re.compile(r"(?i)[ \t]+(?:is|was)[ \t]+an?[ \t]+\d{1,3}[ \t-]*(?:[mf]\b|y/?o|year|yr)")
+# A nickname in brackets or quotes after a name ('Guadalupe Ramirez ("Lupe")'), or after "known as".
+_NICKNAME = re.compile(
+    r"(?:(?<=[A-Za-z])[ \t]*\([ \t]*[\"\u201c'](?P<a>[A-Za-z][A-Za-z'-]+)[\"\u201d'][ \t]*\)|"
+    r"(?i:\bknown[ \t]+to[ \t]+\w+[ \t]+as|\bnicknamed|\bgoes[ \t]+by)[ \t]+[\"\u201c]?(?P<b>[A-Za-z][A-Za-z'-]+)|"
+    r"(?i:\bknown[ \t]+as)[ \t]+[\"\u201c]?(?P<c>[A-Za-z][A-Za-z'-]+))"
+)
 
 
 # Words the given-name list holds that open clauses far more often as words ("NO C/O PAIN", "He reports").
@@ -82,14 +90,27 @@ def find_subject_names(
     out = []
     for m in _OPENING.finditer(text):
         name, nxt = m.group("v"), m.group("next").lower()
-        if not (m.group("poss") or nxt in after) or not _given(name, words, common_ok=True):
+        if not (m.group("poss") or nxt in after or _AGE_SEX.fullmatch(nxt)) or not _given(name, words, common_ok=True):
             continue
-        strong = (nxt in after and nxt not in _WEAK_AFTER) or (m.group("poss") is not None and nxt in RELATIONS)
-        if nxt in _WEAK_AFTER and (m.group("next2") or "").lower() in after - _WEAK_AFTER:
+        nxt2 = (m.group("next2") or "").lower()
+        strong = (
+            (nxt in after and nxt not in _WEAK_AFTER)
+            or (m.group("poss") is not None and nxt in RELATIONS)
+            or bool(_AGE_SEX.fullmatch(nxt))  # "EUGENIA 78F FROM ED", "HUNTER 24M"
+            or (nxt == "is" and nxt2 in ("a", "an") and bool(_AGE_AHEAD.match(text, m.end())))  # "Hope is a 34 y/o"
+        )
+        if nxt in _WEAK_AFTER and (nxt2 in after - _WEAK_AFTER or _AGE_AHEAD.match(text, m.end())):
             strong = True  # "GRACE IS LETHARGIC"
         if name.lower() in words and not strong:
             continue  # "MAY BE", "WILL NEED": a common word with a weak verb after it is not a name
         out.append(m.span("v"))
+    for m in _NICKNAME.finditer(text):
+        group = next(g for g in "abc" if m.group(g))
+        value = m.group(group)
+        if group == "c" and not _given(value, words, common_ok=False):
+            continue  # "also known as cervicalgia": a term, not a nickname
+        if value.lower() not in _NOT_GIVEN and value.lower() not in _NICKNAME_NOT:
+            out.append(m.span(group))
     for m in _CARE_VERB.finditer(text):
         w = _WORD.match(text, m.end())
         if w and (w.group()[0].isupper()) and _given(w.group(), words, common_ok=False):
@@ -97,6 +118,7 @@ def find_subject_names(
     return out
 
 
+_NICKNAME_NOT = frozenset("the a an his her their my your our".split())  # noqa: SIM905
 # Verbs so common after ordinary words that they cannot vouch for a name that is also a word ("WILL BE", "MAY HAVE").
 _WEAK_AFTER = frozenset(
     {"is", "was", "has", "had", "does", "did", "will", "would", "can", "could", "should", "may", "might", "must"}

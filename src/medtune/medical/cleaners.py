@@ -52,7 +52,8 @@ CLINICAL_PREDICATES: frozenset[str] = frozenset(
     """
     c/o a+ox3 a&ox3 aox3 a/o a+o a&o a+ox2 a&ox2 a+ox1 a&ox1 mae oob tol afebrile febrile npo intubated extubated
     sedated medicated edematous diaphoretic hypotensive tachycardic bradycardic nauseous nauseated sob dyspneic
-    lethargic obtunded somnolent arousable perrla ambulating amb voiding incontinent
+    lethargic obtunded somnolent arousable perrla ambulating amb voiding incontinent a&ox4 a+ox4 aox4 s/p follows
+    spiked pulled reached woke able calmer gcs
     """.split()  # noqa: SIM905
 )
 #: People by their role in care: the word beside one of these is a name ("CHAPLAIN TRACY", "DAWN RN", "PT (FAITH)").
