@@ -30,6 +30,10 @@ def subjects(text: str) -> list[str]:
         ("Hope is a 34 y/o F s/p emergent c-section", "Hope"),
         ('Guadalupe Ramirez ("Lupe") remains on BiPAP', "Lupe"),
         ("BASELINE DEMENTIA, KNOWN TO STAFF AS FRANNIE.", "FRANNIE"),
+        ("0800 ZBIGNIEW VERY AGITATED, SHOUTING IN POLISH.", "ZBIGNIEW"),
+        ("Guðrún extubated at 0915, now on 35%", "Guðrún"),
+        ("MR STONE C/O RENAL COLIC L FLANK 8/10.", "STONE"),
+        ("TEMITOPE - SICKLE CELL CRISIS.", "TEMITOPE"),
     ],
 )
 def test_given_names_as_subjects_and_objects(text: str, name: str) -> None:
@@ -48,10 +52,22 @@ def test_given_names_as_subjects_and_objects(text: str, name: str) -> None:
         "PT SLEPT 0000-0530. AWOKE DIAPHORETIC.",
         "A condition also known as cervicalgia.",
         "MAY BE 2 DAYS.",
+        "FRANK BLOOD PER RECTUM. SALEM SUMP TO LCS. GIT - NBM.",
+        "NO STONE PASSED YET.",
     ],
 )
 def test_words_that_open_clauses_are_not_names(text: str) -> None:
     assert subjects(text) == []
+
+
+def test_aka_and_identified_as() -> None:
+    t = "SANDY (AKA ALEXANDRA MACRAE) A+O X4.\nPT IDENTIFIED AS BABAJIDE ADEYEMI BY WRISTBAND."
+    assert subjects(t)[:2] == ["ALEXANDRA MACRAE", "BABAJIDE ADEYEMI"]
+
+
+def test_header_after_a_label_but_not_a_signature_or_a_list() -> None:
+    t = "HEADER: LÊ, THỊ MAI\nBest, Maggie\nLanguages: Czech, Danish\ngu: foley, amber urine"
+    assert [t[a:b] for a, b in find_header_names(t, VOCAB)] == ["LÊ, THỊ MAI"]
 
 
 def test_header_lines() -> None:

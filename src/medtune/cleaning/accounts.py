@@ -39,6 +39,19 @@ _MASKED_CARD = re.compile(
 _TICKET = re.compile(r"(?<![\w&#])#[ \t]?(?P<v>[A-Z]{0,3}\d{4,}[A-Z]?)(?![\w-])")
 
 
+# Cheap checks that say whether a pattern can match at all (most texts hold no account).
+_DIGIT = re.compile(r"\d")
+_TOKEN = re.compile(r"[a-z]+")
+_CUE_WORDS = frozenset(
+    """
+    posted written shared uploaded started submitted reply replying quote quoting user username login handle nick
+    nickname screen gamertag account insta instagram twitter tiktok snap snapchat telegram skype discord reddit github
+    bluesky mastodon tagging cc dm msg message
+    """.split()  # noqa: SIM905
+)
+_AFTER_WORDS = frozenset({"wrote", "said", "says", "posted", "replied", "commented", "posts", "post"})
+
+
 def looks_like_username(word: str) -> bool:
     """Whether ``word`` has a username's shape: ``_`` or ``.`` inside, letters then digits, or JoinedCapitals.
 
@@ -82,17 +95,24 @@ def find_accounts(text: str, vocab: Iterable[str] | frozenset[str] = ()) -> list
         # A capitalised word after "Reply from" is as often a firm ("Reply from Ryanair:"); names are NER's.
         return strong and value.islower() and value not in words
 
-    for m in _CUE_BEFORE.finditer(text):
-        if handle(m.group("v"), True):
-            out.append(m.span("v"))
-    for m in _CUE_AFTER.finditer(text):
-        group = "v" if m.group("v") else "w"
-        if handle(m.group(group), True):
-            out.append(m.span(group))
-    for m in _LINE_SPEAKER.finditer(text):
-        if handle(m.group("v"), m.group("lead") is not None):
-            out.append(m.span("v"))
-    out += [m.span() for m in _IBAN.finditer(text) if _iban_ok(m.group())]
-    out += [m.span("v") if m.group("v") else m.span() for m in _MASKED_CARD.finditer(text)]
-    out += [m.span("v") for m in _TICKET.finditer(text)]
+    tokens = set(_TOKEN.findall(text.lower()))
+    if not tokens.isdisjoint(_CUE_WORDS):
+        for m in _CUE_BEFORE.finditer(text):
+            if handle(m.group("v"), True):
+                out.append(m.span("v"))
+    if not tokens.isdisjoint(_AFTER_WORDS) or "\u00b7" in text:
+        for m in _CUE_AFTER.finditer(text):
+            group = "v" if m.group("v") else "w"
+            if handle(m.group(group), True):
+                out.append(m.span(group))
+    if ":" in text:
+        for m in _LINE_SPEAKER.finditer(text):
+            if handle(m.group("v"), m.group("lead") is not None):
+                out.append(m.span("v"))
+    if _DIGIT.search(text):
+        out += [m.span() for m in _IBAN.finditer(text) if _iban_ok(m.group())]
+        if "ending" in tokens or "*" in text or "\u2022" in text or "xxxx" in text.lower():
+            out += [m.span("v") if m.group("v") else m.span() for m in _MASKED_CARD.finditer(text)]
+        if "#" in text:
+            out += [m.span("v") for m in _TICKET.finditer(text)]
     return sorted(set(out))

@@ -136,6 +136,68 @@ _PROSE_WORDS = frozenset(
 )
 
 
+# Cheap checks that say whether a finder can match at all (most texts hold no address).
+_DIGIT = re.compile(r"\d")
+_TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)?")
+_PREFIX_WORDS = frozenset(
+    """
+    rue avenue av avda avenida calle carrera cra cl via viale vicolo corso piazza piazzale largo strada rua travessa
+    tv praça praca alameda estrada rodovia ul ulica al aleja osiedle pl allée allee boulevard bd blvd chemin impasse
+    quai cours camino paseo pje pasaje plaza ronda carretera travesía travesia jalan jl soi moo calea bulevardul utca
+    ulitsa prospekt sokak cadde mahallesi mah
+    """.split()  # noqa: SIM905
+)
+_TURKISH_WORDS = frozenset(
+    {"caddesi", "cad", "sokak", "soka\u011f\u0131", "sk", "bulvar\u0131", "blv", "mahallesi", "mah"}
+)
+_SUFFIX_ENDS = (
+    "straße",
+    "strasse",
+    "str",
+    "gasse",
+    "weg",
+    "allee",
+    "platz",
+    "damm",
+    "ufer",
+    "chaussee",
+    "steig",
+    "gade",
+    "vej",
+    "vägen",
+    "vagen",
+    "gatan",
+    "gata",
+    "veien",
+    "vegen",
+    "vegur",
+    "stræti",
+    "straeti",
+    "strati",
+    "braut",
+    "straat",
+    "laan",
+    "gracht",
+    "plein",
+    "steeg",
+    "kade",
+    "singel",
+    "dreef",
+    "katu",
+    "tie",
+    "kuja",
+    "polku",
+    "utca",
+    "útja",
+    "utja",
+    "-ro",
+    "-gil",
+    "-daero",
+    "-dong",
+    "-gu",
+)
+
+
 def find_postcodes(text: str) -> list[tuple[int, int]]:
     """Postcodes whose shape alone says what they are: UK, Canadian, Irish (Eircode) and Japanese (〒).
 
@@ -253,8 +315,18 @@ def find_addresses(text: str, vocab: Iterable[str] | frozenset[str] = ()) -> lis
     ['Vesterbrogade 88, 2. th., 1620 København V', 'Søndergade 14']
     """
     words = vocab if isinstance(vocab, frozenset) else frozenset(vocab)
+    if not _DIGIT.search(text):
+        return []
+    tokens = set(_TOKEN.findall(text.lower()))
+    finders = []
+    if not tokens.isdisjoint(_PREFIX_WORDS) or "c/ " in text or "C/ " in text:
+        finders.append(_PREFIX_STREET)
+    if not tokens.isdisjoint(_TURKISH_WORDS) or any(t.endswith(_SUFFIX_ENDS) for t in tokens):
+        finders.append(_SUFFIX_STREET)
+    if "no" in tokens:
+        finders.append(_NO_STREET)
     spans = []
-    for rx in (_PREFIX_STREET, _SUFFIX_STREET, _NO_STREET):
+    for rx in finders:
         for m in rx.finditer(text):
             if rx is _PREFIX_STREET and not _street_ok(m.group(), words):
                 continue

@@ -66,6 +66,14 @@ def _name_ok(word: str, vocab: frozenset[str], caps: bool, relation: bool) -> bo
 
 
 @lru_cache(maxsize=16)
+def _role_sets(roles: frozenset[str]) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The domain's roles, every cue word, and the short credentials that may follow a name ("IRIS RN")."""
+    role_set = frozenset(r.lower() for r in roles)
+    credentials = frozenset(r for r in role_set if len(r) <= 4 and r not in _NOT_AFTER)
+    return role_set, RELATIONS | role_set, credentials
+
+
+@lru_cache(maxsize=16)
 def _before(roles: frozenset[str]) -> re.Pattern[str]:
     """The "cue then name" pattern for a domain's roles (compiled once per domain; tried only at a cue word)."""
     return re.compile(
@@ -74,6 +82,7 @@ def _before(roles: frozenset[str]) -> re.Pattern[str]:
 
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z-]*")
+_LOWER_TOKEN = re.compile(r"[a-z][a-z-]*")
 _NAME_BEFORE = re.compile(rf"(?P<v>{_WORD})(?P<gap>,?[ \t]+|[ \t]*\([ \t]*)$")
 _UPPER = re.compile(r"[A-Z\u00c0-\u00de]")
 _LOWER = re.compile(r"[a-z\u00df-\u00ff]")
@@ -138,13 +147,13 @@ def find_role_names(
     ['CANDY', 'DAWN', 'Irving', 'KENJI']
     """
     words = vocab if isinstance(vocab, frozenset) else frozenset(vocab)
-    role_set = frozenset(r.lower() for r in roles)
-    cues = RELATIONS | role_set
-    credentials = frozenset(r for r in role_set if len(r) <= 4 and r not in _NOT_AFTER)
+    role_set, cues, credentials = _role_sets(roles if isinstance(roles, frozenset) else frozenset(roles))
     before = _before(role_set)
     upper = len(_UPPER.findall(text))
     caps = upper > 0.6 * (upper + len(_LOWER.findall(text)))
     out: list[tuple[int, int]] = []
+    if cues.isdisjoint(_LOWER_TOKEN.findall(text.lower())):
+        return []
     for tok in _TOKEN.finditer(text):
         key = tok.group().lower()
         if key not in cues:

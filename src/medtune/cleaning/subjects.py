@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from medtune.cleaning.lexicons import given_names, name_lexicon
 from medtune.cleaning.roles import RELATIONS
@@ -27,21 +28,33 @@ PREDICATES: frozenset[str] = frozenset(
     started starts remains remained appears appeared agreeable relieved asking asked requested requesting wants
     wanted feels felt understands understood verbalizes verbalized voiced voices doing did eating ate walked walking
     up out back now still opens opened ambulated ambulating vomited lying sitting looks looked seems seemed needs
-    needed got gets went goes came returned
+    needed got gets went goes came returned stable transferred extubated participated passed difficult very
+    conversing noted cheerful given grimaces grimacing keen verbalises verbalizes expressed continuing
     """.split()  # noqa: SIM905
 )
 # Verbs of care after which a given name is the person cared for ("ASSISTED SOPHIA TO BATHROOM").
+_CARE_VERBS = frozenset(
+    """
+    assisted helped repositioned turned received medicated reassured reoriented encouraged instructed educated
+    reminded bathed fed walked transferred updated told asked accompanied
+    """.split()  # noqa: SIM905
+)
 _CARE_VERB = re.compile(
     r"(?i:\b(?:assisted|helped|repositioned|turned|received|medicated|reassured|reoriented|encouraged|instructed|"
     r"educated|reminded|bathed|fed|walked|transferred|updated|told|asked|accompanied)\b)[ \t]+"
 )
-_OPENING = re.compile(
-    r"(?m)(?:\b(?:AT|at|AROUND|around|BY|by)[ \t]+\d{3,4}[ \t]+|^|(?<=[.!?;])[ \t]+|(?<=:)[ \t]*|(?<=\s-)[ \t]+)"
-    r"(?P<v>[A-Za-z][a-z]+|[A-Z]{2,})(?P<poss>['\u2019][sS])?"
-    r"(?=[ \t]+(?P<next>[^\s,.;:]+)(?:[ \t]+(?P<next2>[^\s,.;:]+))?)"
+# Where a clause opens: a line start, after ". ", ": ", " - ", or after "AT 0300 ".
+_OPENS_BEFORE = re.compile(
+    r"(?:^|\n)[ \t]*(?:\d{3,4}(?:[ \t]+-)?[ \t]+)?$|[.!?;][ \t]+$|:[ \t]*$|\s-[ \t]+$|"
+    r"\b(?i:at|around|by)[ \t]+\d{3,4}[ \t]+$|\b(?:MRS?|MS|MISS)[ \t]+$"
 )
+# capitalised, lower case or capitals (not "mIxEd"), any Latin letters ("WŁADYSŁAW", "Guðrún", "THỊ")
+_CANDIDATE = re.compile(r"[^\W\d_][^\W\d_A-Z\u00c0-\u00de]+|[^\W\d_a-z\u00df-\u00ff]{2,}")
+# What follows a candidate: a possessive, then one or two words.
+_FOLLOWS = re.compile(r"(?P<poss>['\u2019][sS])?[ \t]+(?P<next>[^\s,.;:]+)(?:[ \t]+(?P<next2>[^\s,.;:]+))?")
 _HEADER = re.compile(
-    r"(?m)^[ \t]*(?P<last>[A-Z][A-Za-z'\u2019-]+|[A-Z]{2,}),[ \t]*(?P<first>[A-Z][a-z]+|[A-Z]{2,})"
+    r"(?m)(?:^|(?i:header|name|patient|pt|handover|handoff|re)[ \t]*:)[ \t]*"
+    r"(?P<last>[^\W\d_a-z][\w'\u2019-]+),[ \t]*(?P<first>[^\W\d_a-z][^\W\d_'-]+(?:[ \t][^\W\d_]+)?)"
     r"(?=[ \t]*(?:$|#|\(|\d|-|MRN|mrn))"
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*")
@@ -49,8 +62,9 @@ _AGE_SEX = re.compile(r"\d{1,3}(?:[mf]|yo[mf]?|y/o|yr?s?)")
 _AGE_AHEAD = re.compile(r"(?i)[ \t]+(?:is|was)[ \t]+an?[ \t]+\d{1,3}[ \t-]*(?:[mf]\b|y/?o|year|yr)")
 # A nickname in brackets or quotes after a name ('Guadalupe Ramirez ("Lupe")'), or after "known as".
 _NICKNAME = re.compile(
-    r"(?:(?<=[A-Za-z])[ \t]*\([ \t]*[\"\u201c'](?P<a>[A-Za-z][A-Za-z'-]+)[\"\u201d'][ \t]*\)|"
-    r"(?i:\bknown[ \t]+to[ \t]+\w+[ \t]+as|\bnicknamed|\bgoes[ \t]+by)[ \t]+[\"\u201c]?(?P<b>[A-Za-z][A-Za-z'-]+)|"
+    r"(?:(?<=[^\W\d_])[ \t]*\([ \t]*[\"\u201c'](?P<a>[^\W\d_][\w'-]+)[\"\u201d'][ \t]*\)|"
+    r"(?i:\bknown[ \t]+to[ \t]+\w+[ \t]+as|\bnicknamed|\bgoes[ \t]+by|\baka|\ba\.k\.a\.|\bidentified[ \t]+as)"
+    r"[ \t]+[\"\u201c]?(?P<b>[^\W\d_][\w'-]+(?:[ \t]+[A-Z][\w'-]+)?)|"
     r"(?i:\bknown[ \t]+as)[ \t]+[\"\u201c]?(?P<c>[A-Za-z][A-Za-z'-]+))"
 )
 
@@ -71,6 +85,14 @@ def _given(word: str, vocab: frozenset[str], common_ok: bool) -> bool:
     return key in given_names() and key not in _NOT_GIVEN and len(key) > 2 and (common_ok or key not in vocab)
 
 
+@lru_cache(maxsize=16)
+def _predicates(domain: frozenset[str]) -> frozenset[str]:
+    return PREDICATES | {p.lower() for p in domain}
+
+
+_LOWER_TOKEN = re.compile(r"[^\W\d_]+")
+
+
 def find_subject_names(
     text: str, vocab: Iterable[str] | frozenset[str] = (), predicates: Iterable[str] = ()
 ) -> list[tuple[int, int]]:
@@ -86,32 +108,51 @@ def find_subject_names(
     ['ISMAIL', 'GRACE', 'JOHN']
     """
     words = vocab if isinstance(vocab, frozenset) else frozenset(vocab)
-    after = PREDICATES | {p.lower() for p in predicates}
-    out = []
-    for m in _OPENING.finditer(text):
-        name, nxt = m.group("v"), m.group("next").lower()
-        if not (m.group("poss") or nxt in after or _AGE_SEX.fullmatch(nxt)) or not _given(name, words, common_ok=True):
-            continue
-        nxt2 = (m.group("next2") or "").lower()
-        strong = (
-            (nxt in after and nxt not in _WEAK_AFTER)
-            or (m.group("poss") is not None and nxt in RELATIONS)
-            or bool(_AGE_SEX.fullmatch(nxt))  # "EUGENIA 78F FROM ED", "HUNTER 24M"
-            or (nxt == "is" and nxt2 in ("a", "an") and bool(_AGE_AHEAD.match(text, m.end())))  # "Hope is a 34 y/o"
-        )
-        if nxt in _WEAK_AFTER and (nxt2 in after - _WEAK_AFTER or _AGE_AHEAD.match(text, m.end())):
-            strong = True  # "GRACE IS LETHARGIC"
-        if name.lower() in words and not strong:
-            continue  # "MAY BE", "WILL NEED": a common word with a weak verb after it is not a name
-        out.append(m.span("v"))
-    for m in _NICKNAME.finditer(text):
+    after = _predicates(predicates if isinstance(predicates, frozenset) else frozenset(predicates))
+    out: list[tuple[int, int]] = []
+    lower = text.lower()
+    for m in (
+        _NICKNAME.finditer(text) if ("(" in text or "known" in lower or "goes" in lower or "nickname" in lower) else ()
+    ):
         group = next(g for g in "abc" if m.group(g))
         value = m.group(group)
         if group == "c" and not _given(value, words, common_ok=False):
             continue  # "also known as cervicalgia": a term, not a nickname
         if value.lower() not in _NOT_GIVEN and value.lower() not in _NICKNAME_NOT:
             out.append(m.span(group))
-    for m in _CARE_VERB.finditer(text):
+    tokens = set(_LOWER_TOKEN.findall(lower))
+    hits = sorted(w for w in tokens & given_names() if w not in _NOT_GIVEN and len(w) > 2)
+    if not hits:
+        return out
+    candidates = re.compile(r"\b(?i:" + "|".join(hits) + r")\b")
+    for c in candidates.finditer(text):
+        name = c.group()
+        if not _CANDIDATE.fullmatch(name) or not _OPENS_BEFORE.search(text, max(0, c.start() - 12), c.start()):
+            continue
+        m = _FOLLOWS.match(text, c.end())
+        if not m:
+            continue
+        nxt, nxt2 = m.group("next").lower(), (m.group("next2") or "").lower()
+        if (
+            nxt == "-"
+            and len(name) > 3
+            and name.lower() not in words
+            and text[max(0, c.start() - 1) : c.start()] in ("", "\n")
+        ):
+            out.append(c.span())  # "TEMITOPE - SICKLE CELL CRISIS" opening a line
+            continue
+        if not (m.group("poss") or nxt in after or _AGE_SEX.fullmatch(nxt)):
+            continue
+        strong = (
+            (nxt in after and nxt not in _WEAK_AFTER)
+            or (m.group("poss") is not None and nxt in RELATIONS)
+            or bool(_AGE_SEX.fullmatch(nxt))  # "EUGENIA 78F FROM ED", "HUNTER 24M"
+            or (nxt in _WEAK_AFTER and (nxt2 in after - _WEAK_AFTER or bool(_AGE_AHEAD.match(text, c.end()))))
+        )  # the last: "GRACE IS LETHARGIC", "Hope is a 34 y/o"
+        if name.lower() in words and not strong:
+            continue  # "MAY BE", "WILL NEED": a common word with a weak verb after it is not a name
+        out.append(c.span())
+    for m in _CARE_VERB.finditer(text) if not tokens.isdisjoint(_CARE_VERBS) else ():
         w = _WORD.match(text, m.end())
         if w and (w.group()[0].isupper()) and _given(w.group(), words, common_ok=False):
             out.append(w.span())
@@ -134,11 +175,12 @@ def find_header_names(text: str, vocab: Iterable[str] | frozenset[str] = ()) -> 
     ['PAPADOPOULOS, DIMITRIOS']
     """
     words = vocab if isinstance(vocab, frozenset) else frozenset(vocab)
+    names = name_lexicon()
     out = []
     for m in _HEADER.finditer(text):
-        last, first = m.group("last"), m.group("first")
-        if last.lower() in words or not _given(first, words, common_ok=False):
-            continue
-        if last.lower() in name_lexicon():
-            out.append((m.start("last"), m.end("first")))
+        last, first = m.group("last"), m.group("first").split()[0]
+        if not _given(first, words, common_ok=False) and not (first.lower() not in words and last.lower() in names):
+            continue  # "NEURO, CV", "FOLEY, CLEAR"
+        if last.lower() not in words and last.lower() not in _NOT_GIVEN:
+            out.append((m.start("last"), m.end("first")))  # not "Best, Maggie" (a signature)
     return out
