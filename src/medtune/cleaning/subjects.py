@@ -121,13 +121,14 @@ def find_subject_names(
         if value.lower() not in _NOT_GIVEN and value.lower() not in _NICKNAME_NOT:
             out.append(m.span(group))
     tokens = set(_LOWER_TOKEN.findall(lower))
-    hits = sorted(w for w in tokens & given_names() if w not in _NOT_GIVEN and len(w) > 2)
+    hits = {w for w in tokens & given_names() if w not in _NOT_GIVEN and len(w) > 2}
     if not hits:
         return out
-    candidates = re.compile(r"\b(?i:" + "|".join(hits) + r")\b")
-    for c in candidates.finditer(text):
+    for c in _LOWER_TOKEN.finditer(text):
         name = c.group()
-        if not _CANDIDATE.fullmatch(name) or not _OPENS_BEFORE.search(text, max(0, c.start() - 12), c.start()):
+        if name.lower() not in hits or not _CANDIDATE.fullmatch(name):
+            continue
+        if not _OPENS_BEFORE.search(text, max(0, c.start() - 12), c.start()):
             continue
         m = _FOLLOWS.match(text, c.end())
         if not m:
