@@ -385,7 +385,7 @@ _STRONG, _WEAK = 2, 1
 # A cue that (almost) always introduces a name: a title, "my name is", a signature.
 _STRONG_CUE = re.compile(
     r"(?:\b(?:Dr|DR|Mr|Mrs|MRS|Ms|Mx|Miss|MISS|Prof|PROF)\b\.?\s+|\bMR\.\s+|"
-    r"(?<!ALTERED )(?<!BASELINE )(?<!IMPROVED )(?<!CHANGE IN )(?<!CHANGES IN )\bMS\.\s+|"
+    r"\bMS(?<!ALTERED MS)(?<!BASELINE MS)(?<!IMPROVED MS)(?<!CHANGE IN MS)(?<!CHANGES IN MS)\.\s+|"
     r"(?i:\bmy\s+name\s+is|\bmy\s+name'?s|\bi\s+am\s+called|\bi'?m\s+called|\bcall\s+me|"
     r"\b(?:prefers|likes|wants|asks)\s+to\s+be\s+called|\bgoes\s+by|"
     r"\b(?:patient|pt|full|first|last|family|given)\s+name\s*(?:is|:)?|\bname\s*:|\bname\s+is|"
@@ -555,12 +555,37 @@ def _street_ok(m: re.Match[str], vocabulary: frozenset[str]) -> bool:
     return not all(_is_word(w, vocabulary) or len(w) < 3 for w in words)  # "TALAR NECK", "Trauma Center"
 
 
+_LOWER_WORD = re.compile(r"[a-z]+")
+#: What every strong cue holds: a title, or one of these phrases (without one, :data:`_STRONG_CUE` cannot match).
+_TITLES = frozenset({"dr", "mr", "mrs", "ms", "mx", "miss", "prof"})
+_STRONG_PHRASES = (
+    "name",
+    "call",
+    "signed",
+    "dictated",
+    "transcribed",
+    "authored",
+    "regards",
+    "sincerely",
+    "respectfully",
+    "best wishes",
+    "yours truly",
+    "goes by",
+)
+
+
 def _find_names(text: str, protected: frozenset[str], vocabulary: frozenset[str]) -> list[tuple[int, int]]:
     """Spans of names introduced by a cue (title, introduction, signature, label)."""
     out = []
+    lower = text.lower()
+    words = set(_LOWER_WORD.findall(lower))
     cues = ((_STRONG_CUE, _STRONG), (_HELLO_HERE_CUE, _STRONG), (_WEAK_CUE, _WEAK), (_HERE_CUE, _WEAK))
     if not vocabulary:  # without a vocabulary, "I'm Diabetic" and "PATIENT REPORTS" look like names
         cues = cues[:2]
+    if words.isdisjoint(_TITLES) and not any(p in lower for p in _STRONG_PHRASES):  # cheap: no strong cue here
+        cues = tuple(c for c in cues if c[0] is not _STRONG_CUE)
+    if "here" not in words:
+        cues = tuple(c for c in cues if c[0] is not _HERE_CUE and c[0] is not _HELLO_HERE_CUE)
     for m in _LOWER_NAME_CUE.finditer(text if vocabulary else ""):
         end = 0
         for w in re.finditer(r"\S+", m.group("v")):
