@@ -2,7 +2,7 @@ import json
 
 import pytest
 
-from medtune.cleaning.deid import PIICleaner, PIIProfile, find_facilities, find_lexicon_names
+from medtune.cleaning.deid import PIICleaner, PIIProfile, find_facilities, find_lexicon_names, find_lexicon_places
 from medtune.cleaning.lexicons import name_lexicon
 from medtune.cleaning.phones import find_phones
 from medtune.cleaning.shapes import find_month_days, find_shaped
@@ -288,3 +288,15 @@ def test_venues_and_streets_without_a_number(text, place):
 def test_job_titles_organisations_and_names_are_not_venues(text):
     vocab = frozenset({"primary", "school", "teacher", "lions", "red", "crescent", "hello", "club", "news"})
     assert find_facilities(text, vocab) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("He is calling her sister in Montreal.", ["Montreal"]),
+        ("SON STEPHEN IN SEATTLE, CALLS DAILY. PT IN BED, TO CT.", ["SEATTLE"]),
+    ],
+)
+def test_places_without_accents_and_in_capitals(text, places):
+    vocab = frozenset({"montreal", "calling", "sister", "bed", "ct", "calls", "daily", "son"})
+    assert [text[a:b] for a, b in find_lexicon_places(text, vocab)] == places

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -252,16 +253,15 @@ _CAP_SEQ = re.compile(r"[^\W\d_][^\W\d_'\u2019.-]*(?:[ -][^\W\d_][^\W\d_'\u2019.
 def find_lexicon_places(text: str, vocab: frozenset[str], *, caps: bool | None = None) -> list[tuple[int, int]]:
     """Capitalised place names of the place lexicon after a locative word ("moved to Tampere", "born in Paysandú").
 
-    Mixed-case text only (``caps``: whether ``text`` is mostly capitals, when the caller already knows); a single word
-    must be outside the vocabulary.
+    A single word must be outside the vocabulary; in capitals (``caps``: whether ``text`` is mostly capitals, when the
+    caller already knows) every word must be. Accents may be left out ("Montreal" for "Montréal").
 
     >>> t = "We moved to Tampere in May, then flew from Buenos Aires to the Moon."
     >>> [t[a:b] for a, b in find_lexicon_places(t, frozenset({"moon", "may"}))]
     ['Tampere', 'Buenos Aires']
     """
-    if _mostly_capitals(text) if caps is None else caps:
-        return []
-    places = place_lexicon()
+    caps = _mostly_capitals(text) if caps is None else caps
+    places, folded = place_lexicon(), _folded_places()
     out = []
     for m in _CAP_SEQ.finditer(text):
         if not m.group()[0].isupper() or not _PLACE_CUE.search(text[max(0, m.start() - 20) : m.start()]):
@@ -270,10 +270,27 @@ def find_lexicon_places(text: str, vocab: frozenset[str], *, caps: bool | None =
         for n in range(len(words), 0, -1):  # the longest place name that starts here
             cand = " ".join(words[:n]).rstrip(".")
             key = cand.lower()
-            if key in places and cand[0].isupper() and (n > 1 or key not in vocab):
+            if key not in places and key not in folded:  # "Montreal" for "Montréal"
+                continue
+            if caps:  # in capitals a capital says nothing: every word must be outside the vocabulary
+                if len(key) >= 4 and not any(w in vocab for w in key.split()):
+                    out.append((m.start(), m.start() + len(cand)))
+                    break
+            elif n > 1 or key not in vocab or key not in places:  # a word only as the unaccented form of a place
                 out.append((m.start(), m.start() + len(cand)))
                 break
     return out
+
+
+@lru_cache(maxsize=1)
+def _folded_places() -> frozenset[str]:
+    """The place lexicon without accents, as English text often writes them ("Montreal", "Bogota", "Sao Paulo")."""
+    out = set()
+    for place in place_lexicon():
+        folded = "".join(c for c in unicodedata.normalize("NFKD", place) if not unicodedata.combining(c))
+        if folded != place:
+            out.add(folded)
+    return frozenset(out)
 
 
 # A facility's head noun; the capitalised words before it are its name ("Cape Cod Hospital", "MAPLE GROVE REHAB").
