@@ -100,11 +100,12 @@ def test_day_month_dashes_and_ordinal_days(text, dates):
         ("Went to the ER at Mercy Hospital.", ["Mercy Hospital"]),
         ("D/C TO BAYVIEW REHAB WHEN BED AVAIL", ["BAYVIEW REHAB"]),
         ("HE WAS AT THE HOSPITAL; NEEDS SHORT TERM REHAB", []),
+        ("TRANSFERRED FROM HOLY FAMILY HOSPITAL 14-MAR. BACK TO THE HOSPITAL", ["HOLY FAMILY HOSPITAL"]),
         ("Recommend rehab. Seen in Renal Clinic.", []),
     ],
 )
 def test_named_facilities(text, places):
-    vocab = frozenset({"renal", "recommend", "needs", "he", "bed", "avail", "went", "seen"})
+    vocab = frozenset({"renal", "recommend", "needs", "he", "bed", "avail", "went", "seen", "holy", "family", "back"})
     assert [text[a:b] for a, b in find_facilities(text, vocab, domain=frozenset({"renal"}))] == places
 
 

@@ -308,6 +308,8 @@ _FACILITY_HEAD = re.compile(
 _FACILITY_WORD = re.compile(r"[^\W\d_][\w'\u2019.-]*")
 # Up to four words right before a head: the candidates for its name.
 _NAME_BEFORE = re.compile(rf"(?:{_FACILITY_WORD.pattern}[ \t]+){{1,4}}$")
+# "FROM HOLY FAMILY " right before a head, in capitals: one to three words after a locative word.
+_CAPS_LOCATIVE = re.compile(r"\b(?:FROM|TO|AT)[ \t]+(?:[A-Z][A-Z'\u2019.-]*[ \t]+){1,3}$")
 _DEPARTMENT_HEAD = re.compile(r"(?i)clinic|.*(?:center|centre|ctr\.?)")
 # Words that end a facility's name when read backwards from its head ("seen at | Mercy Hospital").
 _FACILITY_STOP = frozenset(
@@ -362,6 +364,7 @@ def find_facilities(
             continue
         start = None
         kept: list[str] = []
+        located = bool(caps and _CAPS_LOCATIVE.search(text, lo, head.start()))
         for w in reversed(list(_FACILITY_WORD.finditer(m.group()))):
             word = w.group()
             key = strip_clitic(word.lower().rstrip("."))
@@ -370,7 +373,9 @@ def find_facilities(
             if word.endswith(".") and len(word) > 3 and key not in _TITLES:
                 break  # the end of the sentence before ("… Fiesta. Rainbow Street")
             plain = key in vocab and key not in _FACILITY_GENERIC and key not in places and key not in names
-            if plain and (
+            if plain and caps and located:
+                pass  # "TRANSFERRED FROM HOLY FAMILY HOSPITAL": right after "from", capitals name the place
+            elif plain and (
                 caps or _SENTENCE_OPENING.search(text[max(0, m.start() + w.start() - 3) : m.start() + w.start()])
             ):
                 break  # in capitals, or opening a sentence ("Recommend rehab at…"), a capital says nothing
