@@ -32,6 +32,7 @@ from typing import Any, ClassVar, Literal
 
 from medtune.cleaning.accounts import find_accounts
 from medtune.cleaning.base import FIELD_ROLES, CleanerBase, Drop, Row
+from medtune.cleaning.case import count_alpha, count_upper, mostly_capitals
 from medtune.cleaning.lexicons import common_words, name_lexicon, place_lexicon, strip_clitic
 from medtune.cleaning.pii import ENTITY_TYPES, PIIMatch, Surrogates, find_pii, replace_matches
 from medtune.cleaning.postal import find_addresses, grow_address
@@ -161,23 +162,6 @@ _AGE_AFTER = re.compile(
 )
 _TITLE_DOT = re.compile(r"\b(?:MRS?|MS|MISS|Mrs?|Ms|Miss)\.?[ \t]+$|\b(?:DR|Dr)\.[ \t]+$")
 _TITLE_BEFORE = re.compile(r"(?i)\b(?:dr|mr|mrs|ms|miss|mx|prof|sgt|capt|rev|fr|sr|sister|brother|doctor|nurse)\.?\s*$")
-_UPPER = re.compile(r"[A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f]")  # capitals of Latin scripts (a count, in C)
-_ALPHA = re.compile(r"[^\W\d_]")
-
-
-def _count_upper(text: str) -> int:
-    return sum(1 for ch in _UPPER.findall(text) if ch.isupper())
-
-
-def _count_alpha(text: str) -> int:
-    return len(_ALPHA.findall(text))
-
-
-def _mostly_capitals(text: str) -> bool:
-    """Whether ``text`` is written in capitals (a capital there says nothing about names)."""
-    return _count_upper(text) > 0.6 * _count_alpha(text)
-
-
 _SENTENCE_OPENING = re.compile(r"(?:^|[.!?:;\n]\s*|[\"(]\s*)$")
 
 
@@ -191,7 +175,7 @@ def find_lexicon_names(
     clinical shorthand ("FOLEY", "ENDO", "CATH") is full of surnames. ``caps``: whether ``text`` is mostly
     capitals, when the caller already knows.
     """
-    if _mostly_capitals(text) if caps is None else caps:
+    if mostly_capitals(text) if caps is None else caps:
         return []
     names = name_lexicon()
     vocab = _words(profile) if vocab is None else vocab
@@ -226,8 +210,8 @@ def ner_gate(profile: PIIProfile) -> Callable[[str], bool]:
     keep = profile.keep_span
 
     def gate(sentence: str) -> bool:
-        upper = _count_upper(sentence)
-        if (upper == 0 and len(_WORD.findall(sentence)) >= 3) or upper > 0.5 * _count_alpha(sentence):
+        upper = count_upper(sentence)
+        if (upper == 0 and len(_WORD.findall(sentence)) >= 3) or upper > 0.5 * count_alpha(sentence):
             return True  # case-less: only NER can tell (a short lower-case string goes on to the word checks)
         for m in _WORD.finditer(sentence):
             word = m.group()
@@ -260,7 +244,7 @@ def find_lexicon_places(text: str, vocab: frozenset[str], *, caps: bool | None =
     >>> [t[a:b] for a, b in find_lexicon_places(t, frozenset({"moon", "may"}))]
     ['Tampere', 'Buenos Aires']
     """
-    caps = _mostly_capitals(text) if caps is None else caps
+    caps = mostly_capitals(text) if caps is None else caps
     places, folded = place_lexicon(), _folded_places()
     out = []
     for m in _CAP_SEQ.finditer(text):
@@ -354,7 +338,7 @@ def find_facilities(
     >>> [t[a:b] for a, b in find_facilities(t, vocab)]
     ['BAYVIEW REHAB', 'UMASS MEMORIAL']
     """
-    caps = _mostly_capitals(text) if caps is None else caps
+    caps = mostly_capitals(text) if caps is None else caps
     places, names = place_lexicon(), name_lexicon()
     out = []
     for head in _FACILITY_HEAD.finditer(text):
@@ -591,7 +575,9 @@ class PIICleaner(CleanerBase):
             cands += [(a, b, "PHONE", True) for a, b in _phones(text)]
             cands += [(a, b, "ADDRESS", True) for a, b in find_addresses(text, self._words)]
             cands += [(a, b, "ID", True) for a, b in find_accounts(text, self._regex_vocab)]
-            cands += [(a, b, "NAME", False) for a, b in find_role_names(text, self.profile.roles, self._regex_vocab)]
+            caps = mostly_capitals(text)  # once for the four finders that read capitals differently
+            roles = find_role_names(text, self.profile.roles, self._regex_vocab, caps=caps)
+            cands += [(a, b, "NAME", False) for a, b in roles]
             cands += [
                 (a, b, "NAME", False) for a, b in find_subject_names(text, self._regex_vocab, self.profile.predicates)
             ]
@@ -599,7 +585,6 @@ class PIICleaner(CleanerBase):
             cands += [(a, b, "DATE", True) for a, b in find_month_days(text, bare=True)]
             cands += [(a, b, label, True) for a, b, label in find_shaped(text)]
             ner = ner_spans[i] if ner_spans is not None else []
-            caps = _mostly_capitals(text)  # once for the three finders that read capitals differently
             lex = find_lexicon_names(text, self.profile, self._words, caps=caps) if self.lexicon_names else []
             for a, b, label in ner:  # NER and the lexicon agreeing is a strong signal: no domain guard vetoes it
                 if self._ner_noise(text, a, b, label):

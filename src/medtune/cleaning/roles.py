@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
+from medtune.cleaning.case import mostly_capitals
 from medtune.cleaning.lexicons import name_lexicon
 
 __all__ = ["RELATIONS", "find_role_names"]
@@ -84,8 +85,6 @@ def _before(roles: frozenset[str]) -> re.Pattern[str]:
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z-]*")
 _LOWER_TOKEN = re.compile(r"[a-z][a-z-]*")
 _NAME_BEFORE = re.compile(rf"(?P<v>{_WORD})(?P<gap>,?[ \t]+|[ \t]*\([ \t]*)$")
-_UPPER = re.compile(r"[A-Z\u00c0-\u00de]")
-_LOWER = re.compile(r"[a-z\u00df-\u00ff]")
 
 
 def _after_cue(
@@ -133,7 +132,7 @@ def _before_role(
 
 
 def find_role_names(
-    text: str, roles: Iterable[str] = (), vocab: Iterable[str] | frozenset[str] = ()
+    text: str, roles: Iterable[str] = (), vocab: Iterable[str] | frozenset[str] = (), *, caps: bool | None = None
 ) -> list[tuple[int, int]]:
     """Names right after a relation or role word, or right before a role in apposition.
 
@@ -141,6 +140,8 @@ def find_role_names(
         text: Any string.
         roles: Lower-case role words of the domain ("rn", "chaplain", "resident"), besides :data:`RELATIONS`.
         vocab: Lower-case common and domain words.
+        caps: Whether ``text`` is mostly capitals (:func:`medtune.cleaning.case.mostly_capitals`), when the caller
+            already knows.
 
     >>> t = "NIECE CANDY IN TO VISIT. SON WILL CALL. DAWN RN ASSISTED. Irving (wife) is HCP. ROOMMATE (KENJI) CALLED."
     >>> [t[a:b] for a, b in find_role_names(t, roles={"rn"})]
@@ -148,12 +149,11 @@ def find_role_names(
     """
     words = vocab if isinstance(vocab, frozenset) else frozenset(vocab)
     role_set, cues, credentials = _role_sets(roles if isinstance(roles, frozenset) else frozenset(roles))
-    before = _before(role_set)
-    upper = len(_UPPER.findall(text))
-    caps = upper > 0.6 * (upper + len(_LOWER.findall(text)))
-    out: list[tuple[int, int]] = []
     if cues.isdisjoint(_LOWER_TOKEN.findall(text.lower())):
         return []
+    before = _before(role_set)
+    caps = mostly_capitals(text) if caps is None else caps
+    out: list[tuple[int, int]] = []
     for tok in _TOKEN.finditer(text):
         key = tok.group().lower()
         if key not in cues:

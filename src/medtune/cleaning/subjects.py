@@ -39,10 +39,7 @@ _CARE_VERBS = frozenset(
     reminded bathed fed walked transferred updated told asked accompanied
     """.split()  # noqa: SIM905
 )
-_CARE_VERB = re.compile(
-    r"(?i:\b(?:assisted|helped|repositioned|turned|received|medicated|reassured|reoriented|encouraged|instructed|"
-    r"educated|reminded|bathed|fed|walked|transferred|updated|told|asked|accompanied)\b)[ \t]+"
-)
+_CARE_VERB = re.compile(r"(?i:\b(?:" + "|".join(sorted(_CARE_VERBS)) + r")\b)[ \t]+")
 # Where a clause opens: a line start, after ". ", ": ", " - ", or after "AT 0300 ".
 _OPENS_BEFORE = re.compile(
     r"(?:^|\n)[ \t]*(?:\d{3,4}(?:[ \t]+-)?[ \t]+)?$|[.!?;][ \t]+$|:[ \t]*$|\s-[ \t]+$|"
