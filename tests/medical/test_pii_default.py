@@ -97,3 +97,20 @@ def test_a_missing_model_directory_is_an_error_before_any_work():
 
     with pytest.raises(ConfigError, match="/nope/model"):
         make_pii(PIIConfig(model="/nope/model"))
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "kept"),
+    [
+        ("PT TRANSFERRED FROM CCU TO BAKER 4 AT 1600.", ["BAKER 4"], ["CCU"]),
+        ("48F ADMITTED FROM ED W/ HA. ADM 3/30 FROM SOUTHCOAST W/ SEPSIS.", ["SOUTHCOAST"], ["ED W/ HA"]),
+        ("PT RECENTLY ARRIVED FROM HAITI IN JUNE, LIVES W/ SISTER.", ["JUNE"], ["HAITI"]),
+        ("FRANK BLOOD NOTED IN FOLEY AT 1800, FLUSHED.", [], ["FOLEY"]),
+    ],
+)
+def test_wards_sites_and_lone_months_go_while_countries_and_devices_stay(pii, text, gone, kept):
+    out = clean_text(pii, text)
+    for value in gone:
+        assert value not in out, out
+    for value in kept:
+        assert value in out, out

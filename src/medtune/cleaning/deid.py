@@ -33,12 +33,13 @@ from typing import Any, ClassVar, Literal
 from medtune.cleaning.accounts import find_accounts
 from medtune.cleaning.base import FIELD_ROLES, CleanerBase, Drop, Row
 from medtune.cleaning.case import count_alpha, count_upper, mostly_capitals
-from medtune.cleaning.lexicons import common_words, name_lexicon, place_lexicon, strip_clitic
+from medtune.cleaning.lexicons import common_words, name_lexicon, place_lexicon, region_lexicon, strip_clitic
 from medtune.cleaning.pii import ENTITY_TYPES, PIIMatch, Surrogates, find_pii, replace_matches
 from medtune.cleaning.postal import find_addresses, grow_address
 from medtune.cleaning.roles import find_role_names
 from medtune.cleaning.shapes import find_month_days, find_shaped, not_a_date
 from medtune.cleaning.subjects import find_header_names, find_subject_names
+from medtune.cleaning.workplaces import find_moved_places, find_workplaces
 
 __all__ = [
     "LABELS",
@@ -69,6 +70,9 @@ class PIIProfile:
             the word beside one is a name (:func:`medtune.cleaning.roles.find_role_names`).
         predicates: Lower-case words of the domain's notes that, right after a given name opening a clause, make it
             the subject ("c/o", "a+ox3"), besides English verbs (:func:`medtune.cleaning.subjects.find_subject_names`).
+        movements: Lower-case words of the domain for moving someone ("admitted", "d/c'd"): the words after one
+            and "to", "from" or "on" name a place, besides English verbs
+            (:func:`medtune.cleaning.workplaces.find_moved_places`).
     """
 
     vocabulary: frozenset[str] = frozenset()
@@ -78,6 +82,7 @@ class PIIProfile:
     ner_model: str | None = None
     roles: frozenset[str] = frozenset()
     predicates: frozenset[str] = frozenset()
+    movements: frozenset[str] = frozenset()
     name: str = "neutral"
 
 
@@ -124,7 +129,8 @@ def _next_place(text: str, b: int) -> int:
 def _extend(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Grow places over the words that continue or open them, and names over initials; join name parts.
 
-    A date loses a weekday that opens it ("Monday, 29 July 2024" -> "29 July 2024"): a weekday identifies nobody.
+    A date loses a weekday that opens it ("Monday, 29 July 2024" -> "29 July 2024"): Safe Harbor removes the
+    elements of a date, and a weekday is not one (our blind sets disagree on it: docs/benchmarks.md).
     """
     out = []
     for a, b, label in spans:
@@ -227,11 +233,17 @@ def ner_gate(profile: PIIProfile) -> Callable[[str], bool]:
     return gate
 
 
-_PLACE_CUE = re.compile(
-    r"(?i)\b(?:in|from|to|at|near|around|outside|visiting|visit|via|towards?|lives?|lived|living|based|born|moved|"
-    r"city\s+of|town\s+of|village\s+of)\s+(?:the\s+)?$"
-)
 _CAP_SEQ = re.compile(r"[^\W\d_][^\W\d_'\u2019.-]*(?:[ -][^\W\d_][^\W\d_'\u2019.-]*){0,2}")
+_CALENDAR = re.compile(
+    r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|rsday|urday|sday)?|"
+    r"jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec|january|february|march|april|june|july|august|september|"
+    r"october|november|december"
+)
+# The same cue read forwards: each match ends where a place may start.
+_PLACE_CUE_AHEAD = re.compile(
+    r"(?i)\b(?:in|from|to|at|near|around|outside|visiting|visit|via|towards?|lives?|lived|living|based|born|moved|"
+    r"city\s+of|town\s+of|village\s+of)\s+(?:the\s+)?(?=[^\W\d_])"
+)
 
 
 def find_lexicon_places(text: str, vocab: frozenset[str], *, caps: bool | None = None) -> list[tuple[int, int]]:
@@ -245,17 +257,18 @@ def find_lexicon_places(text: str, vocab: frozenset[str], *, caps: bool | None =
     ['Tampere', 'Buenos Aires']
     """
     caps = mostly_capitals(text) if caps is None else caps
-    places, folded = place_lexicon(), _folded_places()
+    places, folded, regions = place_lexicon(), _folded_places(), region_lexicon()
     out = []
-    for m in _CAP_SEQ.finditer(text):
-        if not m.group()[0].isupper() or not _PLACE_CUE.search(text[max(0, m.start() - 20) : m.start()]):
+    for cue in _PLACE_CUE_AHEAD.finditer(text):
+        m = _CAP_SEQ.match(text, cue.end())
+        if not m or not m.group()[0].isupper():
             continue
         words = m.group().split(" ")
         for n in range(len(words), 0, -1):  # the longest place name that starts here
             cand = " ".join(words[:n]).rstrip(".")
             key = cand.lower()
-            if key not in places and key not in folded:  # "Montreal" for "Montréal"
-                continue
+            if (key not in places and key not in folded) or _CALENDAR.fullmatch(key) or key in regions:
+                continue  # "Montreal" for "Montréal"; not "born Mon, 16/12" nor "FROM MEXICO" (a country stays)
             if caps:  # in capitals a capital says nothing: every word must be outside the vocabulary
                 if len(key) >= 4 and not any(w in vocab for w in key.split()):
                     out.append((m.start(), m.start() + len(cand)))
@@ -596,6 +609,11 @@ class PIICleaner(CleanerBase):
                 cands += [
                     (a, b, "LOCATION", False)
                     for a, b in find_facilities(text, self._regex_vocab, self._domain, caps=caps)
+                ]
+                cands += [(a, b, "LOCATION", False) for a, b in find_workplaces(text, self._regex_vocab, caps=caps)]
+                cands += [
+                    (a, b, "LOCATION", False)
+                    for a, b in find_moved_places(text, self._regex_vocab, self.profile.movements, caps=caps)
                 ]
             kept = [(a, b, label) for a, b, label, strong in cands if strong or not self._weak_kept(text, a, b)]
             kept = _extend(text, kept)

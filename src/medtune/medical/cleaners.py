@@ -65,6 +65,14 @@ CLINICAL_ROLES: frozenset[str] = frozenset(
     """.split()  # noqa: SIM905
 )
 
+#: Words of care for moving a patient: the words after one and "to", "from" or "on" name a place ("ADMITTED TO
+#: WHITE 6", "adm from Southcoast").
+CLINICAL_MOVEMENTS: frozenset[str] = frozenset(
+    """
+    admitted adm admit readmitted discharged d/c'd dc'd d/ced xfer xfered xferred xfr transported accepted
+    """.split()  # noqa: SIM905
+)
+
 
 class PIIConfig(CleanerOptions):
     """Options of ``pii``, the layered PHI cleaner of the default pipeline."""
@@ -119,6 +127,7 @@ def make_pii(cfg: PIIConfig | None = None) -> Any:
         ner_model=model,
         roles=CLINICAL_ROLES,
         predicates=CLINICAL_PREDICATES,
+        movements=CLINICAL_MOVEMENTS,
         name="medical",
     )
     return PIICleaner(
