@@ -1,4 +1,9 @@
 import json
+import os
+import re
+import stat
+
+import pytest
 
 from medtune.cli.main import main
 
@@ -86,3 +91,50 @@ def test_chat_input(tmp_path, write_jsonl, capsys):
     assert main(["clean", str(write_jsonl(rows)), "-o", str(out), "--json"]) == 0
     kept = json.loads(out.read_text())
     assert kept["messages"][0]["content"] == "Mail [EMAIL]"
+
+
+@pytest.mark.parametrize(
+    ("flags", "message"),
+    [
+        (["--rejects", "{out}"], "--rejects .* is the same file as -o/--output"),
+        (["--report", "{out}"], "--report .* is the same file as -o/--output"),
+        (["--rejects", "{src}"], "--rejects .* is the input INPUT"),
+        # a special file: a FIFO here, so that a regression cannot clobber /dev/null on a machine that runs as root
+        (["--rejects", "{fifo}"], "is a FIFO"),
+    ],
+)
+def test_clean_refuses_clashing_or_special_outputs_before_any_work(tmp_path, write_jsonl, capsys, flags, message):
+    src = write_jsonl(ROWS)
+    before = src.read_text()
+    out, fifo = tmp_path / "c.jsonl", tmp_path / "fifo"
+    os.mkfifo(fifo)
+    flags = [f.format(out=out, src=src, fifo=fifo) for f in flags]
+    assert main(["clean", str(src), "-o", str(out), *flags]) == 2
+    err = capsys.readouterr().err
+    assert re.search(message, " ".join(err.split())) and "Fix:" in err and "Traceback" not in err
+    assert not out.exists() and src.read_text() == before and stat.S_ISFIFO(fifo.stat().st_mode)
+
+
+def test_clean_refuses_to_overwrite_its_input_or_a_directory(tmp_path, write_jsonl, capsys):
+    src = write_jsonl(ROWS)
+    before = src.read_text()
+    assert main(["clean", str(src), "-o", str(src)]) == 2
+    assert "is the input INPUT" in " ".join(capsys.readouterr().err.split())
+    assert src.read_text() == before
+    assert main(["clean", str(src), "-o", str(tmp_path)]) == 2
+    assert "is a directory" in capsys.readouterr().err
+
+
+def test_clean_writes_output_then_rejects_then_report(tmp_path, write_jsonl, monkeypatch):
+    from medtune.data.dataset import Dataset
+
+    src = write_jsonl(ROWS)
+    out, rej, rep = tmp_path / "o.jsonl", tmp_path / "r.jsonl", tmp_path / "rep.json"
+
+    def killed(self, path, *, format=None):
+        raise OSError(28, "No space left on device", str(path))
+
+    monkeypatch.setattr(Dataset, "save", killed)
+    assert main(["clean", str(src), "-o", str(out), "--rejects", str(rej), "--report", str(rep)]) == 2
+    assert not out.exists() and not rej.exists() and not rep.exists()  # no report counting an output that is not there
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []

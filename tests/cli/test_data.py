@@ -89,3 +89,23 @@ def test_column_flag_and_errors(capsys, tmp_path):
     assert code == 2 and "no such file" in err
     code, _, err = run(capsys, "data", "validate", str(src), "--format", "jsnl")
     assert code == 2 and "unknown format 'jsnl'" in err
+
+
+def test_split_onto_an_existing_file_and_convert_onto_its_input_are_refused(tmp_path, write_jsonl, capsys):
+    src = write_jsonl([{"instruction": "q", "output": "a", "id": str(i)} for i in range(10)])
+    existing = tmp_path / "taken.txt"
+    existing.write_text("keep me")
+    assert main(["data", "split", str(src), "-o", str(existing)]) == 2
+    assert "is an existing file, not a directory" in " ".join(capsys.readouterr().err.split())
+    assert existing.read_text() == "keep me"
+    before = src.read_text()
+    assert main(["data", "convert", str(src), str(src)]) == 2
+    assert "is the input PATH" in " ".join(capsys.readouterr().err.split())
+    assert src.read_text() == before
+
+
+def test_validate_a_directory_read_as_jsonl_is_an_error_not_a_traceback(tmp_path, capsys):
+    (tmp_path / "d").mkdir()
+    assert main(["data", "validate", str(tmp_path / "d"), "--format", "jsonl"]) == 2
+    err = capsys.readouterr().err
+    assert "Is a directory" in err and "Fix:" in err and "Traceback" not in err

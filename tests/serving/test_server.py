@@ -196,6 +196,17 @@ def test_413_body_too_large(start_server, helpers):
         ("/v1/chat/completions", b'{"messages": [{"role": "system", "content": "hi"}]}', "no non-empty 'user'"),
         ("/v1/chat/completions", b'{"messages": [{"role": "user", "content": "hi"}], "n": 2}', "n: Input should be"),
         ("/v1/chat/completions", b'{"messages": [{"role": "user", "content": "x"}], "temperature": 9}', "temperature"),
+        # a seed outside torch's range was a 500 "generation_failed" (a 200 with an error event when streamed)
+        (
+            "/v1/chat/completions",
+            b'{"messages": [{"role": "user", "content": "x"}], "seed": 18446744073709551616}',
+            "seed: Input should be less than or equal to 18446744073709551615",
+        ),
+        (
+            "/v1/chat/completions",
+            b'{"messages": [{"role": "user", "content": "x"}], "seed": -1, "stream": true}',
+            "seed: Input should be",
+        ),
     ],
 )
 def test_422_clear_messages(start_server, helpers, path, body, expected):

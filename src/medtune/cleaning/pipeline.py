@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from medtune.cleaning.base import Drop, Row
 from medtune.errors import MedtuneError, PluginError
+from medtune.files import atomic_output, atomic_write_text
 
 if TYPE_CHECKING:
     import datasets
@@ -125,21 +126,15 @@ class CleaningResult:
 
     def write_report(self, path: str | PathLike[str]) -> Path:
         """Write :attr:`report` as JSON."""
-        path = Path(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps(self.report.to_dict(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-        return path
+        return atomic_write_text(path, json.dumps(self.report.to_dict(), indent=2, ensure_ascii=False) + "\n")
 
 
 def write_jsonl(path: str | PathLike[str], rows: Sequence[dict[str, Any]]) -> Path:
     """Write ``rows`` as JSON Lines, atomically."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
-    with tmp.open("w", encoding="utf-8") as fh:
+    with atomic_output(path) as tmp, tmp.open("w", encoding="utf-8") as fh:
         for row in rows:
             fh.write(json.dumps(row, ensure_ascii=False) + "\n")
-    tmp.replace(path)
     return path
 
 

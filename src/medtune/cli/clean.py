@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from medtune.cli._common import EXIT_OK, Console, escape, parse_columns
+from medtune.files import check_outputs
 
 
 def _cmd_clean(args: argparse.Namespace, console: Console) -> int:
@@ -17,6 +18,11 @@ def _cmd_clean(args: argparse.Namespace, console: Console) -> int:
 
     if args.num_proc is not None and args.num_proc < 1:
         raise MedtuneError(f"--num-proc {args.num_proc}: must be at least 1. Fix: pass a positive number or omit it.")
+    rejects_path = args.rejects or Path(f"{args.output}.rejects.jsonl")
+    check_outputs(
+        {"-o/--output": args.output, "--rejects": rejects_path, "--report": args.report},
+        {"INPUT": args.input, "--config": args.config},
+    )
     _check_output(args.output, args.to_format)
     config = load_config(args.config) if args.config else default_config()
     pipeline = Pipeline.from_config(config)
@@ -27,9 +33,12 @@ def _cmd_clean(args: argparse.Namespace, console: Console) -> int:
         kind=args.kind,
         progress=console.progress(f"reading {Path(args.input).name}"),
     )
-    rejects_path = args.rejects or Path(f"{args.output}.rejects.jsonl")
-    result = pipeline.run(ds, num_proc=args.num_proc, rejects_path=rejects_path, report_path=args.report)
+    result = pipeline.run(ds, num_proc=args.num_proc)
+    # Output first, then rejects, then report: a report on disk means everything it counts is there too.
     out = result.dataset.save(args.output, format=args.to_format)
+    result.write_rejects(rejects_path)
+    if args.report:
+        result.write_report(args.report)
     report = result.report.to_dict()
     payload: dict[str, Any] = {
         "input": str(args.input),

@@ -9,6 +9,7 @@ from typing import Any
 
 from medtune.cli._common import EXIT_INVALID, EXIT_OK, Console, escape, parse_columns
 from medtune.errors import DataValidationError
+from medtune.files import check_outputs
 
 
 def _load(args: argparse.Namespace, console: Console, *, skip_invalid: bool) -> Any:
@@ -105,6 +106,12 @@ def _cmd_stats(args: argparse.Namespace, console: Console) -> int:
 
 
 def _cmd_convert(args: argparse.Namespace, console: Console) -> int:
+    from medtune.data.dataset import resolve_writer
+    from medtune.files import atomic_write_text
+
+    rejects_path = Path(args.rejects or f"{args.output}.rejects.jsonl")
+    check_outputs({"OUTPUT": args.output, "--rejects": rejects_path}, {"PATH": args.path})
+    resolve_writer(args.output, args.to_format)  # an unknown output format fails before the data is read
     ds = _load(args, console, skip_invalid=args.skip_invalid)
     if args.to == "chat":
         ds = ds.to_chat()
@@ -113,8 +120,9 @@ def _cmd_convert(args: argparse.Namespace, console: Console) -> int:
     out = ds.save(args.output, format=args.to_format)
     rejects = None
     if ds.rejects:
-        rejects = Path(args.rejects or f"{out}.rejects.jsonl")
-        rejects.write_text("".join(json.dumps(i.to_dict(), ensure_ascii=False) + "\n" for i in ds.rejects))
+        rejects = atomic_write_text(
+            rejects_path, "".join(json.dumps(i.to_dict(), ensure_ascii=False) + "\n" for i in ds.rejects)
+        )
     result = {
         "output": str(out),
         "records": len(ds),
@@ -132,6 +140,9 @@ def _cmd_convert(args: argparse.Namespace, console: Console) -> int:
 
 
 def _cmd_split(args: argparse.Namespace, console: Console) -> int:
+    check_outputs({"-o/--output": args.output}, directories=frozenset({"-o/--output"}))
+    names = ("train", "validation", "test")
+    check_outputs({f"-o/--output ({n})": args.output / f"{n}.{args.to_format}" for n in names}, {"PATH": args.path})
     ds = _load(args, console, skip_invalid=False)
     splits = ds.split(validation=args.validation, test=args.test, seed=args.seed, stratify_by=args.stratify_by)
     paths = splits.save(args.output, format=args.to_format)

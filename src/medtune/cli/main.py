@@ -67,6 +67,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except MedtuneError as exc:
         console.err.print(f"[red]medtune: error:[/] {escape(str(exc))}")
         return EXIT_ERROR
+    except OSError as exc:  # a file medtune could not read or write: a message, never a traceback
+        where = f" {exc.filename!r}" if exc.filename else ""
+        console.err.print(
+            f"[red]medtune: error:[/] {escape(exc.strerror or type(exc).__name__)}:{escape(where)}. "
+            "Fix: check that the path exists, is the kind of file expected, and that you may read or write it."
+        )
+        return EXIT_ERROR
     except KeyboardInterrupt:  # pragma: no cover
         return 130
 

@@ -415,12 +415,12 @@ class Dataset:
 
     def save(self, path: str | PathLike[str], *, format: str | None = None) -> Path:
         """Write the records; the format comes from ``format`` or the file extension (jsonl, parquet, …)."""
+        from medtune.files import atomic_output
+
         path = Path(path)
         fmt = resolve_writer(path, format)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(path.name + ".tmp")
-        fmt.write(self.to_rows(), tmp)
-        tmp.replace(path)
+        with atomic_output(path) as tmp:
+            fmt.write(self.to_rows(), tmp)
         return path
 
     def to_jsonl(self, path: str | PathLike[str]) -> Path:

@@ -144,7 +144,7 @@ def update_model_card(model_dir: str | Path, evaluation: Mapping[str, Any]) -> C
         Other copies of the card in the run directory (``README.md``, ``adapter/``, ``merged/``, and a
         ``medtune run`` output's ``card/``) that were identical to it are updated too.
     """
-    from medtune.training.checkpoint import atomic_write_text
+    from medtune.files import atomic_write_text
 
     model_dir = Path(model_dir)
     card = model_dir / "README.md"

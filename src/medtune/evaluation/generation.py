@@ -25,6 +25,7 @@ from medtune.data.records import Conversation, InstructionRecord
 from medtune.errors import ConfigError, DataFormatError
 from medtune.evaluation.cache import cache_key, read_cache
 from medtune.evaluation.scoring import EvalExample
+from medtune.files import atomic_write_text
 
 __all__ = [
     "PRESETS",
@@ -370,8 +371,7 @@ def save_generations(examples: Sequence[EvalExample], path: str | Path) -> Path:
         {"id": e.id, "prompt": e.prompt, "prediction": e.prediction, "reference": e.reference, "metadata": e.metadata}
         for e in examples
     ]
-    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
-    return path
+    return atomic_write_text(path, "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows))
 
 
 def load_generations(path: str | Path) -> list[EvalExample]:

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from medtune._extras import require
 from medtune.errors import DataFormatError
+from medtune.files import atomic_write_text
 
 if TYPE_CHECKING:
     from medtune.evaluation.evaluator import Evaluator, SystemResult
@@ -301,12 +302,12 @@ def write_report(out_dir: str | Path, data: dict[str, Any], results: Sequence[Sy
         "markdown": out / "report.md",
         "html": out / "report.html",
     }
-    files["json"].write_text(json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n", encoding="utf-8")
-    files["markdown"].write_text(_markdown(data, plots), encoding="utf-8")
-    files["html"].write_text(_html(data, plots), encoding="utf-8")
+    atomic_write_text(files["json"], json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n")
+    atomic_write_text(files["markdown"], _markdown(data, plots))
+    atomic_write_text(files["html"], _html(data, plots))
     for result in results:
         path = out / f"{result.name}.examples.jsonl"
         rows = result.per_example()
-        path.write_text("".join(json.dumps(r, ensure_ascii=False, default=str) + "\n" for r in rows), "utf-8")
+        atomic_write_text(path, "".join(json.dumps(r, ensure_ascii=False, default=str) + "\n" for r in rows))
         files[f"examples:{result.name}"] = path
     return files

@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from medtune.errors import ConfigError
+from medtune.files import atomic_write_text
 from medtune.run.config import RunConfig
 
 __all__ = ["STAGES", "RunPipeline", "RunResult", "StageOutcome", "run"]
@@ -200,7 +201,7 @@ class RunPipeline:
         """
         self._preflight()
         self.out.mkdir(parents=True, exist_ok=True)
-        (self.out / "config.yaml").write_text(self.config.to_yaml(), encoding="utf-8")
+        atomic_write_text(self.out / "config.yaml", self.config.to_yaml())
         stages: dict[str, StageOutcome] = {}
         rerun = False
         for name in STAGES:
@@ -340,9 +341,7 @@ class RunPipeline:
         outputs["load_report"] = _write_json(stage_dir / "load_report.json", report)
         if ds.rejects:
             rows = "".join(json.dumps(i.to_dict(), ensure_ascii=False) + "\n" for i in ds.rejects)
-            invalid = stage_dir / "invalid.jsonl"
-            invalid.write_text(rows, encoding="utf-8")
-            outputs["invalid"] = invalid
+            outputs["invalid"] = atomic_write_text(stage_dir / "invalid.jsonl", rows)
         summary = {"records": len(ds), "invalid": len(ds.rejects), "kind": ds.kind, "source": str(path)}
         self.say(f"  {len(ds)} {ds.kind} records from {path}" + (f", {len(ds.rejects)} invalid" if ds.rejects else ""))
         return outputs, summary, [outputs["records"]]
@@ -445,7 +444,6 @@ class RunPipeline:
         return outputs, summary, [files["json"]]
 
     def _run_card(self, stage_dir: Path, _: Any) -> tuple[dict[str, Path], dict, list[Path]]:
-        from medtune.training.checkpoint import atomic_write_text
         from medtune.training.model_card import render_model_card
 
         train_dir = self.out / "train"
@@ -496,14 +494,11 @@ def _read_state(stage_dir: Path) -> dict[str, Any] | None:
 
 
 def _write_state(stage_dir: Path, state: Mapping[str, Any]) -> None:
-    from medtune.training.checkpoint import atomic_write_text
-
     atomic_write_text(stage_dir / _STATE, json.dumps({"version": _STATE_VERSION, **state}, indent=2) + "\n")
 
 
 def _write_json(path: Path, payload: Any) -> Path:
-    path.write_text(json.dumps(payload, indent=2, ensure_ascii=False, default=str) + "\n", encoding="utf-8")
-    return path
+    return atomic_write_text(path, json.dumps(payload, indent=2, ensure_ascii=False, default=str) + "\n")
 
 
 def _reset_dir(path: Path, keep: set[str]) -> None:

@@ -112,7 +112,9 @@ class ChatCompletionRequest(BaseModel):
     temperature: float | None = Field(None, ge=0, le=2)
     top_p: float | None = Field(None, gt=0, le=1)
     n: int = Field(1, ge=1, le=1, description="Only one choice is supported.")
-    seed: int | None = None
+    seed: int | None = Field(
+        None, ge=0, le=2**64 - 1, description="Sampling seed, 0 to 2**64-1 (the range torch.manual_seed accepts)."
+    )
     stream: bool = False
     stream_options: StreamOptions | None = None
 
