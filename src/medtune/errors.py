@@ -6,6 +6,7 @@ failed, the bad value, where (file:line and field when known) and how to fix it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -20,7 +21,32 @@ __all__ = [
     "PluginLoadError",
     "UnknownComponentError",
     "ValidationIssue",
+    "redact_excerpt",
 ]
+
+
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_DIGIT = re.compile(r"\d")
+
+
+def redact_excerpt(text: str) -> str:
+    r"""An excerpt of user data that is safe to print: no control characters, e-mails or long numbers.
+
+    Terminal escape sequences and bidi controls are replaced by ``?`` (they would reach the user's terminal);
+    e-mail addresses become ``[EMAIL]``; when the excerpt holds five digits or more (an SSN, a phone, an MRN, a
+    date), every digit becomes ``#``, while a short bad value ("-5", "0.3") is shown as it is.
+
+    >>> redact_excerpt('{"input": "SSN 219-09-9999, ann@example.com\x1b[31m"}')
+    '{"input": "SSN ###-##-####, [EMAIL]?[##m"}'
+    >>> redact_excerpt("-5")
+    '-5'
+    """
+    text = _CONTROL.sub("?", text).replace("\n", " ").replace("\t", " ")
+    text = _EMAIL.sub("[EMAIL]", text)
+    if len(_DIGIT.findall(text)) >= 5:
+        text = _DIGIT.sub("#", text)
+    return text
 
 
 class MedtuneError(Exception):
@@ -118,6 +144,10 @@ class ValidationIssue:
     field: str | None
     message: str
     value: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.value is not None:
+            object.__setattr__(self, "value", redact_excerpt(self.value))
 
     @property
     def location(self) -> str:

@@ -1,6 +1,7 @@
 """Every core format, well-formed and malformed. Errors must name the file, the line (or row) and the field."""
 
 import json
+import os
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -196,3 +197,56 @@ def test_save_picks_a_writer_or_says_why_not(tmp_path, good_records):
     with pytest.raises(DataFormatError, match="format 'medquad' cannot be written"):
         ds.save(tmp_path / "out.jsonl", format="medquad")
     assert not list(tmp_path.iterdir())
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ('{"instruction": "a", "output": "b", "metadata": ' + "[" * 100_000 + "]" * 100_000 + "}", "nested too deeply"),
+        ('{"instruction": "a", "output": "b", "metadata": {"x": ' + "9" * 5000 + "}}", "more than 4,300 digits"),
+        ('{"instruction": "a\\ud800", "output": "b"}', "lone UTF-16 surrogate"),
+    ],
+)
+def test_inputs_past_pythons_json_limits_are_issues_for_their_line(tmp_path, line, message):
+    good = json.dumps({"instruction": "q", "output": "a"})
+    path = tmp_path / "x.jsonl"
+    path.write_text(good + "\n" + line + "\n" + good + "\n", encoding="utf-8")
+    ds = Dataset.load(path, skip_invalid=True)
+    assert len(ds) == 2
+    [issue] = ds.rejects
+    assert issue.line == 2 and message in issue.message and "Fix:" in issue.message
+    ds.save(tmp_path / "out.parquet")  # a lone surrogate used to pass validation and crash in pyarrow here
+
+
+def test_a_json_array_past_the_limits_is_a_format_error(tmp_path):
+    path = tmp_path / "x.json"
+    path.write_text("[" + "[" * 100_000 + "]" * 100_000 + "]", encoding="utf-8")
+    with pytest.raises(DataFormatError, match="nested too deeply"):
+        Dataset.load(path)
+
+
+def test_a_line_longer_than_the_limit_is_skipped_without_being_held(tmp_path, monkeypatch):
+    import medtune.data.formats as formats
+
+    monkeypatch.setattr(formats, "MAX_LINE_BYTES", 64)
+    good = json.dumps({"instruction": "q", "output": "a"})
+    path = tmp_path / "x.jsonl"
+    path.write_text(good + "\n" + json.dumps({"instruction": "x" * 500, "output": "b"}) + "\n" + good + "\n")
+    ds = Dataset.load(path, skip_invalid=True)
+    assert len(ds) == 2 and ds.rejects[0].line == 2 and "longer than" in ds.rejects[0].message
+
+
+def test_a_fifo_is_refused_at_once_instead_of_blocking(tmp_path):
+    fifo = tmp_path / "data.jsonl"
+    os.mkfifo(fifo)
+    with pytest.raises(DataFormatError, match="not a regular file"):
+        Dataset.load(fifo, format="jsonl")
+
+
+def test_excerpts_of_bad_records_hide_numbers_emails_and_terminal_escapes(tmp_path):
+    path = tmp_path / "x.jsonl"
+    path.write_text('{"instruction": "SSN 219-09-9999 ann@example.com \x1b[2J\x1b]0;pwned\x07", "output": \n')
+    ds = Dataset.load(path, skip_invalid=True)
+    shown = " ".join(str(i) for i in ds.rejects)
+    assert "219" not in shown and "ann@example.com" not in shown and "\x1b" not in shown
+    assert "[EMAIL]" in shown

@@ -290,6 +290,11 @@ class Dataset:
         path = Path(source)
         if not path.exists():
             raise DataFormatError(f"{path}: no such file or directory. Fix: check the path.")
+        if not (path.is_file() or path.is_dir()):  # a FIFO or a device would block or never end
+            raise DataFormatError(
+                f"{path}: not a regular file or a directory (a FIFO, a device or a socket). "
+                "Fix: save the data to a file first."
+            )
         fmt = resolve_format(path, format, plugin_manager)
         report = LoadReport(source=str(path), format=fmt.name)
         items: Iterable[RawRecord | ValidationIssue] = fmt.read(path, report)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -20,6 +21,7 @@ from typing import Any, ClassVar
 from medtune.errors import DataFormatError, ValidationIssue
 
 __all__ = [
+    "MAX_LINE_BYTES",
     "CsvFormat",
     "DataFormat",
     "JsonFormat",
@@ -28,8 +30,71 @@ __all__ = [
     "LoadReport",
     "ParquetFormat",
     "RawRecord",
+    "json_problem",
+    "loads_checked",
     "read_text",
 ]
+
+#: The longest JSON Lines line read (bytes); a longer one is an issue for its line, and the rest still loads.
+MAX_LINE_BYTES = 64 * 1024 * 1024
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def json_problem(exc: BaseException) -> str | None:
+    """What a ``json.loads`` failure means for a user, with the fix; ``None`` for errors that are not about input.
+
+    Python's own limits become named errors: nesting (the parser recurses, about 1,000 levels) and integers of
+    more than 4,300 digits.
+    """
+    if isinstance(exc, json.JSONDecodeError):
+        return f"invalid JSON at column {exc.colno}: {exc.msg}"
+    if isinstance(exc, RecursionError):
+        return (
+            "JSON nested too deeply (Python's parser stops at about 1,000 levels). "
+            "Fix: flatten the record, or store the nested part as a string"
+        )
+    if isinstance(exc, ValueError) and "digits" in str(exc):
+        return "a number with more than 4,300 digits (Python's limit). Fix: store it as a string"
+    return None
+
+
+def _lone_surrogate(value: Any) -> bool:
+    r"""Whether a parsed JSON value holds a lone UTF-16 surrogate (written ``\ud800``): not valid Unicode."""
+    stack = [value]
+    while stack:
+        v = stack.pop()
+        if isinstance(v, str):
+            if _SURROGATE.search(v):
+                return True
+        elif isinstance(v, dict):
+            stack.extend(v.keys())
+            stack.extend(v.values())
+        elif isinstance(v, list):
+            stack.extend(v)
+    return False
+
+
+def loads_checked(text: str) -> tuple[Any, str | None]:
+    """``json.loads`` within medtune's limits: ``(value, None)``, or ``(None, problem with the fix)``.
+
+    Example:
+        >>> loads_checked('{"a": 1}')
+        ({'a': 1}, None)
+        >>> loads_checked('{"a": 1,}')
+        (None, 'invalid JSON at column 9: Expecting property name enclosed in double quotes')
+    """
+    try:
+        value = json.loads(text)
+    except (json.JSONDecodeError, RecursionError, ValueError) as exc:
+        problem = json_problem(exc)
+        if problem is None:
+            raise
+        return None, problem
+    if "\\u" in text and _lone_surrogate(value):
+        return None, (
+            "a lone UTF-16 surrogate (\\ud800-\\udfff) in a string is not valid Unicode. Fix: repair the text encoding"
+        )
+    return value, None
 
 
 @dataclass(frozen=True)
@@ -161,6 +226,8 @@ class JsonFormat(DataFormat):
                 obj = json.loads(text)
             except json.JSONDecodeError as exc:
                 raise DataFormatError(_json_error(path, exc)) from None
+            except (RecursionError, ValueError) as exc:
+                raise DataFormatError(f"{path}: {json_problem(exc) or exc}") from None
             arrays = [k for k, v in obj.items() if isinstance(v, list)] if isinstance(obj, dict) else []
             if len(arrays) != 1:
                 raise DataFormatError(
@@ -193,6 +260,19 @@ class JsonFormat(DataFormat):
                     _json_error(path, exc) + ". A JSON array cannot be resumed after a syntax error. "
                     "Fix: repair the file, or export one record per line (JSONL) so bad lines can be skipped."
                 ) from None
+            except (RecursionError, ValueError) as exc:
+                raise DataFormatError(f"{path}:{line}: {json_problem(exc) or exc}") from None
+            if _lone_surrogate(item):
+                yield ValidationIssue(
+                    str(path), line, row, None,
+                    "a lone UTF-16 surrogate (\\ud800-\\udfff) in a string is not valid Unicode. "
+                    "Fix: repair the text encoding",
+                )  # fmt: skip
+                row += 1
+                pos = _skip_ws(text, pos)
+                if pos < len(text) and text[pos] == ",":
+                    pos += 1
+                continue
             yield self._record(path, item, row, line)
             row += 1
             pos = _skip_ws(text, pos)
@@ -256,14 +336,24 @@ class JsonlFormat(DataFormat):
         row = 0
         seen_content = False
         with path.open("rb") as fh:
-            for lineno, raw in enumerate(fh, start=1):
+            for lineno, raw in enumerate(iter(lambda: fh.readline(MAX_LINE_BYTES + 1), b""), start=1):
+                if len(raw) > MAX_LINE_BYTES and not raw.endswith(b"\n"):
+                    while (rest := fh.readline(MAX_LINE_BYTES)) and not rest.endswith(b"\n"):
+                        pass  # skip the rest of the line without holding it
+                    yield ValidationIssue(
+                        src, lineno, row, None,
+                        f"line longer than {MAX_LINE_BYTES // 2**20} MiB (MAX_LINE_BYTES); "
+                        "fix: split the record or store the large part elsewhere",
+                    )  # fmt: skip
+                    row += 1
+                    continue
                 if lineno == 1 and raw.startswith(b"\xef\xbb\xbf"):
                     raw = raw[3:]
                 if not raw.strip():
                     continue
                 seen_content = True
                 try:
-                    text = raw.decode("utf-8")
+                    text = raw.decode("utf-8").rstrip("\r\n")
                 except UnicodeDecodeError as exc:
                     yield ValidationIssue(
                         src,
@@ -275,12 +365,9 @@ class JsonlFormat(DataFormat):
                     )
                     row += 1
                     continue
-                try:
-                    item = json.loads(text)
-                except json.JSONDecodeError as exc:
-                    yield ValidationIssue(
-                        src, lineno, row, None, f"invalid JSON at column {exc.colno}: {exc.msg}", text[:80]
-                    )
+                item, problem = loads_checked(text)
+                if problem is not None:
+                    yield ValidationIssue(src, lineno, row, None, problem, text[:80])
                     row += 1
                     continue
                 if not isinstance(item, dict):
@@ -367,10 +454,8 @@ class CsvFormat(DataFormat):
 def _parse_json_cell(value: str) -> Any:
     if not value.strip():
         return {}
-    try:
-        return json.loads(value)
-    except json.JSONDecodeError:
-        return value  # validation reports "metadata: expected a dictionary" with the value
+    parsed, problem = loads_checked(value)
+    return value if problem is not None else parsed  # validation reports "metadata: expected a dictionary"
 
 
 class ParquetFormat(DataFormat):

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from medtune.data.formats import DataFormat, JsonFormat, LineCounter, LoadReport, RawRecord, read_text
+from medtune.data.formats import DataFormat, JsonFormat, LineCounter, LoadReport, RawRecord, json_problem, read_text
 from medtune.errors import DataFormatError, ValidationIssue
 
 __all__ = [
@@ -82,6 +82,8 @@ class PubMedQAFormat(DataFormat):
             obj = json.loads(text)
         except json.JSONDecodeError as exc:
             raise DataFormatError(f"{path}:{exc.lineno}: invalid JSON at column {exc.colno}: {exc.msg}") from None
+        except (RecursionError, ValueError) as exc:
+            raise DataFormatError(f"{path}: {json_problem(exc) or exc}") from None
         if not isinstance(obj, dict):
             raise DataFormatError(f"{path}:1: PubMedQA expects a JSON object keyed by PMID")
         pos = 0
