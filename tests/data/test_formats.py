@@ -250,3 +250,29 @@ def test_excerpts_of_bad_records_hide_numbers_emails_and_terminal_escapes(tmp_pa
     shown = " ".join(str(i) for i in ds.rejects)
     assert "219" not in shown and "ann@example.com" not in shown and "\x1b" not in shown
     assert "[EMAIL]" in shown
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ('{"instruction": "a", "output": "b", "output": "c"}', "duplicate key 'output'"),
+        ('{"instruction": "a", "output": "b", "metadata": {"score": NaN}}', "NaN is not valid JSON"),
+        ('{"instruction": "a", "output": "b", "metadata": {"score": -Infinity}}', "-Infinity is not valid JSON"),
+    ],
+)
+def test_json_beyond_the_standard_is_an_issue_not_silently_accepted(tmp_path, line, message):
+    path = tmp_path / "x.jsonl"
+    path.write_text(line + "\n" + json.dumps({"instruction": "q", "output": "a"}) + "\n")
+    ds = Dataset.load(path, skip_invalid=True)
+    assert len(ds) == 1 and message in ds.rejects[0].message and ds.rejects[0].line == 1
+    array = tmp_path / "x.json"
+    array.write_text("[" + line + ", " + json.dumps({"instruction": "q", "output": "a"}) + "]")
+    ds = Dataset.load(array, skip_invalid=True)
+    assert len(ds) == 1 and message in ds.rejects[0].message
+
+
+def test_a_trailing_comma_in_a_json_array_is_a_format_error(tmp_path):
+    path = tmp_path / "x.json"
+    path.write_text('[{"instruction": "a", "output": "b"},\n]')
+    with pytest.raises(DataFormatError, match="trailing comma"):
+        Dataset.load(path)

@@ -6,7 +6,7 @@ import tarfile
 
 import pytest
 
-from medtune import Dataset, DataValidationError, sample_path
+from medtune import DataFormatError, Dataset, DataValidationError, sample_path
 
 DOC = """<?xml version="1.0" encoding="UTF-8"?>
 <Document id="0000001" source="CancerGov" url="https://example.org/doc">
@@ -163,3 +163,35 @@ def test_medquad_tar_member_names_are_stable(tmp_path):
         tar.addfile(info, buf)
     ds = Dataset.load(tgz)
     assert ds[0].source == "medquad/1_CancerGov_QA"
+
+
+def test_a_decompression_bomb_in_a_medquad_archive_is_refused_before_it_is_read(tmp_path):
+    import io
+    import tracemalloc
+
+    tgz = tmp_path / "bomb.tar.gz"
+    size = 300 * 2**20  # 300 MiB of zeros: a few hundred KiB compressed
+    with tarfile.open(tgz, "w:gz") as tar:
+        info = tarfile.TarInfo("1_CancerGov_QA/0000001_1.xml")
+        info.size = size
+
+        class Zeros(io.RawIOBase):
+            left = size
+
+            def readable(self):
+                return True
+
+            def readinto(self, b):
+                n = min(len(b), self.left)
+                b[:n] = bytes(n)
+                self.left -= n
+                return n
+
+        tar.addfile(info, io.BufferedReader(Zeros()))
+    assert tgz.stat().st_size < 2 * 2**20
+    tracemalloc.start()
+    with pytest.raises(DataFormatError, match=r"over the 32 MiB limit for one MedQuAD document.*bomb"):
+        Dataset.load(tgz)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert peak < 64 * 2**20  # it used to read the whole member: 1.5 GB for a 1.5 GB one

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 from typing import Any
 
 from medtune.cli._common import EXIT_OK, Console, escape
@@ -31,18 +32,23 @@ def _config(args: argparse.Namespace) -> Any:
     overrides = {key: getattr(args, flag) for flag, key in _FLAGS.items()}
     if args.no_safety:
         overrides["safety.enabled"] = False
-    return load_serve_config(args.config, **overrides)
+    if args.no_docs:
+        overrides["docs"] = False
+    config = load_serve_config(args.config, **overrides)
+    key = args.api_key or (os.environ.get("MEDTUNE_API_KEY") if config.api_key is None else None)
+    return load_serve_config(config, api_key=key) if key else config
 
 
 def _cmd_serve(args: argparse.Namespace, console: Console) -> int:
     config = _config(args)
     if args.print_config:
         if console.as_json:
-            console.emit(config.model_dump())
+            console.emit(config.model_dump(mode="json"))
         else:
             import yaml
 
-            console.out.print(escape(yaml.safe_dump(config.model_dump(), sort_keys=False, allow_unicode=True)))
+            dump = yaml.safe_dump(config.model_dump(mode="json"), sort_keys=False, allow_unicode=True)
+            console.out.print(escape(dump))
         return EXIT_OK
     from medtune.serving.server import is_loopback, serve
 
@@ -97,5 +103,12 @@ def add_commands(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--max-body-bytes", type=int, metavar="N", help="largest request body before 413 (default 65536)")
     p.add_argument("--log-level", choices=["debug", "info", "warning", "error"], help="server log level")
     p.add_argument("--no-safety", action="store_true", help="turn off emergency messages and disclaimers")
+    p.add_argument(
+        "--api-key",
+        metavar="KEY",
+        help="require this key on every request but /health (default: $MEDTUNE_API_KEY; prefer the variable, "
+        "since a flag shows in the process list)",
+    )
+    p.add_argument("--no-docs", action="store_true", help="do not serve /docs, /redoc and /openapi.json")
     p.add_argument("--print-config", action="store_true", help="print the resolved config and exit")
     p.set_defaults(func=_cmd_serve)

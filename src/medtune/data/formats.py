@@ -22,6 +22,7 @@ from medtune.errors import DataFormatError, ValidationIssue
 
 __all__ = [
     "MAX_LINE_BYTES",
+    "STRICT_DECODER",
     "CsvFormat",
     "DataFormat",
     "JsonFormat",
@@ -40,6 +41,29 @@ MAX_LINE_BYTES = 64 * 1024 * 1024
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
+class _StrictJSONError(ValueError):
+    """Valid for Python's ``json`` but not for the JSON standard or not safe to keep: reported as an issue."""
+
+
+def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out = dict(pairs)
+    if len(out) != len(pairs):
+        keys = [k for k, _ in pairs]
+        dup = next(k for i, k in enumerate(keys) if k in keys[:i])
+        raise _StrictJSONError(
+            f"duplicate key {dup!r} in one object (only the last value would be kept). Fix: keep one of them"
+        )
+    return out
+
+
+def _no_constant(name: str) -> Any:
+    raise _StrictJSONError(f"{name} is not valid JSON (a number must be finite). Fix: write null or a string")
+
+
+#: A decoder that refuses what Python's ``json`` accepts beyond the standard: duplicate keys, NaN and Infinity.
+STRICT_DECODER = json.JSONDecoder(object_pairs_hook=_no_duplicate_keys, parse_constant=_no_constant)
+
+
 def json_problem(exc: BaseException) -> str | None:
     """What a ``json.loads`` failure means for a user, with the fix; ``None`` for errors that are not about input.
 
@@ -48,6 +72,8 @@ def json_problem(exc: BaseException) -> str | None:
     """
     if isinstance(exc, json.JSONDecodeError):
         return f"invalid JSON at column {exc.colno}: {exc.msg}"
+    if isinstance(exc, _StrictJSONError):
+        return str(exc)
     if isinstance(exc, RecursionError):
         return (
             "JSON nested too deeply (Python's parser stops at about 1,000 levels). "
@@ -84,7 +110,7 @@ def loads_checked(text: str) -> tuple[Any, str | None]:
         (None, 'invalid JSON at column 9: Expecting property name enclosed in double quotes')
     """
     try:
-        value = json.loads(text)
+        value = STRICT_DECODER.decode(text)
     except (json.JSONDecodeError, RecursionError, ValueError) as exc:
         problem = json_problem(exc)
         if problem is None:
@@ -202,6 +228,11 @@ def _json_error(path: Path, exc: json.JSONDecodeError, line_offset: int = 0) -> 
     return f"{path}:{exc.lineno + line_offset}: invalid JSON at column {exc.colno}: {exc.msg}"
 
 
+def _skip_value(text: str, pos: int) -> int:
+    """The end of the JSON value at ``pos``, read leniently (to step over a record refused by the strict decoder)."""
+    return json.JSONDecoder().raw_decode(text, pos)[1]
+
+
 def _type_name(value: Any) -> str:
     return {dict: "object", list: "array", str: "string", bool: "boolean", type(None): "null"}.get(
         type(value), "number"
@@ -218,12 +249,12 @@ class JsonFormat(DataFormat):
     def read(self, path: Path, report: LoadReport) -> Iterator[RawRecord | ValidationIssue]:
         """Yield each array element with its line number."""
         text = read_text(path)
-        decoder = json.JSONDecoder()
+        decoder = STRICT_DECODER
         pos = _skip_ws(text, 0)
         if text[pos] == "{":
             # {"data": [...]} or {"train": [...]}-style wrappers: one array-valued key.
             try:
-                obj = json.loads(text)
+                obj = STRICT_DECODER.decode(text)
             except json.JSONDecodeError as exc:
                 raise DataFormatError(_json_error(path, exc)) from None
             except (RecursionError, ValueError) as exc:
@@ -260,24 +291,29 @@ class JsonFormat(DataFormat):
                     _json_error(path, exc) + ". A JSON array cannot be resumed after a syntax error. "
                     "Fix: repair the file, or export one record per line (JSONL) so bad lines can be skipped."
                 ) from None
+            except _StrictJSONError as exc:
+                yield ValidationIssue(str(path), line, row, None, str(exc))
+                pos = _skip_value(text, pos)
             except (RecursionError, ValueError) as exc:
                 raise DataFormatError(f"{path}:{line}: {json_problem(exc) or exc}") from None
-            if _lone_surrogate(item):
-                yield ValidationIssue(
-                    str(path), line, row, None,
-                    "a lone UTF-16 surrogate (\\ud800-\\udfff) in a string is not valid Unicode. "
-                    "Fix: repair the text encoding",
-                )  # fmt: skip
-                row += 1
-                pos = _skip_ws(text, pos)
-                if pos < len(text) and text[pos] == ",":
-                    pos += 1
-                continue
-            yield self._record(path, item, row, line)
+            else:
+                if _lone_surrogate(item):
+                    yield ValidationIssue(
+                        str(path), line, row, None,
+                        "a lone UTF-16 surrogate (\\ud800-\\udfff) in a string is not valid Unicode. "
+                        "Fix: repair the text encoding",
+                    )  # fmt: skip
+                else:
+                    yield self._record(path, item, row, line)
             row += 1
             pos = _skip_ws(text, pos)
             if pos < len(text) and text[pos] == ",":
                 pos += 1
+                if (end := _skip_ws(text, pos)) < len(text) and text[end] == "]":
+                    raise DataFormatError(
+                        f"{path}:{text.count(chr(10), 0, end) + 1}: invalid JSON: a comma before ']' after record "
+                        f"{row - 1} (a trailing comma). Fix: remove the comma."
+                    )
             elif pos < len(text) and text[pos] != "]":
                 raise DataFormatError(
                     f"{path}:{text.count(chr(10), 0, pos) + 1}: invalid JSON: expected ',' or ']' after "

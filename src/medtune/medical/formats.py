@@ -13,6 +13,8 @@ from medtune.data.formats import DataFormat, JsonFormat, LineCounter, LoadReport
 from medtune.errors import DataFormatError, ValidationIssue
 
 __all__ = [
+    "MAX_MEMBER_BYTES",
+    "MAX_TOTAL_BYTES",
     "MEDQUAD_INSTRUCTION",
     "PUBMEDQA_INSTRUCTION",
     "ChatDoctorFormat",
@@ -124,16 +126,42 @@ class PubMedQAFormat(DataFormat):
             )
 
 
+#: The largest MedQuAD XML document read (bytes, uncompressed); the real ones are under 1 MiB. A larger member,
+#: such as a decompression bomb in an archive, is refused before it is read.
+MAX_MEMBER_BYTES = 32 * 1024 * 1024
+#: The most XML read from one MedQuAD archive or directory in all (bytes, uncompressed; the corpus is ~100 MiB).
+MAX_TOTAL_BYTES = 2 * 1024 * 1024 * 1024
+
+
+def _too_big(name: str, size: int, total: int) -> None:
+    if size > MAX_MEMBER_BYTES:
+        raise DataFormatError(
+            f"{name}: {size:,} bytes uncompressed, over the {MAX_MEMBER_BYTES // 2**20} MiB limit for one MedQuAD "
+            "document (medtune.medical.formats.MAX_MEMBER_BYTES); a real document is under 1 MiB. Fix: check "
+            "the archive (it may be a decompression bomb), or raise the limit if the file is genuine."
+        )
+    if total > MAX_TOTAL_BYTES:
+        raise DataFormatError(
+            f"{name}: the documents read so far hold {total:,} bytes, over the {MAX_TOTAL_BYTES // 2**30} GiB limit "
+            "for one MedQuAD corpus (MAX_TOTAL_BYTES). Fix: check the archive, or load it in parts."
+        )
+
+
 def medquad_documents(path: Path) -> Iterator[tuple[str, bytes]]:
     """The XML documents of a MedQuAD directory (``FOLDER/*.xml``) or ``.tar.gz``, as (name, bytes), sorted by name.
 
     Names inside an archive read ``ARCHIVE!FOLDER/FILE.xml``.
 
     Raises:
-        DataFormatError: ``path`` is a file but not a readable tar archive.
+        DataFormatError: ``path`` is a file but not a readable tar archive, or a document is over
+            :data:`MAX_MEMBER_BYTES` (all of them over :data:`MAX_TOTAL_BYTES`); the size is checked before reading.
     """
+    total = 0
     if path.is_dir():
         for xml in sorted(path.glob("*/*.xml")):
+            size = xml.stat().st_size
+            total += size
+            _too_big(str(xml), size, total)
             yield str(xml), xml.read_bytes()
         return
     # Stream the archive once (random access into a .gz re-decompresses from the start), then sort the
@@ -143,9 +171,12 @@ def medquad_documents(path: Path) -> Iterator[tuple[str, bytes]]:
         with tarfile.open(path, "r:*") as tar:
             for m in tar:
                 if m.isfile() and m.name.endswith(".xml"):
+                    name = f"{path}!{PurePosixPath(m.name).as_posix().lstrip('./')}"
+                    total += m.size
+                    _too_big(name, m.size, total)  # from the member's header, before decompressing it
                     fh = tar.extractfile(m)
                     if fh is not None:
-                        docs.append((f"{path}!{PurePosixPath(m.name).as_posix().lstrip('./')}", fh.read()))
+                        docs.append((name, fh.read(MAX_MEMBER_BYTES + 1)))
     except tarfile.TarError as exc:
         raise DataFormatError(f"{path}: not a readable tar archive: {exc}") from None
     docs.sort(key=lambda d: d[0])

@@ -24,6 +24,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from medtune._extras import require
+from medtune.serving.auth import ApiKeyAuth
 from medtune.serving.config import ServeConfig
 from medtune.serving.generator import GenerationParams, Generator, Usage
 from medtune.serving.limits import BodySizeLimit, ConcurrencyLimiter, Overloaded, error_body
@@ -251,11 +252,13 @@ def create_app(config: ServeConfig | None = None, generator: Generator | None = 
         yield
         executor.shutdown(wait=False, cancel_futures=True)
 
+    docs = {} if cfg.docs else {"docs_url": None, "redoc_url": None, "openapi_url": None}
     app = fastapi.FastAPI(
         lifespan=lifespan,
         title="medtune serve",
         version=__version__,
         description="A fine-tuned model behind /chat and an OpenAI-compatible /v1/chat/completions.",
+        **docs,
     )
     app.state.config = cfg
     app.state.limiter = limiter
@@ -580,6 +583,8 @@ def create_app(config: ServeConfig | None = None, generator: Generator | None = 
         return StreamingResponse(events(), media_type="text/event-stream", headers=headers)
 
     app.add_middleware(BodySizeLimit, max_bytes=limits.max_body_bytes)
+    if cfg.api_key is not None:  # added last, so it runs first: no body is read for a request without the key
+        app.add_middleware(ApiKeyAuth, api_key=cfg.api_key.get_secret_value())
     return app
 
 

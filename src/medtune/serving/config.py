@@ -10,7 +10,7 @@ from os import PathLike
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator, model_validator
 
 from medtune.config import format_validation_error, read_yaml
 from medtune.errors import ConfigError
@@ -173,6 +173,10 @@ class ServeConfig(_Strict):
         generation: Sampling defaults.
         limits: Request limits.
         safety: The safety layer.
+        api_key: A key every request but ``GET /health`` must carry (``Authorization: Bearer KEY`` or
+            ``X-API-Key``); 401 without it. ``medtune serve`` reads ``MEDTUNE_API_KEY`` when this is not set. Never
+            printed by ``--print-config``.
+        docs: Serve the interactive API docs (``/docs``, ``/redoc``, ``/openapi.json``).
     """
 
     model: str | None = None
@@ -188,6 +192,18 @@ class ServeConfig(_Strict):
     generation: GenerationDefaults = Field(default_factory=GenerationDefaults)
     limits: LimitsConfig = Field(default_factory=LimitsConfig)
     safety: SafetyConfig = Field(default_factory=SafetyConfig)
+    api_key: SecretStr | None = None
+    docs: bool = True
+
+    @field_validator("api_key")
+    @classmethod
+    def _long_enough(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None and len(value.get_secret_value()) < 16:
+            raise ValueError(
+                "an API key needs at least 16 characters. Fix: make a random one with "
+                "`python -c 'import secrets; print(secrets.token_urlsafe(24))'`"
+            )
+        return value
 
     def served_name(self) -> str:
         """The model id reported to clients."""
