@@ -195,12 +195,12 @@ def test_missing_config_file(tmp_path):
 def test_default_pipeline_is_built_from_the_registry():
     pipe = Pipeline.default()
     assert pipe.names == [
+        "normalize_units",
         "pii",
         "empty",
         "length",
         "copies_input",
         "language",
-        "normalize_units",
         "dedup",
         "medically_sound",
         "disclaimer",

@@ -36,7 +36,8 @@ def test_quickstart_smoke_runs_end_to_end(tmp_path):
 
     # The per-cleaner report, the rejects with their reasons, base vs tuned, and a complete model card.
     report = json.loads(Path(summary["cleaning_report"]).read_text())
-    assert report["stages"][0]["name"] == "pii" and report["rejected"] == summary["rejected"]
+    assert [s["name"] for s in report["stages"]][:2] == ["normalize_units", "pii"]
+    assert report["rejected"] == summary["rejected"]
     rejects = [json.loads(line) for line in Path(summary["rejects"]).read_text().splitlines()]
     assert len(rejects) == summary["rejected"] and all(r["cleaner"] and r["reason"] for r in rejects)
     evaluation = json.loads((out / "eval" / "report.json").read_text())

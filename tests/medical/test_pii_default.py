@@ -114,3 +114,23 @@ def test_wards_sites_and_lone_months_go_while_countries_and_devices_stay(pii, te
         assert value not in out, out
     for value in kept:
         assert value in out, out
+
+
+def test_a_second_run_of_the_default_pipeline_changes_nothing(tmp_path):
+    from medtune.cleaning.config import default_config
+
+    rows = [
+        {"instruction": "Answer as a doctor.", "input": "My zip 10001mg dose of ibuprofen, is it safe for my headache?",
+         "output": "Take 400mg ibuprofen with food every 8 hours; see a doctor if it persists for days."},
+        {"instruction": "Answer as a doctor.", "input": "I'm Ann Lee from Boston, call 617-555-0199. Is 5mg of "
+         "amlodipine ok for my blood pressure?", "output": "Yes, 5mg amlodipine is a common starting dose; check "
+         "your blood pressure weekly."},
+    ]  # fmt: skip
+    src = tmp_path / "in.jsonl"
+    src.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    pipeline = Pipeline.from_config(default_config())
+    once = pipeline.run(Dataset.load(src)).dataset
+    once.save(tmp_path / "once.jsonl")
+    twice = pipeline.run(Dataset.load(tmp_path / "once.jsonl")).dataset
+    assert list(once.to_rows()) == list(twice.to_rows())
+    assert "[ZIP] mg" in next(once.to_rows())["input"]  # units split before PII removal, not after

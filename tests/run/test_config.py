@@ -24,7 +24,7 @@ def _error(data: dict) -> str:
 def test_defaults_are_valid_and_use_the_stage_configs():
     cfg = RunConfig()
     assert cfg.data.source == "sample:medical"
-    assert [c.name for c in cfg.clean.cleaners][:2] == ["pii", "empty"]
+    assert [c.name for c in cfg.clean.cleaners][:3] == ["normalize_units", "pii", "empty"]
     assert isinstance(cfg.train, TrainConfig) and cfg.train == TrainConfig()
     assert isinstance(cfg.eval.evaluator_config(), EvalConfig)
     assert cfg.eval.evaluator_config() == EvalConfig()

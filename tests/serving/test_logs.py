@@ -71,3 +71,13 @@ def test_uvicorn_log_config_redacts_every_handler(capsys):
             logger.handlers.clear()
             logger.propagate = True
             logger.setLevel(logging.NOTSET)
+
+
+def test_the_access_log_drops_query_strings():
+    record = logging.LogRecord(
+        "uvicorn.access", logging.INFO, __file__, 1, '%s - "%s %s HTTP/%s" %d',
+        ("127.0.0.1:5000", "GET", "/v1/models?user=Zdenka+Horakova&mail=zh%40example.cz", "1.1", 200), None,
+    )  # fmt: skip
+    RedactPIIFilter().filter(record)
+    line = record.getMessage()
+    assert line.endswith('"GET /v1/models?[QUERY] HTTP/1.1" 200') and "Zdenka" not in line and "zh%40" not in line

@@ -218,6 +218,22 @@ def test_422_clear_messages(start_server, helpers, path, body, expected):
     assert err["type"] == "invalid_request_error" and "Fix:" in err["message"]
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        b'\xff\xfe{"message": "hi"}',  # not UTF-8
+        b'{"message": ' + b"[" * 5000 + b"]" * 5000 + b"}",  # nested past the parser
+        b'{"message": "hi", "max_tokens": ' + b"9" * 5000 + b"}",  # more than 4,300 digits
+    ],
+)
+def test_bodies_json_cannot_parse_are_422_not_400(start_server, helpers, body):
+    server = start_server(helpers.FakeGenerator())
+    r = httpx.post(f"{server.url}/chat", content=body, headers={"content-type": "application/json"})
+    assert r.status_code == 422, r.text
+    err = r.json()["error"]
+    assert err["code"] == "invalid_json" and "Fix: send a UTF-8 JSON body" in err["message"]
+
+
 def test_422_input_limits(start_server, helpers):
     server = start_server(helpers.FakeGenerator(), helpers.config(limits={"max_input_chars": 100, "max_messages": 3}))
     r = httpx.post(f"{server.url}/chat", json={"message": "a" * 101})

@@ -138,12 +138,13 @@ class LanguageConfig(CleanerOptions):
 #: The pipeline ``medtune clean`` runs without ``--config`` (documented in docs/cleaning.md).
 DEFAULT_MEDICAL_PIPELINE: dict[str, Any] = {
     "cleaners": [
-        "pii",  # first, so that the rejects file holds no identifiers either
+        # before pii: units split after PII removal ("zip 10001mg" -> "10001 mg") gave a second run a new ZIP
+        "normalize_units",
+        "pii",  # before every filter, so that the rejects file holds no identifiers either
         "empty",
         {"name": "length", "options": {"min_tokens": 3, "max_tokens": 4096}},
         "copies_input",
         "language",
-        "normalize_units",
         "dedup",
         "medically_sound",
         "disclaimer",

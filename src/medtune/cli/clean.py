@@ -99,8 +99,8 @@ def add_commands(sub: Any, common: argparse.ArgumentParser) -> None:
         parents=[common],
         help="remove PII, normalize, filter and add disclaimers; every record accounted for",
         description=(
-            "Clean INPUT into OUTPUT. Without --config the default medical pipeline runs: pii, empty, "
-            "length, copies_input, language, normalize_units, dedup, medically_sound, disclaimer "
+            "Clean INPUT into OUTPUT. Without --config the default medical pipeline runs: normalize_units, pii, "
+            "empty, length, copies_input, language, dedup, medically_sound, disclaimer "
             "(see docs/cleaning.md)."
         ),
     )

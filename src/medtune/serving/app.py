@@ -302,6 +302,14 @@ def create_app(config: ServeConfig | None = None, generator: Generator | None = 
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Any, exc: StarletteHTTPException) -> Any:
+        if exc.status_code == 400 and str(exc.detail).startswith("There was an error parsing the body"):
+            # FastAPI's 400 for a body json.loads cannot take (not UTF-8, nested too deeply, a huge number): 422
+            example = _EXAMPLES.get(request.url.path, "")
+            message = (
+                "invalid request: the request body could not be read as JSON (not UTF-8, nested too deeply or "
+                "a number with too many digits)" + (f". Fix: send a UTF-8 JSON body like {example}" if example else "")
+            )
+            return error(422, message, "invalid_request_error", "invalid_json")
         message = f"{exc.detail}: {request.method} {request.url.path}"
         if exc.status_code == 404:
             message += ". Endpoints: POST /chat, POST /v1/chat/completions, GET /v1/models, GET /health"

@@ -32,6 +32,16 @@ def redact(text: str) -> str:
     return "".join(out)
 
 
+def _without_query(path: str) -> str:
+    """An access log's path without its query string, which may carry names and e-mails (``/chat?who=ann@…``).
+
+    >>> _without_query("/v1/models?user=ann@example.com&name=Ann")
+    '/v1/models?[QUERY]'
+    """
+    base, sep, _ = path.partition("?")
+    return base + ("?[QUERY]" if sep else "")
+
+
 class RedactPIIFilter(logging.Filter):
     """A logging filter that formats each record's message (and traceback) and redacts it."""
 
@@ -39,6 +49,8 @@ class RedactPIIFilter(logging.Filter):
         """Redact ``record`` in place; never drops it."""
         if getattr(record, "_medtune_redacted", False):
             return True
+        if record.name == "uvicorn.access" and isinstance(record.args, tuple) and len(record.args) >= 3:
+            record.args = (*record.args[:2], _without_query(str(record.args[2])), *record.args[3:])
         try:
             message = record.getMessage()
         except Exception:  # a bad format string: keep the template only
