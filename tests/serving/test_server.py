@@ -371,3 +371,30 @@ def test_server_binds_loopback_only(start_server, helpers):
     assert server.host == "127.0.0.1"
     with socket.create_connection(("127.0.0.1", server.port), timeout=5):
         pass
+
+
+def test_a_burst_is_answered_by_the_app_in_json_and_emergencies_always_get_their_message(start_server, helpers):
+    import asyncio
+
+    server = start_server(helpers.FakeGenerator(delay_s=0.02))
+    chest = "I have crushing chest pain spreading to my left arm and I am sweating."
+
+    async def one(client, i):
+        message = chest if i % 10 == 0 else "What helps a mild headache?"
+        return i % 10 == 0, await client.post(f"{server.url}/chat", json={"message": message, "max_tokens": 8})
+
+    async def burst(n):
+        limits = httpx.Limits(max_connections=n, max_keepalive_connections=0)
+        async with httpx.AsyncClient(limits=limits, timeout=60) as client:
+            return await asyncio.gather(*(one(client, i) for i in range(n)))
+
+    results = asyncio.run(burst(200))  # uvicorn's connection cap answered all 200 with a plain-text 503
+    assert {r.status_code for _, r in results} <= {200, 429, 503}
+    for emergency, r in results:
+        body = r.json()
+        if r.status_code != 200:
+            assert "error" in body and "Retry-After" in r.headers
+        if emergency:
+            assert r.status_code == 200 and body["response"].startswith("⚠️")
+    assert sum(r.status_code == 200 for _, r in results) >= 20
+    assert httpx.get(f"{server.url}/health").status_code == 200

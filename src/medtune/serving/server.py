@@ -40,15 +40,17 @@ def is_loopback(host: str) -> bool:
 
 def _uvicorn_config(app: Any, config: ServeConfig, *, log: bool) -> Any:
     uvicorn = require("uvicorn", "serve", "medtune serve")
-    limits = config.limits
     return uvicorn.Config(
         app,
         host=config.host,
         port=config.port,
         log_level=config.log_level,
         log_config=log_config(config.log_level, config.safety.redact_logs) if log else None,
-        # A hard cap on open connections well above the queue: beyond it uvicorn itself answers 503.
-        limit_concurrency=limits.max_concurrency + limits.queue_size + 64,
+        # No connection cap in uvicorn: beyond one it answered a plain-text 503 to everyone, emergencies included.
+        # Overload is the app's to answer (JSON 429/503 with Retry-After; an emergency still gets its message),
+        # and a refusal is cheap, so a burst drains fast. The listen backlog holds the connections not yet accepted.
+        limit_concurrency=None,
+        backlog=4096,
         timeout_keep_alive=5,
         server_header=False,
     )
@@ -70,10 +72,10 @@ def serve(config: ServeConfig, generator: Generator | None = None) -> None:
         if not config.model:
             raise MedtuneError("no model to serve. Fix: `medtune serve MODEL` (a model folder, or 'embedded').")
         generator = TransformersGenerator.from_config(config)
-    if not is_loopback(config.host):
+    if not is_loopback(config.host) and config.api_key is None:
         logger.warning(
-            "listening on %s: the server is reachable from other machines and has no authentication. "
-            "Put it behind an authenticating proxy, or use --host 127.0.0.1.",
+            "listening on %s: the server is reachable from other machines and needs no API key. "
+            "Set MEDTUNE_API_KEY (or --api-key), put it behind an authenticating proxy, or use --host 127.0.0.1.",
             config.host,
         )
     app = create_app(config, generator)
