@@ -339,6 +339,20 @@ def test_client_leaving_a_stream_stops_the_generation(start_server, helpers):
     assert gen.cancelled == 1 and httpx.get(f"{server.url}/health").json()["active"] == 0
 
 
+@pytest.mark.parametrize("path", ["/chat", "/v1/chat/completions"])
+def test_a_client_leaving_a_non_stream_request_stops_the_generation(start_server, helpers, path):
+    gen = helpers.BlockingGenerator()  # holds its slot until released or cancelled (it ran to the end before)
+    server = start_server(gen)
+    body = {"message": "hi"} if path == "/chat" else {"messages": [{"role": "user", "content": "hi"}]}
+    with pytest.raises(httpx.ReadTimeout):
+        httpx.post(f"{server.url}{path}", json=body, timeout=0.5)
+    for _ in range(250):
+        if gen.cancelled and httpx.get(f"{server.url}/health").json()["active"] == 0:
+            break
+        time.sleep(0.02)
+    assert gen.cancelled == 1 and httpx.get(f"{server.url}/health").json()["active"] == 0
+
+
 def test_concurrency_bound_under_load(start_server, helpers):
     gen = helpers.FakeGenerator(delay_s=0.02)
     server = start_server(gen, helpers.config(limits={"max_concurrency": 2, "queue_size": 3, "queue_timeout_s": 20}))

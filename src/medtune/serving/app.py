@@ -392,7 +392,16 @@ def create_app(config: ServeConfig | None = None, generator: Generator | None = 
         """For an emergency, an overloaded server still answers with the urgent-care message."""
         return prep.urgent + "\n\n(The assistant is busy right now and could not add more; please act on the above.)"
 
-    async def complete(prep: _Prepared, rid: str) -> tuple[str, Usage | None]:
+    async def stop_when_gone(request: Any, run: _Run, rid: str) -> None:
+        """Stop ``run`` when the client of a non-stream request goes away (its answer would go nowhere)."""
+        while not run.cancel.is_set():
+            if await request.is_disconnected():
+                logger.info("%s: the client left; generation stopped", rid)
+                run.cancel.set()
+                return
+            await asyncio.sleep(0.2)
+
+    async def complete(prep: _Prepared, rid: str, request: Any = None) -> tuple[str, Usage | None]:
         """The full answer text (urgent message, model answer, disclaimer) and the usage."""
         if prep.skip_model:
             return prep.urgent, Usage(0, 0, "stop")
@@ -405,11 +414,16 @@ def create_app(config: ServeConfig | None = None, generator: Generator | None = 
             raise
         parts: list[str] = []
         usage: Usage | None = None
-        async for piece in run.pieces(deadline()):
-            if isinstance(piece, Usage):
-                usage = piece
-            else:
-                parts.append(piece)
+        watcher = asyncio.create_task(stop_when_gone(request, run, rid)) if request is not None else None
+        try:
+            async for piece in run.pieces(deadline()):
+                if isinstance(piece, Usage):
+                    usage = piece
+                else:
+                    parts.append(piece)
+        finally:
+            if watcher is not None:
+                watcher.cancel()
         answer = "".join(parts).strip()
         text = (
             (prep.urgent + "\n\n" if prep.urgent else "")
@@ -418,12 +432,12 @@ def create_app(config: ServeConfig | None = None, generator: Generator | None = 
         )
         return text, usage
 
-    async def run_complete(endpoint: str, prep: _Prepared) -> tuple[str, Usage | None] | Any:
+    async def run_complete(endpoint: str, prep: _Prepared, request: Any = None) -> tuple[str, Usage | None] | Any:
         rid = "req-" + uuid.uuid4().hex[:12]
         log_request(endpoint, rid, prep)
         t0 = time.perf_counter()
         try:
-            text, usage = await complete(prep, rid)
+            text, usage = await complete(prep, rid, request)
         except Overloaded as exc:
             logger.warning("%s refused with %d: %s", rid, exc.status, exc.message)
             kind = "rate_limit_error" if exc.status == 429 else "server_overloaded"
@@ -464,19 +478,17 @@ def create_app(config: ServeConfig | None = None, generator: Generator | None = 
             "data": [{"id": model_name, "object": "model", "created": created, "owned_by": "medtune"}],
         }
 
-    @app.post("/chat", response_model=ChatResponse)
-    async def chat(body: ChatRequest) -> Any:
+    async def chat(body: ChatRequest, request: Any) -> Any:
         try:
             prep = prepare([("user", body.message)], body.max_tokens, body.temperature, body.top_p, None)
         except _ClientError as exc:
             return error(422, exc.message, "invalid_request_error", "invalid_request")
-        result = await run_complete("/chat", prep)
+        result = await run_complete("/chat", prep, request)
         if not isinstance(result, tuple):
             return result
         return JSONResponse({"response": result[0]}, headers=safety_headers(prep))
 
-    @app.post("/v1/chat/completions")
-    async def chat_completions(body: ChatCompletionRequest) -> Any:
+    async def chat_completions(body: ChatCompletionRequest, request: Any) -> Any:
         try:
             prep = prepare(
                 [(m.role, m.text()) for m in body.messages],
@@ -491,7 +503,7 @@ def create_app(config: ServeConfig | None = None, generator: Generator | None = 
         if body.stream:
             include_usage = bool(body.stream_options and body.stream_options.include_usage)
             return await stream_completion(prep, cid, include_usage)
-        result = await run_complete("/v1/chat/completions", prep)
+        result = await run_complete("/v1/chat/completions", prep, request)
         if not isinstance(result, tuple):
             return result
         text, usage = result
@@ -589,6 +601,12 @@ def create_app(config: ServeConfig | None = None, generator: Generator | None = 
 
         headers = {"Cache-Control": "no-cache", "X-Accel-Buffering": "no", **safety_headers(prep)}
         return StreamingResponse(events(), media_type="text/event-stream", headers=headers)
+
+    # The handlers take the request (to see a client that left); FastAPI injects it for this annotation.
+    for handler in (chat, chat_completions):
+        handler.__annotations__["request"] = fastapi.Request
+    app.post("/chat", response_model=ChatResponse)(chat)
+    app.post("/v1/chat/completions")(chat_completions)
 
     app.add_middleware(BodySizeLimit, max_bytes=limits.max_body_bytes)
     if cfg.api_key is not None:  # added last, so it runs first: no body is read for a request without the key
