@@ -69,3 +69,75 @@ def test_dedup_keeps_first_occurrences(outputs):
     reasons = list(dedup.drop_reasons(rows))
     kept = [o.strip().lower() for o, r in zip(outputs, reasons) if r is None]
     assert kept == list(dict.fromkeys(o.strip().lower() for o in outputs))
+
+
+# --- the fuzz suite (issue #15): the same properties at volume, derandomized so that CI sees what we saw -----------
+
+_BUILT: dict[str, object] = {}
+
+
+def built(name):
+    """One instance per cleaner for the whole run (the pii cleaner loads a spaCy model)."""
+    if name not in _BUILT:
+        _BUILT[name] = REGISTRY.get(name).build()
+    return _BUILT[name]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", RECORD_CLEANERS)
+@settings(max_examples=10_000, deadline=None, derandomize=True, database=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])  # fmt: skip
+@given(instruction=text, input=text, output=text)
+def test_fuzz_every_record_cleaner(name, instruction, input, output):
+    cleaner = built(name)
+    row = make_row(instruction, input, output)
+    out = cleaner.clean_batch([row])[0]
+    assert row == make_row(instruction, input, output)
+    if isinstance(out, Drop):
+        assert isinstance(out.reason, str) and out.reason
+        return
+    assert set(out) == set(row) and all(isinstance(out[f], str) for f in ("instruction", "input", "output"))
+    assert pii_count(out) <= pii_count(row)
+    if getattr(cleaner, "idempotent", False):
+        assert cleaner.clean_batch([out])[0] == out
+
+
+# Pipelines of any order and length over the cheap cleaners (pii is in the default-pipeline fuzz below).
+PIPELINE_CLEANERS = [n for n in RECORD_CLEANERS if n != "pii"] + ["dedup"]
+row_strategy = st.builds(make_row, text, text, text)
+
+
+@pytest.mark.slow
+@settings(max_examples=2_000, deadline=None, derandomize=True, database=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])  # fmt: skip
+@given(names=st.lists(st.sampled_from(PIPELINE_CLEANERS), min_size=1, max_size=6),
+       rows=st.lists(row_strategy, min_size=1, max_size=5))  # fmt: skip
+def test_fuzz_pipelines_account_for_every_record(names, rows):
+    from medtune import Dataset
+    from medtune.cleaning import Pipeline
+
+    records = [{k: v for k, v in r.items() if k != "metadata" and v is not None} for r in rows]
+    ds = Dataset.from_records(records, kind="instruction")
+    result = Pipeline([built(n) if n != "dedup" else REGISTRY.get("dedup").build() for n in names]).run(ds)
+    assert result.report.records_in == len(records) == result.report.kept + result.report.rejected
+    assert len(result.rejects) == result.report.rejected and len(result.dataset) == result.report.kept
+    assert sorted(r["index"] for r in result.rejects) == sorted(set(r["index"] for r in result.rejects))
+    assert all(r["cleaner"] in names and r["reason"] for r in result.rejects)
+
+
+@pytest.mark.slow
+@settings(max_examples=300, deadline=None, derandomize=True, database=None,
+          suppress_health_check=[HealthCheck.too_slow])  # fmt: skip
+@given(rows=st.lists(row_strategy, min_size=1, max_size=4))
+def test_fuzz_a_second_run_of_the_default_pipeline_changes_nothing(rows):
+    from medtune import Dataset
+    from medtune.cleaning import Pipeline
+
+    pipeline = _BUILT.setdefault("__default__", Pipeline.default())
+    records = [{k: v for k, v in r.items() if k != "metadata" and v is not None} for r in rows]
+    once = pipeline.run(Dataset.from_records(records, kind="instruction")).dataset
+    if len(once) == 0:
+        return
+    twice = pipeline.run(Dataset.from_records(list(once.to_rows()), kind="instruction"))
+    assert twice.report.rejected == 0
+    assert list(twice.dataset.to_rows()) == list(once.to_rows())

@@ -84,3 +84,12 @@ def test_single_turn_chat_round_trip_is_lossless(system, user, assistant):
     ]
     conv = Conversation(messages=msgs, source="s")
     assert conv.to_instruction().to_conversation() == conv
+
+
+def test_metadata_nan_becomes_null_and_infinity_is_refused():
+    from medtune.data.records import InstructionRecord
+
+    rec = InstructionRecord(instruction="q", output="a", metadata={"score": float("nan"), "tags": [1.5, float("nan")]})
+    assert rec.metadata == {"score": None, "tags": [1.5, None]}  # written as null, not the non-standard NaN
+    with pytest.raises(ValueError, match=r"nested.depth is inf, which JSON cannot hold.*Fix"):
+        InstructionRecord(instruction="q", output="a", metadata={"nested": {"depth": float("inf")}})

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import math
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StrictStr, field_validator, model_validator
@@ -29,6 +30,27 @@ class _RecordBase(BaseModel):
     source: StrictStr | None = Field(default=None, description="Where the record came from, e.g. 'chatdoctor'.")
     category: StrictStr | None = Field(default=None, description="Topic or label, used for stratified splits.")
     metadata: dict[str, Any] = Field(default_factory=dict, description="Free-form JSON-serialisable extras.")
+
+    @field_validator("metadata")
+    @classmethod
+    def _json_numbers(cls, value: dict[str, Any]) -> dict[str, Any]:
+        """Metadata that JSON can hold: NaN (a missing value in Parquet or pandas) becomes null; infinity is refused.
+
+        JSON has neither number; writers would otherwise emit ``NaN``, which other JSON readers reject.
+        """
+        return _json_numbers(value, "")  # type: ignore[no-any-return]
+
+
+def _json_numbers(value: Any, where: str) -> Any:
+    if isinstance(value, float) and not math.isfinite(value):
+        if math.isnan(value):
+            return None
+        raise ValueError(f"{where or 'a value'} is {value}, which JSON cannot hold. Fix: write null or a string")
+    if isinstance(value, dict):
+        return {k: _json_numbers(v, f"{where}.{k}" if where else str(k)) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_json_numbers(v, f"{where}[{i}]") for i, v in enumerate(value)]
+    return value
 
 
 class InstructionRecord(_RecordBase):
