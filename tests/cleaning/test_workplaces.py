@@ -90,3 +90,8 @@ def test_the_domain_adds_its_own_movement_words():
     assert moved(text, frozenset()) == []
     assert moved(text) == ["SOUTHCOAST"]
     assert "transferred" in MOVEMENTS and "admitted" not in MOVEMENTS  # the core knows no clinical word
+
+
+def test_a_department_after_a_tab_is_trimmed_without_a_crash():
+    # the trim looked for a space before the last word and raised ValueError when a tab stood there
+    assert moved("ADMITTED FROM WINCHESTER\tED W/ SOB") == ["WINCHESTER"]

@@ -276,3 +276,10 @@ def test_a_trailing_comma_in_a_json_array_is_a_format_error(tmp_path):
     path.write_text('[{"instruction": "a", "output": "b"},\n]')
     with pytest.raises(DataFormatError, match="trailing comma"):
         Dataset.load(path)
+
+
+def test_a_lone_surrogate_in_a_json_array_is_an_issue_for_its_record(tmp_path):
+    path = tmp_path / "x.json"
+    path.write_text('[{"instruction": "a\\ud800", "output": "b"},\n {"instruction": "q", "output": "a"}]')
+    ds = Dataset.load(path, skip_invalid=True)
+    assert len(ds) == 1 and ds.rejects[0].line == 1 and "lone UTF-16 surrogate" in ds.rejects[0].message

@@ -37,7 +37,7 @@ from medtune.cleaning.lexicons import common_words, name_lexicon, place_lexicon,
 from medtune.cleaning.pii import ENTITY_TYPES, PIIMatch, Surrogates, find_pii, replace_matches
 from medtune.cleaning.postal import find_addresses, grow_address
 from medtune.cleaning.roles import find_role_names
-from medtune.cleaning.shapes import find_month_days, find_shaped, not_a_date
+from medtune.cleaning.shapes import MONTH_NAME, find_month_days, find_shaped, not_a_date
 from medtune.cleaning.subjects import find_header_names, find_subject_names
 from medtune.cleaning.workplaces import find_moved_places, find_workplaces
 
@@ -108,9 +108,8 @@ _INITIAL_BEFORE = re.compile(r"\b[A-Z]\.[ \t]*$")
 _NAME_GAP = re.compile(r"[ \t]*(?:[A-Z]\.[ \t]*)?|[ \t]*-[ \t]*")
 
 
-_WEEKDAY_OPENING = re.compile(
-    r"(?i)(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|rsday|urday|sday)?\b\.?,?[ \t]+(?:the[ \t]+)?"
-)
+_WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|rsday|urday|sday)?"
+_WEEKDAY_OPENING = re.compile(rf"(?i){_WEEKDAY}\b\.?,?[ \t]+(?:the[ \t]+)?")
 
 
 def _next_place(text: str, b: int) -> int:
@@ -234,12 +233,9 @@ def ner_gate(profile: PIIProfile) -> Callable[[str], bool]:
 
 
 _CAP_SEQ = re.compile(r"[^\W\d_][^\W\d_'\u2019.-]*(?:[ -][^\W\d_][^\W\d_'\u2019.-]*){0,2}")
-_CALENDAR = re.compile(
-    r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|rsday|urday|sday)?|"
-    r"jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec|january|february|march|april|june|july|august|september|"
-    r"october|november|december"
-)
-# The same cue read forwards: each match ends where a place may start.
+# A weekday or a month: never a town, whatever the place lexicon holds ("born Mon, 16/12").
+_CALENDAR = re.compile(rf"{_WEEKDAY}|{MONTH_NAME}")
+# A locative word ("in", "from", "moved", "lives"…): each match ends where a place may start.
 _PLACE_CUE_AHEAD = re.compile(
     r"(?i)\b(?:in|from|to|at|near|around|outside|visiting|visit|via|towards?|lives?|lived|living|based|born|moved|"
     r"city\s+of|town\s+of|village\s+of)\s+(?:the\s+)?(?=[^\W\d_])"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["find_month_days", "find_months", "find_shaped", "not_a_date"]
+__all__ = ["MONTH_NAME", "find_month_days", "find_months", "find_shaped", "not_a_date"]
 
 _MD = r"(?:(?:1[0-2]|0?[1-9])/(?:3[01]|[12]\d|0?[1-9])|(?:1[3-9]|2\d|3[01])/(?:1[0-2]|0?[1-9]))"  # m/d, or d/m
 _MONTH_DAY = re.compile(rf"(?<![\w/.:-]){_MD}(?![\w/]|[.,:-]\d)")
@@ -132,14 +132,15 @@ _HOLIDAY_CUE = re.compile(
 # beside another month; not a label ("Expiry: February", "Re: January rota").
 _MONTH_FULL = r"(?:january|february|april|june|july|september|october|november|december)"
 _MONTH_AMBIGUOUS = r"(?:jan|feb|mar|march|apr|may|jun|jul|aug|august|sept?|oct|nov|dec)"
-_LONE_MONTH = re.compile(rf"(?i)(?<![\w/-])(?:{_MONTH_FULL}|{_MONTH_AMBIGUOUS})(?![\w/]|-\d)")
+#: Any English month name or its abbreviation, lower case (a regex source).
+MONTH_NAME = rf"(?:{_MONTH_FULL}|{_MONTH_AMBIGUOUS})"
+_LONE_MONTH = re.compile(rf"(?i)(?<![\w/-]){MONTH_NAME}(?![\w/]|-\d)")
 _MONTH_CUE = re.compile(
     r"(?i)\b(?:in|since|last|next|this|early|late|mid|until|till|by|during|through|thru|before|after|around|"
     r"from|end\s+of|beginning\s+of|start\s+of|middle\s+of)\s*-?\s*$"
 )
 _MONTH_RANGE = re.compile(
-    rf"(?i)(?<![\w/-])(?:{_MONTH_FULL}|{_MONTH_AMBIGUOUS})[ \t]*(?:-|\u2013|to|through|thru)[ \t]*"
-    rf"(?:{_MONTH_FULL}|{_MONTH_AMBIGUOUS})(?![\w/]|-\d)"
+    rf"(?i)(?<![\w/-]){MONTH_NAME}[ \t]*(?:-|\u2013|to|through|thru)[ \t]*{MONTH_NAME}(?![\w/]|-\d)"
 )
 
 

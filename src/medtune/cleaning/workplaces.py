@@ -64,15 +64,11 @@ _WORK_STEMS = ("work", "employ", "job", "retire", "volunteer", "stud", "enrol", 
 
 
 @lru_cache(maxsize=16)
-def _move_stems(movements: frozenset[str]) -> tuple[str, ...]:
-    return tuple(sorted({w.lower() for w in MOVEMENTS | movements}))
-
-
-@lru_cache(maxsize=16)
-def _move_cue(movements: frozenset[str]) -> re.Pattern[str]:
-    words = sorted({w.lower() for w in MOVEMENTS | movements}, key=len, reverse=True)
+def _move_cue(movements: frozenset[str]) -> tuple[tuple[str, ...], re.Pattern[str]]:
+    """The domain's movement words with the core's (lower case; also the cheap gate's substrings), and their cue."""
+    words = tuple(sorted({w.lower() for w in MOVEMENTS | movements}, key=len, reverse=True))
     alternation = "|".join(re.escape(w) for w in words)
-    return re.compile(
+    return words, re.compile(
         rf"(?i)(?<![\w/'])(?:{alternation})(?![\w'])"
         r"(?:[ \t]+(?:back|here|over|\d{1,2}[/-]\d{1,2}(?:[/-]\d{2,4})?))?"
         r"[ \t]+(?:to|from|on|into)[ \t]+(?:the[ \t]+)?"
@@ -80,15 +76,15 @@ def _move_cue(movements: frozenset[str]) -> re.Pattern[str]:
     )
 
 
-def _words(text: str, start: int, vocab: frozenset[str], caps: bool) -> tuple[int, list[str]]:
-    """The words of a name that starts at ``start``, and where they end.
+def _words(text: str, start: int, vocab: frozenset[str], caps: bool) -> tuple[int, list[tuple[str, int, int]]]:
+    """The words of a name that starts at ``start`` as ``(key, start, end)``, and where the words after it end.
 
     Up to four words, ended by a function word, a lower-case word (in mixed case) or punctuation.
     """
     end = start
-    keys: list[str] = []
+    words: list[tuple[str, int, int]] = []
     pos = start
-    while len(keys) < 4:
+    while len(words) < 4:
         m = _TOKEN.match(text, pos)
         if not m:
             break
@@ -96,17 +92,17 @@ def _words(text: str, start: int, vocab: frozenset[str], caps: bool) -> tuple[in
         key = word.lower().removesuffix("'s").removesuffix("\u2019s")
         if key in _STOP or (not caps and not word[0].isupper()) or text.startswith("/", m.end()):
             break  # a function word, a lower-case word in mixed case, or "W/" ("ADMITTED FROM ED W/ SOB")
-        if caps and keys and key in vocab and key not in _GENERIC and any(k not in vocab for k in keys):
+        if caps and words and key in vocab and key not in _GENERIC and any(k not in vocab for k, _, _ in words):
             break  # "FROM PERU HCP FORM": in capitals a known word after an unknown one ends the name
-        keys.append(key)
         end = m.start() + len(word)
+        words.append((key, m.start(), end))
         if m.end() > end:  # "GE." ends a sentence ("St." too: a name stops there)
             break
         gap = _GAP.match(text, end)
         if not gap:
             break
         pos = gap.end()
-    return end, keys
+    return end, words
 
 
 def _run(text: str, start: int, vocab: frozenset[str], caps: bool, *, ward: bool) -> tuple[int, tuple[int, int] | None]:
@@ -114,18 +110,18 @@ def _run(text: str, start: int, vocab: frozenset[str], caps: bool, *, ward: bool
 
     In capitals the words must hold one outside the vocabulary or, when ``ward``, end in a ward number.
     """
-    end, keys = _words(text, start, vocab, caps)
+    end, words = _words(text, start, vocab, caps)
+    keys = [k for k, _, _ in words]
     if not keys or all(k in _GENERIC for k in keys) or " ".join(keys) in region_lexicon():
         return end, None  # "WORKS AT HOME"; "ARRIVED FROM HAITI": a country or a state stays (Safe Harbor)
     number = _WARD_NUMBER.match(text, end) if ward else None
     if number:
         return number.end("n"), (start, number.end("n"))
-    if all(k in vocab and (caps or k.upper() in text[start:end]) for k in keys):
+    if all(k in vocab and (caps or text[a:b].isupper()) for k, a, b in words):
         return end, None  # "TRANSFERRED TO ICU", "WORKS AT FIDELITY", "to MICU": known words need a ward number
-    while len(keys) > 1 and len(keys[-1]) <= 3 and (keys[-1] in vocab or keys[-1] in _GENERIC):
-        keys.pop()  # "FROM WINCHESTER HOSPITAL L&D", "CAMBRIDGE HOSPITAL ED": the department is not the name
-        end = text.rindex(" ", start, end)
-    return end, (start, end)
+    while len(words) > 1 and len(words[-1][0]) <= 3 and (words[-1][0] in vocab or words[-1][0] in _GENERIC):
+        words.pop()  # "FROM WINCHESTER HOSPITAL L&D", "CAMBRIDGE HOSPITAL ED": the department is not the name
+    return words[-1][2], (start, words[-1][2])
 
 
 def find_workplaces(text: str, vocab: frozenset[str], *, caps: bool | None = None) -> list[tuple[int, int]]:
@@ -170,12 +166,13 @@ def find_moved_places(
     >>> [t[a:b] for a, b in find_moved_places(t, vocab, frozenset({"adm"}))]
     ['Southcoast']
     """
+    words, cues = _move_cue(frozenset(movements))
     low = text.lower()
-    if not any(w in low for w in _move_stems(frozenset(movements))):
+    if not any(w in low for w in words):
         return []  # a cheap gate: most texts move nobody
     caps = mostly_capitals(text) if caps is None else caps
     out = []
-    for cue in _move_cue(frozenset(movements)).finditer(text):
+    for cue in cues.finditer(text):
         start = cue.end()
         while True:
             end, span = _run(text, start, vocab, caps, ward=True)

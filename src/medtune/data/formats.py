@@ -277,6 +277,7 @@ class JsonFormat(DataFormat):
         pos += 1
         row = 0
         lines = LineCounter(text)
+        escapes = "\\u" in text  # a lone surrogate can only come from a \u escape: walk the records only then
         while True:
             pos = _skip_ws(text, pos)
             if pos >= len(text):
@@ -297,7 +298,7 @@ class JsonFormat(DataFormat):
             except (RecursionError, ValueError) as exc:
                 raise DataFormatError(f"{path}:{line}: {json_problem(exc) or exc}") from None
             else:
-                if _lone_surrogate(item):
+                if escapes and _lone_surrogate(item):
                     yield ValidationIssue(
                         str(path), line, row, None,
                         "a lone UTF-16 surrogate (\\ud800-\\udfff) in a string is not valid Unicode. "
