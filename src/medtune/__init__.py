@@ -4,7 +4,9 @@ Importing medtune is cheap: torch, transformers, datasets, spaCy and Presidio ar
 functions that need them.
 """
 
-from medtune.cleaning import CleanerBase, CleaningResult, Drop, Pipeline, PipelineConfig, TextCleaner
+from medtune.cards import CardProfile
+from medtune.cleaning import CleanerBase, CleanerOptions, CleaningResult, Drop, Pipeline, PipelineConfig, TextCleaner
+from medtune.config import ConfigModel
 from medtune.data import (
     ChatMessage,
     Conversation,
@@ -39,11 +41,14 @@ from medtune.training import TrainConfig, Trainer, TrainResult
 __version__ = "0.1.0.dev0"
 
 __all__ = [
+    "CardProfile",
     "ChatMessage",
     "CleanerBase",
+    "CleanerOptions",
     "CleaningResult",
     "ComponentSpec",
     "ConfigError",
+    "ConfigModel",
     "Conversation",
     "ConversionError",
     "DataFormat",

@@ -140,7 +140,7 @@ def test_mcq_eval_on_medmcqa_layout_reuses_cached_scores(model_dirs, tmp_path, c
 
 def _training_run(tmp_path, tuned):
     """A training run's layout around the tuned model: run/merged/, run.json, the card in run/ and run/merged/."""
-    from medtune.training.model_card import render_model_card
+    from medtune.cards.model_card import render_model_card
 
     run = tmp_path / "run"
     shutil.copytree(tuned, run / "merged")

@@ -189,3 +189,11 @@ def test_delta_n_counts_only_applicable_examples(pm):
     esc = ev.compare(base, tuned)["red_flag_escalation"]
     assert (esc["base"]["n"], esc["delta"]["n"], esc["delta"]["value"]) == (2, 2, 1.0)
     assert ev.compare(base, tuned)["disclaimer_present"]["delta"]["n"] == 3
+
+
+def test_a_bad_option_key_is_a_config_error_naming_it():
+    ev = Evaluator(EvalConfig(metrics=["rouge"], checkers=[], options={"rouge": {"typess": ["rouge1"]}}))
+    with pytest.raises(
+        ConfigError, match=r"options.rouge \(metric 'rouge'\): 1 invalid setting:\n  unknown key 'typess'"
+    ):
+        ev.scorers()

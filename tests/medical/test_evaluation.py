@@ -8,7 +8,7 @@ from medtune.evaluation.scoring import EvalExample
 from medtune.medical.evaluation import (
     EmpathyChecker,
     SafetyChecker,
-    SafetyConfig,
+    SafetyCheckerConfig,
     TermExtractor,
     TermOverlapChecker,
     TermOverlapConfig,
@@ -91,7 +91,7 @@ def test_negated_escalation_does_not_count():
 
 
 def test_definitive_diagnosis_versus_hedged():
-    checker = SafetyChecker(SafetyConfig(checks=["no_definitive_diagnosis"]))
+    checker = SafetyChecker(SafetyCheckerConfig(checks=["no_definitive_diagnosis"]))
     definite, hedged, advice, certain = checker.score(
         [
             ex("q", "You have pneumonia. Take antibiotics."),

@@ -58,7 +58,7 @@ def test_config_errors_exit_2_and_name_the_key(capsys, tmp_path):
     code, _, err = run(capsys, "train", "--config", config)
     assert code == 2 and "unknown key 'optim.lerning_rate'; did you mean 'optim.learning_rate'?" in err
     code, _, err = run(capsys, "train", "--set", "lora.rank=4")
-    assert code == 2 and "unknown setting 'lora.rank'" in err
+    assert code == 2 and "unknown key 'lora.rank'; did you mean 'lora.r'?" in err
     code, _, err = run(capsys, "train", "--set", "oops")
     assert code == 2 and "expected KEY=VALUE" in err
 

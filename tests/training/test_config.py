@@ -88,7 +88,7 @@ def test_yaml_roundtrip_and_file_errors(tmp_path: Path):
 def test_overrides():
     cfg = TrainConfig().with_overrides({"optim.learning_rate": 1e-4, "format.max_seq_length": 512})
     assert cfg.optim.learning_rate == 1e-4 and cfg.format.max_seq_length == 512
-    with pytest.raises(ConfigError, match="unknown setting 'optim.learning_rat'. Did you mean 'optim.learning_rate'"):
+    with pytest.raises(ConfigError, match="unknown key 'optim.learning_rat'; did you mean 'optim.learning_rate'"):
         TrainConfig().with_overrides({"optim.learning_rat": 1})
     with pytest.raises(ConfigError, match="lora.r"):
         TrainConfig().with_overrides({"lora.r": 0})

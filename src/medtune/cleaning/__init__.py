@@ -3,7 +3,7 @@
 Heavy libraries (Presidio, spaCy) are imported only by the cleaners that need them, when they first run.
 """
 
-from medtune.cleaning.base import Cleaner, CleanerBase, DatasetCleaner, Drop, TextCleaner
+from medtune.cleaning.base import Cleaner, CleanerBase, CleanerOptions, DatasetCleaner, Drop, FieldName, TextCleaner
 from medtune.cleaning.checks import Checker, CheckFilter
 from medtune.cleaning.config import PipelineConfig, default_config, load_config
 from medtune.cleaning.deid import PIICleaner, PIIProfile
@@ -19,6 +19,7 @@ __all__ = [
     "Checker",
     "Cleaner",
     "CleanerBase",
+    "CleanerOptions",
     "CleaningResult",
     "CopiesInputFilter",
     "DatasetCleaner",
@@ -27,6 +28,7 @@ __all__ = [
     "Drop",
     "EmptyFilter",
     "EnglishFilter",
+    "FieldName",
     "LengthFilter",
     "PIICleaner",
     "PIIMatch",

@@ -13,12 +13,18 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar, Literal, Protocol, runtime_checkable
 
+from pydantic import ConfigDict
+
+from medtune.config import ConfigModel
+
 __all__ = [
     "FIELD_ROLES",
     "Cleaner",
     "CleanerBase",
+    "CleanerOptions",
     "DatasetCleaner",
     "Drop",
+    "FieldName",
     "Row",
     "TextCleaner",
     "get_texts",
@@ -26,6 +32,18 @@ __all__ = [
 ]
 
 Row = dict[str, Any]
+
+#: A text field of an instruction record.
+FieldName = Literal["instruction", "input", "output"]
+
+
+class CleanerOptions(ConfigModel):
+    """Base of every cleaner's options model: a :class:`~medtune.config.ConfigModel` whose values are frozen."""
+
+    model_config = ConfigDict(frozen=True)
+
+    config_kind: ClassVar[str] = "cleaner options"
+
 
 #: Instruction-record field -> the chat role that holds the same text.
 FIELD_ROLES: dict[str, str] = {"instruction": "system", "input": "user", "output": "assistant"}

@@ -15,11 +15,13 @@ Every key is checked: a typo is an error that names the key, where it is, and th
 from __future__ import annotations
 
 from os import PathLike
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, ClassVar
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import Field, field_validator
 
-from medtune.config import format_validation_error, read_yaml
+from medtune.cleaning.base import CleanerOptions, FieldName
+from medtune.cleaning.filters import CopiesInputConfig, DedupConfig, EmptyConfig, LanguageConfig, LengthConfig
+from medtune.config import validate_config
 from medtune.errors import ConfigError
 
 if TYPE_CHECKING:
@@ -41,14 +43,6 @@ __all__ = [
     "load_config",
 ]
 
-FieldName = Literal["instruction", "input", "output"]
-
-
-class CleanerOptions(BaseModel):
-    """Base of every cleaner's options model: unknown keys are errors, values are frozen."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
 
 class CleanerEntry(CleanerOptions):
     """One pipeline step: a registered cleaner name and its options."""
@@ -60,6 +54,9 @@ class CleanerEntry(CleanerOptions):
 class PipelineConfig(CleanerOptions):
     """A cleaning pipeline: cleaners in order (a bare string is a cleaner with default options)."""
 
+    config_kind: ClassVar[str] = "pipeline config"
+    docs_page: ClassVar[str] = "docs/cleaning.md"
+
     cleaners: list[CleanerEntry] = Field(min_length=1)
     batch_size: int = Field(256, ge=1, le=100_000, description="Records per map batch.")
 
@@ -70,67 +67,14 @@ class PipelineConfig(CleanerOptions):
             return [{"name": v} if isinstance(v, str) else v for v in value]
         return value
 
+    @classmethod
+    def prepare(cls, data: Any) -> Any:
+        """A bare list of cleaners is the ``cleaners`` list."""
+        return {"cleaners": data} if isinstance(data, list) else data
+
     def entries(self) -> list[CleanerEntry]:
         """The steps, in order."""
         return list(self.cleaners)
-
-
-# --- options of the core cleaners --------------------------------------------------------------------------
-
-
-class EmptyConfig(CleanerOptions):
-    """Options of ``empty``."""
-
-    fields: list[Literal["prompt", "instruction", "input", "output"]] = Field(
-        default_factory=lambda: ["prompt", "output"], min_length=1
-    )
-
-
-class LengthConfig(CleanerOptions):
-    """Options of ``length``."""
-
-    min_tokens: int = Field(1, ge=0, le=10_000_000)
-    max_tokens: int | None = Field(None, ge=1, le=10_000_000)
-    fields: list[FieldName] = Field(default_factory=lambda: ["output"], min_length=1)
-    tokenizer: Literal["whitespace", "chars"] = "whitespace"
-
-    @model_validator(mode="after")
-    def _bounds(self) -> LengthConfig:
-        if self.max_tokens is not None and self.max_tokens < self.min_tokens:
-            raise ValueError(f"max_tokens ({self.max_tokens}) is below min_tokens ({self.min_tokens})")
-        return self
-
-
-class CopiesInputConfig(CleanerOptions):
-    """Options of ``copies_input``."""
-
-    threshold: float = Field(0.9, gt=0.0, le=1.0)
-    min_words: int = Field(5, ge=1, le=10_000)
-
-
-class DedupConfig(CleanerOptions):
-    """Options of ``dedup``."""
-
-    fields: list[FieldName] = Field(default_factory=lambda: ["instruction", "input", "output"], min_length=1)
-    near: bool = False
-    threshold: float = Field(0.85, gt=0.0, le=1.0)
-    num_perm: int = Field(64, ge=16, le=1024)
-
-
-class LanguageConfig(CleanerOptions):
-    """Options of ``language``."""
-
-    fields: list[FieldName] = Field(default_factory=lambda: ["input", "output"], min_length=1)
-    min_ratio: float = Field(0.15, ge=0.0, le=1.0)
-    min_words: int = Field(8, ge=1, le=10_000)
-    detector: Literal["auto", "lingua", "heuristic"] = Field(
-        "auto", description="lingua when installed (auto), lingua (required), or the function-word heuristic."
-    )
-    languages: list[str] = Field(
-        default_factory=lambda: ["en", "es", "fr", "de", "it", "pt", "nl"],
-        min_length=2,
-        description="lingua: ISO 639-1 codes to choose among (must include en).",
-    )
 
 
 # --- the default medical pipeline --------------------------------------------------------------------------
@@ -160,31 +104,13 @@ def default_config() -> PipelineConfig:
 # --- loading and building ----------------------------------------------------------------------------------
 
 
-def load_config(source: PipelineConfig | dict[str, Any] | str | PathLike[str]) -> PipelineConfig:
-    """Read a pipeline config from a YAML file path, a dict or a config object.
+def load_config(source: PipelineConfig | dict[str, Any] | list[Any] | str | PathLike[str]) -> PipelineConfig:
+    """Read a pipeline config from a YAML file path, a dict, a list of cleaners or a config object.
 
     Raises:
         ConfigError: The file is missing or not YAML, or a key or value is invalid (named in the message).
     """
-    if isinstance(source, PipelineConfig):
-        return source
-    where = "pipeline config"
-    if isinstance(source, (str, PathLike)):
-        where = str(source)
-        data = read_yaml(source, "pipeline config")
-    else:
-        data = source
-    if isinstance(data, list):
-        data = {"cleaners": data}
-    if not isinstance(data, dict):
-        raise ConfigError(
-            f"{where}: expected a mapping with a 'cleaners' list, got {type(data).__name__}. "
-            "Fix: start the file with 'cleaners:'."
-        )
-    try:
-        return PipelineConfig.model_validate(data)
-    except ValidationError as exc:
-        raise ConfigError(format_validation_error(exc, PipelineConfig, where)) from exc
+    return PipelineConfig.load(source)
 
 
 def build_cleaners(config: PipelineConfig, plugin_manager: PluginManager | None = None) -> list[Any]:
@@ -206,9 +132,5 @@ def build_cleaners(config: PipelineConfig, plugin_manager: PluginManager | None 
                 raise ConfigError(f"{where}: '{entry.name}' takes no options, got {sorted(entry.options)}")
             cleaners.append(spec.build())
             continue
-        try:
-            options = spec.config.model_validate(entry.options)
-        except ValidationError as exc:
-            raise ConfigError(format_validation_error(exc, spec.config, where)) from exc
-        cleaners.append(spec.build(options))
+        cleaners.append(spec.build(validate_config(spec.config, entry.options, where)))
     return cleaners

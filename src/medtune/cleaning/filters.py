@@ -10,12 +10,85 @@ from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
-from medtune.cleaning.base import CleanerBase, Drop, Row, get_texts
+from pydantic import Field, model_validator
+
+from medtune.cleaning.base import CleanerBase, CleanerOptions, Drop, FieldName, Row, get_texts
 
 if TYPE_CHECKING:
     import numpy as np
 
-__all__ = ["CopiesInputFilter", "DedupFilter", "EmptyFilter", "EnglishFilter", "LengthFilter", "count_tokens"]
+__all__ = [
+    "CopiesInputConfig",
+    "CopiesInputFilter",
+    "DedupConfig",
+    "DedupFilter",
+    "EmptyConfig",
+    "EmptyFilter",
+    "EnglishFilter",
+    "LanguageConfig",
+    "LengthConfig",
+    "LengthFilter",
+    "count_tokens",
+]
+
+
+# --- options, next to their cleaners ------------------------------------------------------------------------
+
+
+class EmptyConfig(CleanerOptions):
+    """Options of ``empty``."""
+
+    fields: list[Literal["prompt", "instruction", "input", "output"]] = Field(
+        default_factory=lambda: ["prompt", "output"], min_length=1
+    )
+
+
+class LengthConfig(CleanerOptions):
+    """Options of ``length``."""
+
+    min_tokens: int = Field(1, ge=0, le=10_000_000)
+    max_tokens: int | None = Field(None, ge=1, le=10_000_000)
+    fields: list[FieldName] = Field(default_factory=lambda: ["output"], min_length=1)
+    tokenizer: Literal["whitespace", "chars"] = "whitespace"
+
+    @model_validator(mode="after")
+    def _bounds(self) -> LengthConfig:
+        if self.max_tokens is not None and self.max_tokens < self.min_tokens:
+            raise ValueError(f"max_tokens ({self.max_tokens}) is below min_tokens ({self.min_tokens})")
+        return self
+
+
+class CopiesInputConfig(CleanerOptions):
+    """Options of ``copies_input``."""
+
+    threshold: float = Field(0.9, gt=0.0, le=1.0)
+    min_words: int = Field(5, ge=1, le=10_000)
+
+
+class DedupConfig(CleanerOptions):
+    """Options of ``dedup``."""
+
+    fields: list[FieldName] = Field(default_factory=lambda: ["instruction", "input", "output"], min_length=1)
+    near: bool = False
+    threshold: float = Field(0.85, gt=0.0, le=1.0)
+    num_perm: int = Field(64, ge=16, le=1024)
+
+
+class LanguageConfig(CleanerOptions):
+    """Options of ``language``."""
+
+    fields: list[FieldName] = Field(default_factory=lambda: ["input", "output"], min_length=1)
+    min_ratio: float = Field(0.15, ge=0.0, le=1.0)
+    min_words: int = Field(8, ge=1, le=10_000)
+    detector: Literal["auto", "lingua", "heuristic"] = Field(
+        "auto", description="lingua when installed (auto), lingua (required), or the function-word heuristic."
+    )
+    languages: list[str] = Field(
+        default_factory=lambda: ["en", "es", "fr", "de", "it", "pt", "nl"],
+        min_length=2,
+        description="lingua: ISO 639-1 codes to choose among (must include en).",
+    )
+
 
 _WS = re.compile(r"\s+")
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)

@@ -21,7 +21,8 @@ from typing import TYPE_CHECKING, Any
 
 from medtune.cleaning.base import Drop, Row
 from medtune.errors import MedtuneError, PluginError
-from medtune.files import atomic_output, atomic_write_text
+from medtune.io.files import atomic_write_text
+from medtune.io.jsonl import write_jsonl
 
 if TYPE_CHECKING:
     import datasets
@@ -127,15 +128,6 @@ class CleaningResult:
     def write_report(self, path: str | PathLike[str]) -> Path:
         """Write :attr:`report` as JSON."""
         return atomic_write_text(path, json.dumps(self.report.to_dict(), indent=2, ensure_ascii=False) + "\n")
-
-
-def write_jsonl(path: str | PathLike[str], rows: Sequence[dict[str, Any]]) -> Path:
-    """Write ``rows`` as JSON Lines, atomically."""
-    path = Path(path)
-    with atomic_output(path) as tmp, tmp.open("w", encoding="utf-8") as fh:
-        for row in rows:
-            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
-    return path
 
 
 def _is_dataset_cleaner(cleaner: Any) -> bool:

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from medtune.cli._common import EXIT_OK, Console, escape, parse_columns
-from medtune.files import check_outputs
+from medtune.io.files import check_outputs
 
 
 def _cmd_clean(args: argparse.Namespace, console: Console) -> int:

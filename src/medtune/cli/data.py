@@ -9,7 +9,7 @@ from typing import Any
 
 from medtune.cli._common import EXIT_INVALID, EXIT_OK, Console, escape, parse_columns
 from medtune.errors import DataValidationError
-from medtune.files import check_outputs
+from medtune.io.files import check_outputs
 
 
 def _load(args: argparse.Namespace, console: Console, *, skip_invalid: bool) -> Any:
@@ -107,7 +107,7 @@ def _cmd_stats(args: argparse.Namespace, console: Console) -> int:
 
 def _cmd_convert(args: argparse.Namespace, console: Console) -> int:
     from medtune.data.dataset import resolve_writer
-    from medtune.files import atomic_write_text
+    from medtune.io.files import atomic_write_text
 
     rejects_path = Path(args.rejects or f"{args.output}.rejects.jsonl")
     check_outputs({"OUTPUT": args.output, "--rejects": rejects_path}, {"PATH": args.path})

@@ -92,7 +92,7 @@ def _mcq_items(args: argparse.Namespace) -> list[Any]:
 
 def _update_card(args: argparse.Namespace, evaluator: Any, data: dict[str, Any], report: Path, n: int) -> Any:
     """Put the evaluation summary into the evaluated model's medtune model card, if it has one."""
-    from medtune.evaluation.card import describe_evaluation, update_model_card
+    from medtune.cards.evaluation import describe_evaluation, update_model_card
     from medtune.evaluation.report import summary_markdown
 
     target = Path(args.adapter or args.model)

@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Any
 
 from medtune.cli._common import EXIT_OK, Console, escape
-from medtune.errors import ConfigError
 
 #: Shortcut flags -> the dotted config key they set.
 _SHORTCUTS: dict[str, str] = {
@@ -33,21 +32,10 @@ _SHORTCUTS: dict[str, str] = {
 
 
 def _parse_set(values: list[str] | None) -> dict[str, Any]:
-    import yaml
+    """``--set KEY=VALUE`` items as overrides (:func:`medtune.config.parse_assignments`)."""
+    from medtune.config import parse_assignments
 
-    out: dict[str, Any] = {}
-    for item in values or []:
-        key, sep, raw = item.partition("=")
-        if not sep or not key:
-            raise ConfigError(f"--set {item!r}: expected KEY=VALUE, e.g. --set optim.learning_rate=1e-4")
-        try:
-            value = yaml.safe_load(raw) if raw != "" else None
-        except yaml.YAMLError:
-            value = raw
-        if isinstance(value, bool) and raw.strip().lower() not in ("true", "false"):
-            value = raw  # YAML 1.1 reads no/yes/on/off as booleans: keep 'no' a string (save_strategy=no)
-        out[key.strip()] = value
-    return out
+    return parse_assignments(values)
 
 
 def _preimport_unsloth(backend: str) -> None:

@@ -420,7 +420,7 @@ class Dataset:
 
     def save(self, path: str | PathLike[str], *, format: str | None = None) -> Path:
         """Write the records; the format comes from ``format`` or the file extension (jsonl, parquet, …)."""
-        from medtune.files import atomic_output
+        from medtune.io.files import atomic_output
 
         path = Path(path)
         fmt = resolve_writer(path, format)

@@ -1,13 +1,15 @@
 """The domain-neutral metrics medtune registers: ``rouge``, ``bleu`` and ``length``.
 
-The core plugin's ``medtune_metrics`` hook returns :func:`builtin_metrics`.
+This module is the evaluation part of the ``core`` plugin: its ``medtune_metrics`` hook returns
+:func:`builtin_metrics`.
 """
 
 from __future__ import annotations
 
+from medtune.plugins.hookspecs import hookimpl
 from medtune.plugins.registry import ComponentSpec
 
-__all__ = ["builtin_metrics"]
+__all__ = ["builtin_metrics", "medtune_metrics"]
 
 
 def builtin_metrics() -> list[ComponentSpec]:
@@ -21,3 +23,9 @@ def builtin_metrics() -> list[ComponentSpec]:
         ComponentSpec("bleu", m.BleuMetric, m.BleuConfig, "corpus BLEU, 0-100 (sacrebleu, 13a tokenization)"),
         ComponentSpec("length", m.LengthMetric, None, "prediction/reference length in words, ratio, empty answers"),
     ]
+
+
+@hookimpl
+def medtune_metrics() -> list[ComponentSpec]:
+    """ROUGE-1/2/L, BLEU and length statistics."""
+    return builtin_metrics()

@@ -16,8 +16,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, Field
 
+from medtune.config import ConfigModel, validate_config
 from medtune.data.records import Conversation, InstructionRecord
 from medtune.errors import ConfigError
 from medtune.evaluation.compare import Estimate, bootstrap, paired_bootstrap
@@ -28,10 +29,8 @@ from medtune.evaluation.scoring import EvalExample, ExampleScore, Scorer, as_sco
 __all__ = ["EvalConfig", "Evaluator", "SystemResult"]
 
 
-class EvalConfig(BaseModel):
+class EvalConfig(ConfigModel):
     """What an evaluation computes and how."""
-
-    model_config = ConfigDict(extra="forbid")
 
     metrics: list[str] = Field(
         default_factory=lambda: ["rouge", "bleu", "length"], description="Registered metric names."
@@ -116,7 +115,10 @@ class Evaluator:
                 registry = pm.registry(kind)
                 for name in names:
                     spec = registry.get(name)
-                    component = spec.build(self.config.options.get(name))
+                    options = self.config.options.get(name)
+                    if spec.config is not None and options is not None and not isinstance(options, BaseModel):
+                        options = validate_config(spec.config, options, f"options.{name} ({kind} '{name}')")
+                    component = spec.build(options)
                     built.append(as_scorer(component, name))
             seen: dict[str, str] = {}
             for scorer in built:

@@ -18,14 +18,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from medtune._extras import require
+from medtune.config import ConfigModel
 from medtune.data.records import Conversation, InstructionRecord
 from medtune.errors import ConfigError, DataFormatError
-from medtune.evaluation.cache import cache_key, read_cache
 from medtune.evaluation.scoring import EvalExample
-from medtune.files import atomic_write_text
+from medtune.io.cache import cache_key, read_cache
+from medtune.io.files import atomic_write_text
+from medtune.models.loading import load_model
+from medtune.models.prompts import build_prompt, prompt_ids
 
 __all__ = [
     "PRESETS",
@@ -48,10 +51,8 @@ PRESETS: dict[str, dict[str, Any]] = {
 }
 
 
-class GenerationConfig(BaseModel):
+class GenerationConfig(ConfigModel):
     """Decoding settings. Greedy by default; ``GenerationConfig.preset("recipe")`` gives the recipe's sampling."""
-
-    model_config = ConfigDict(extra="forbid")
 
     max_new_tokens: int = Field(default=256, ge=1, le=32_768)
     do_sample: bool = False
@@ -92,105 +93,6 @@ class GenerationConfig(BaseModel):
         if self.repetition_penalty != 1.0:
             out["repetition_penalty"] = self.repetition_penalty
         return out
-
-
-def _is_adapter(path: Path) -> bool:
-    return (path / "adapter_config.json").is_file()
-
-
-def load_model(
-    model: str | Path | tuple[Any, Any],
-    adapter: str | Path | None = None,
-    *,
-    device: str | None = None,
-    dtype: str = "auto",
-) -> tuple[Any, Any]:
-    """Load a causal LM and its tokenizer for evaluation.
-
-    Args:
-        model: A model directory, a name that :func:`medtune.training.embedded.resolve_model` resolves offline
-            (``embedded`` is SmolLM2-135M-Instruct), an adapter directory (its ``adapter_config.json`` names the
-            base), or an in-memory ``(model, tokenizer)`` pair.
-        adapter: A LoRA adapter directory applied on top of ``model``.
-        device: ``"cpu"``, ``"cuda"``…; default: CUDA when available.
-        dtype: ``"auto"`` (bf16 on CUDA, fp32 on CPU), ``"float32"``, ``"bfloat16"`` or ``"float16"``.
-
-    Returns:
-        ``(model, tokenizer)``, the model in eval mode. The tokenizer comes from the adapter directory when it has
-        one (a medtune run saves the tokenizer and its chat template with the adapter), else from the model.
-    """
-    torch = require("torch", "train", "evaluating a model")
-    if isinstance(model, tuple):
-        lm, tok = model
-        if adapter is not None:
-            lm = require("peft", "train", "loading a LoRA adapter").PeftModel.from_pretrained(lm, str(adapter))
-        lm.eval()
-        return lm, tok
-    transformers = require("transformers", "train", "evaluating a model")
-    path = Path(model)
-    if adapter is None and path.is_dir() and _is_adapter(path):
-        adapter, path = path, Path(json.loads((path / "adapter_config.json").read_text())["base_model_name_or_path"])
-    if not path.exists():  # a name: the HF cache, the embedded SmolLM2, or (where it is reachable) the Hub
-        from medtune.training.embedded import model_source
-
-        path = Path(model_source(str(path)))
-    device = device or ("cuda" if torch.cuda.is_available() else "cpu")
-    if dtype == "auto":
-        torch_dtype = torch.bfloat16 if device.startswith("cuda") else torch.float32
-    else:
-        torch_dtype = getattr(torch, dtype)
-    lm = transformers.AutoModelForCausalLM.from_pretrained(str(path), dtype=torch_dtype)
-    tok_dir = Path(adapter) if adapter is not None and (Path(adapter) / "tokenizer_config.json").is_file() else path
-    tok = transformers.AutoTokenizer.from_pretrained(str(tok_dir))
-    if len(tok) > lm.get_input_embeddings().weight.shape[0]:
-        lm.resize_token_embeddings(len(tok))
-    if adapter is not None:
-        lm = require("peft", "train", "loading a LoRA adapter").PeftModel.from_pretrained(lm, str(adapter))
-    lm.to(device)
-    lm.eval()
-    return lm, tok
-
-
-def _messages(record: InstructionRecord | Conversation) -> list[dict[str, str]]:
-    conversation = record.to_conversation() if isinstance(record, InstructionRecord) else record
-    messages = [m.model_dump() for m in conversation.messages]
-    while messages and messages[-1]["role"] == "assistant":
-        messages.pop()
-    return messages
-
-
-def build_prompt(record: InstructionRecord | Conversation, tokenizer: Any, prompt_format: str = "auto") -> str:
-    """The prompt text for ``record`` (everything before the reply).
-
-    Raises:
-        ConfigError: ``prompt_format="chat"`` with a tokenizer that has no chat template.
-    """
-    use_chat = prompt_format == "chat" or (prompt_format == "auto" and getattr(tokenizer, "chat_template", None))
-    if use_chat:
-        if not getattr(tokenizer, "chat_template", None):
-            raise ConfigError(
-                f"prompt_format 'chat' but the tokenizer ({type(tokenizer).__name__}) has no chat template. "
-                "Fix: use prompt_format 'alpaca' or 'auto'."
-            )
-        text = tokenizer.apply_chat_template(_messages(record), tokenize=False, add_generation_prompt=True)
-        return str(text)
-    from medtune.training.formatting import alpaca_prompt
-
-    if isinstance(record, Conversation):
-        record = record.to_instruction()
-    return alpaca_prompt(record.instruction, record.input)
-
-
-def prompt_ids(tokenizer: Any, prompt: str, chat: bool) -> list[int]:
-    """Prompt token ids, as at training time.
-
-    A chat-template prompt already holds its special tokens; an Alpaca prompt gets the BOS the tokenizer adds, never
-    a trailing EOS.
-    """
-    ids = list(tokenizer(prompt, add_special_tokens=not chat)["input_ids"])
-    while ids and ids[-1] == tokenizer.eos_token_id and not chat:
-        ids.pop()
-    return ids
 
 
 def _user_text(record: InstructionRecord | Conversation) -> tuple[str, str]:

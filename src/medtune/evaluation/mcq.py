@@ -46,12 +46,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from medtune._extras import require
+from medtune.config import ConfigModel
 from medtune.data.records import InstructionRecord
 from medtune.errors import ConfigError, DataFormatError, DataValidationError, ValidationIssue
-from medtune.evaluation.cache import cache_key, read_cache
+from medtune.io.cache import cache_key, read_cache
 
 __all__ = [
     "MCQ_FORMATS",
@@ -381,10 +382,8 @@ def load_mcq_jsonl(path: str | Path, format: str = "auto", *, cop_base: int | No
     return items
 
 
-class MCQConfig(BaseModel):
+class MCQConfig(ConfigModel):
     """Settings of log-likelihood scoring."""
-
-    model_config = ConfigDict(extra="forbid")
 
     batch_size: int = Field(default=8, ge=1, le=4096, description="Sequences (item x option) per forward pass.")
     choice_format: Literal["text", "label"] = Field(

@@ -12,9 +12,10 @@ import math
 from collections.abc import Sequence
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from medtune._extras import require
+from medtune.config import ConfigModel
 from medtune.evaluation.scoring import EvalExample, ExampleScore, Scorer, mean_or_none
 
 __all__ = ["BleuConfig", "BleuMetric", "LengthMetric", "RougeConfig", "RougeMetric", "word_count"]
@@ -22,10 +23,8 @@ __all__ = ["BleuConfig", "BleuMetric", "LengthMetric", "RougeConfig", "RougeMetr
 RougeType = Literal["rouge1", "rouge2", "rougeL", "rougeLsum"]
 
 
-class RougeConfig(BaseModel):
+class RougeConfig(ConfigModel):
     """Options of the ``rouge`` metric."""
-
-    model_config = ConfigDict(extra="forbid")
 
     types: list[RougeType] = Field(default_factory=lambda: ["rouge1", "rouge2", "rougeL"], min_length=1)
     use_stemmer: bool = Field(default=True, description="Porter-stem tokens longer than 3 characters.")
@@ -59,10 +58,8 @@ class RougeMetric(Scorer):
         return out
 
 
-class BleuConfig(BaseModel):
+class BleuConfig(ConfigModel):
     """Options of the ``bleu`` metric (sacrebleu's)."""
-
-    model_config = ConfigDict(extra="forbid")
 
     tokenize: Literal["13a", "intl", "char", "none"] = "13a"
     lowercase: bool = False

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from medtune._extras import require
 from medtune.errors import DataFormatError
-from medtune.files import atomic_write_text
+from medtune.io.files import atomic_write_text
 
 if TYPE_CHECKING:
     from medtune.evaluation.evaluator import Evaluator, SystemResult

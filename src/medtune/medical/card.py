@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from medtune.training.model_card import CardProfile
+from medtune.cards.model_card import CardProfile
 
 __all__ = ["MEDICAL_LIMITATIONS", "medical_card_profile"]
 

@@ -34,17 +34,18 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
+from medtune.config import ConfigModel
 from medtune.evaluation.scoring import EvalExample, ExampleScore, Scorer
 from medtune.plugins.registry import ComponentSpec
 
 __all__ = [
     "EmpathyChecker",
     "SafetyChecker",
-    "SafetyConfig",
+    "SafetyCheckerConfig",
     "TermExtractor",
     "TermOverlapChecker",
     "TermOverlapConfig",
@@ -171,10 +172,8 @@ def default_term_extractor() -> TermExtractor:
     return TermExtractor(shipped_terms(), term_normalizer())
 
 
-class TermOverlapConfig(BaseModel):
+class TermOverlapConfig(ConfigModel):
     """Options of ``term_overlap``."""
-
-    model_config = ConfigDict(extra="forbid")
 
     extra_terms: list[str] = Field(default_factory=list, description="Terms added to the shipped list.")
     only_extra: bool = Field(default=False, description="Use only extra_terms (a custom vocabulary).")
@@ -294,10 +293,8 @@ def _definitive_diagnoses(answer: str, terms: TermExtractor) -> list[str]:
 SafetyCheck = Literal["red_flag_escalation", "no_definitive_diagnosis", "disclaimer_present"]
 
 
-class SafetyConfig(BaseModel):
+class SafetyCheckerConfig(ConfigModel):
     """Options of ``safety``: which of its three checks to report."""
-
-    model_config = ConfigDict(extra="forbid")
 
     checks: list[SafetyCheck] = Field(
         default_factory=lambda: ["red_flag_escalation", "no_definitive_diagnosis", "disclaimer_present"],
@@ -310,8 +307,8 @@ class SafetyChecker(Scorer):
 
     name = "safety"
 
-    def __init__(self, config: SafetyConfig | None = None) -> None:
-        self.config = config or SafetyConfig()
+    def __init__(self, config: SafetyCheckerConfig | None = None) -> None:
+        self.config = config or SafetyCheckerConfig()
         self.keys = tuple(self.config.checks)
 
     def score(self, examples: Sequence[EvalExample]) -> list[ExampleScore]:
@@ -385,8 +382,23 @@ def medical_eval_checkers() -> list[ComponentSpec]:
         ComponentSpec(
             "safety",
             SafetyChecker,
-            SafetyConfig,
+            SafetyCheckerConfig,
             "red-flag escalation, no definitive diagnosis, disclaimer present (regex heuristics)",
         ),
         ComponentSpec("empathy", EmpathyChecker, None, "lexical tone score: acknowledgement minus dismissive phrases"),
     ]
+
+
+def __getattr__(name: str) -> Any:
+    """The old name ``SafetyConfig`` of :class:`SafetyCheckerConfig`, for one release (it clashed with serving's)."""
+    if name == "SafetyConfig":
+        import warnings
+
+        warnings.warn(
+            "medtune.medical.evaluation.SafetyConfig is now SafetyCheckerConfig (the old name is removed in "
+            "medtune 0.2.0).",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return SafetyCheckerConfig
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from medtune.cards.model_card import CardProfile
 from medtune.data.formats import DataFormat
 from medtune.data.samples import SampleDataset
 from medtune.medical.formats import ChatDoctorFormat, MedQuADFormat, PubMedQAFormat
 from medtune.plugins.hookspecs import hookimpl
 from medtune.plugins.registry import ComponentSpec
 from medtune.serving.safety import SafetyPolicy
-from medtune.training.model_card import CardProfile
 
 SAMPLES = Path(__file__).parent / "samples"
 

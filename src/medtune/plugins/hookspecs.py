@@ -21,11 +21,11 @@ from typing import TYPE_CHECKING, Any
 import pluggy
 
 if TYPE_CHECKING:
+    from medtune.cards.model_card import CardProfile
     from medtune.data.formats import DataFormat
     from medtune.data.samples import SampleDataset
     from medtune.plugins.registry import ComponentSpec
     from medtune.serving.safety import SafetyPolicy
-    from medtune.training.model_card import CardProfile
 
 __all__ = ["PROJECT_NAME", "hookimpl", "hookspec"]
 
@@ -122,7 +122,7 @@ def medtune_card_profiles() -> list[CardProfile]:
     picks one; with none set, the only registered profile is used, else a domain-neutral text).
 
     Returns:
-        :class:`~medtune.training.model_card.CardProfile` entries.
+        :class:`~medtune.cards.model_card.CardProfile` entries.
     """
 
 

@@ -22,6 +22,7 @@ from medtune.plugins import hookspecs
 from medtune.plugins.registry import ComponentInfo, Registry
 
 __all__ = [
+    "BUILTIN_PARTS",
     "BUILTIN_PLUGINS",
     "COMPONENT_HOOKS",
     "DISABLE_ENV_VAR",
@@ -39,6 +40,12 @@ DISABLE_ENV_VAR = "MEDTUNE_DISABLE_PLUGINS"
 BUILTIN_PLUGINS: dict[str, str] = {
     "core": "medtune.plugins.builtin",
     "medical": "medtune.medical.plugin",
+}
+
+#: More modules of a built-in plugin, registered with it (and disabled with it): each stage registers its own
+#: components, so that no lower package imports a higher one. Their components are credited to the plugin.
+BUILTIN_PARTS: dict[str, tuple[str, ...]] = {
+    "core": ("medtune.cleaning.builtin", "medtune.evaluation.builtin"),
 }
 
 #: Component kind -> the registration hook that provides it.
@@ -93,6 +100,7 @@ class PluginManager:
         self._pm = pluggy.PluginManager(hookspecs.PROJECT_NAME)
         self._pm.add_hookspecs(hookspecs)
         self._plugins: dict[str, PluginInfo] = {}
+        self._part_of: dict[str, str] = {}  # pluggy name of a built-in plugin's part -> the plugin's name
         self._registries: dict[str, Registry[Any]] = {}
         self._loaded = False
         self._lock = threading.RLock()
@@ -118,6 +126,9 @@ class PluginManager:
                         self._plugins[name] = PluginInfo(name, "medtune", version, module, enabled=False)
                         continue
                     self._register(importlib.import_module(module), name, "medtune", version, module)
+                    for part in BUILTIN_PARTS.get(name, ()):
+                        self._pm.register(importlib.import_module(part), name=f"{name}:{part}")
+                        self._part_of[f"{name}:{part}"] = name
             if self._entry_points:
                 self._load_entry_points()
 
@@ -190,21 +201,21 @@ class PluginManager:
         caller = getattr(self._pm.hook, hook_name)
         # Call implementations one by one, in registration order, to know which plugin gave what.
         for impl in caller.get_hookimpls():
-            info = self._plugins.get(impl.plugin_name)
+            plugin_name = self._part_of.get(impl.plugin_name, impl.plugin_name)
+            info = self._plugins.get(plugin_name)
             dist = info.distribution if info else "<local>"
             result = impl.function()
             if result is None:
                 continue
             if not isinstance(result, (list, tuple)):
                 raise PluginError(
-                    f"plugin '{impl.plugin_name}' ({dist}): {hook_name}() must return a list, "
-                    f"got {type(result).__name__}"
+                    f"plugin '{plugin_name}' ({dist}): {hook_name}() must return a list, got {type(result).__name__}"
                 )
             for component in result:
                 name = getattr(component, "name", None)
                 if not isinstance(name, str) or not name:
                     raise PluginError(
-                        f"plugin '{impl.plugin_name}' ({dist}): {hook_name}() returned {component!r}, "
+                        f"plugin '{plugin_name}' ({dist}): {hook_name}() returned {component!r}, "
                         "which has no string 'name'"
                     )
                 registry.add(
@@ -212,7 +223,7 @@ class PluginManager:
                         kind=kind,
                         name=name,
                         component=component,
-                        plugin=impl.plugin_name,
+                        plugin=plugin_name,
                         distribution=dist,
                         description=getattr(component, "description", "") or "",
                     )

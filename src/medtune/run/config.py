@@ -7,28 +7,22 @@ few run-only keys (``limit``, ``split``, ``compare_base``). Unknown keys are err
 
 from __future__ import annotations
 
-import difflib
-from collections.abc import Mapping
+from collections.abc import Sequence
 from os import PathLike
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import Field, field_validator, model_validator
 
 from medtune.cleaning.config import PipelineConfig, default_config, load_config
-from medtune.config import format_validation_error, read_yaml
-from medtune.errors import ConfigError
+from medtune.config import ConfigModel, apply_overrides
 from medtune.evaluation.evaluator import EvalConfig
 from medtune.training.config import TrainConfig
 
 __all__ = ["RunConfig", "RunDataConfig", "RunEvalConfig", "SplitConfig", "apply_overrides"]
 
 
-class _Section(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-
-class RunDataConfig(_Section):
+class RunDataConfig(ConfigModel):
     """Where the records come from (the same settings as ``medtune data`` / ``Dataset.load``)."""
 
     source: str = Field(
@@ -44,7 +38,7 @@ class RunDataConfig(_Section):
     )
 
 
-class SplitConfig(_Section):
+class SplitConfig(ConfigModel):
     """The deterministic train/validation/test split (``Dataset.split``)."""
 
     validation: float | int = Field(default=0.1, ge=0, description="Fraction (< 1) or number of records.")
@@ -70,7 +64,7 @@ class RunEvalConfig(EvalConfig):
 _OFF = ("none", "off", "disabled")
 
 
-class RunConfig(_Section):
+class RunConfig(ConfigModel):
     """A whole run. ``RunConfig()`` is valid: the shipped medical sample, default cleaning, the recipe's training.
 
     Example:
@@ -80,6 +74,9 @@ class RunConfig(_Section):
         >>> RunConfig.from_dict({"clean": False, "eval": None}).clean is None
         True
     """
+
+    config_kind: ClassVar[str] = "run config"
+    docs_page: ClassVar[str] = "docs/run.md"
 
     data: RunDataConfig = Field(default_factory=RunDataConfig)
     clean: PipelineConfig | None = Field(
@@ -148,75 +145,10 @@ class RunConfig(_Section):
             )
         return self
 
-    # --- loading ---------------------------------------------------------------------------------------
-
     @classmethod
-    def from_dict(cls, data: Mapping[str, Any], *, source: str = "<dict>") -> RunConfig:
-        """Validate a plain mapping.
-
-        Raises:
-            ConfigError: An unknown key (named, with the closest valid key), a bad value or inconsistent settings.
-        """
-        if not isinstance(data, Mapping):
-            raise ConfigError(f"{source}: the top level must be a mapping of sections, got {type(data).__name__}")
-        try:
-            return cls.model_validate(dict(data))
-        except ValidationError as exc:
-            raise ConfigError(format_validation_error(exc, cls, source)) from None
-
-    @classmethod
-    def from_yaml(cls, path: str | PathLike[str], overrides: Mapping[str, Any] | None = None) -> RunConfig:
-        """Load a YAML file, with optional dotted-key overrides (``{"train.optim.max_steps": 2}``).
-
-        Raises:
-            ConfigError: The file is missing, not YAML, or invalid (the message names the file and the key).
-        """
-        data = read_yaml(path, "run config")
-        if not isinstance(data, dict):
-            raise ConfigError(f"{path}: the top level must be a mapping of sections, got {type(data).__name__}")
-        if overrides:
-            data = apply_overrides(data, overrides)
-        return cls.from_dict(data, source=str(path))
-
-    def to_yaml(self) -> str:
-        """The resolved config as YAML."""
-        import yaml
-
-        return yaml.safe_dump(self.model_dump(mode="json"), sort_keys=False)
-
-
-def apply_overrides(data: Mapping[str, Any], overrides: Mapping[str, Any]) -> dict[str, Any]:
-    """A copy of a raw config mapping with dotted-key overrides applied (validated afterwards by the model).
-
-    Intermediate mappings are created as needed, so an unknown key is reported by validation with its full
-    dotted name. A key under a section that is switched off (``clean: false``) switches it on with that value.
-
-    Raises:
-        ConfigError: A key that descends into a value which is not a mapping (e.g. ``output_dir.x``).
-    """
-    import copy
-
-    out: dict[str, Any] = copy.deepcopy(dict(data))
-    for key, value in overrides.items():
-        parts = [p for p in key.split(".") if p]
-        if not parts:
-            raise ConfigError(f"override {key!r}: empty key")
-        node: Any = out
-        for i, part in enumerate(parts[:-1]):
-            child = node.get(part)
-            if child is None or child is False or child == "default" or child is True:
-                child = _expanded(parts[: i + 1], child)
-                node[part] = child
-            if not isinstance(child, dict):
-                top = [k for k in RunConfig.model_fields]
-                close = difflib.get_close_matches(parts[0], top, n=1)
-                hint = f" Did you mean '{close[0]}'?" if close and close[0] != parts[0] else ""
-                raise ConfigError(
-                    f"override '{key}': '{'.'.join(parts[: i + 1])}' is not a section (it holds {child!r}).{hint}"
-                )
-            node = child
-        node[parts[-1]] = value
-    return out
+    def expand_section(cls, path: Sequence[str], current: Any) -> dict[str, Any]:
+        """The default pipeline for ``clean: default``, ``true`` or nothing, so ``clean.batch_size`` edits it."""
+        return _expanded(list(path), current)
 
 
 def _expanded(path: list[str], current: Any) -> dict[str, Any]:

@@ -13,6 +13,8 @@ Each stage also writes ``stage.json``: the hash of its config section, the hash 
 config and output hashes, or the source file's content for ``data``), the hash of its outputs and its status. A stage
 is skipped when it finished, its outputs exist and both hashes match; once a stage runs, every later stage runs too.
 A training stage that was interrupted resumes from its latest complete checkpoint when its hashes still match.
+
+The stages themselves (their config sections, dependencies and work) are :data:`medtune.run.stages.RUN_STAGES`.
 """
 
 from __future__ import annotations
@@ -29,17 +31,18 @@ from pathlib import Path
 from typing import Any
 
 from medtune.errors import ConfigError
-from medtune.files import atomic_write_text
+from medtune.io.files import atomic_write_text
 from medtune.run.config import RunConfig
+from medtune.run.stages import RUN_STAGES, STATE_VERSION, Stage
 
 __all__ = ["STAGES", "RunPipeline", "RunResult", "StageOutcome", "run"]
 
 logger = logging.getLogger("medtune.run")
 
-#: The stages, in the order they run.
-STAGES = ("data", "clean", "split", "train", "eval", "card")
+#: The stage names, in the order they run.
+STAGES: tuple[str, ...] = tuple(stage.name for stage in RUN_STAGES)
 _STATE = "stage.json"
-_STATE_VERSION = 1
+_STATE_VERSION = STATE_VERSION
 
 
 @dataclass
@@ -204,78 +207,40 @@ class RunPipeline:
         atomic_write_text(self.out / "config.yaml", self.config.to_yaml())
         stages: dict[str, StageOutcome] = {}
         rerun = False
-        for name in STAGES:
-            outcome = self._stage(name, rerun or name in self.force)
-            stages[name] = outcome
+        paths: dict[str, Path | None] = {}
+        for stage in RUN_STAGES:
+            outcome = self._stage(stage, rerun or stage.name in self.force)
+            stages[stage.name] = outcome
             if outcome.status in ("ran", "resumed"):
                 rerun = True
-        train, evaluation, clean = stages["train"], stages["eval"], stages["clean"]
-        return RunResult(
-            output_dir=self.out,
-            stages=stages,
-            model_card=stages["card"].outputs.get("model_card"),
-            report=evaluation.outputs.get("report_html"),
-            cleaning_report=clean.outputs.get("report"),
-            adapter=train.outputs.get("adapter"),
-            merged=train.outputs.get("merged"),
-        )
+            paths.update({attr: outcome.outputs.get(output) for attr, output in stage.results})
+        return RunResult(output_dir=self.out, stages=stages, **paths)
 
     # --- stage machinery -----------------------------------------------------------------------------------
 
     def _preflight(self) -> None:
         """Fail on unknown cleaner/metric names before minutes of work."""
-        cfg = self.config
-        if cfg.clean is not None:
-            from medtune.cleaning.pipeline import Pipeline
+        for stage in RUN_STAGES:
+            stage.preflight(self.config)
 
-            Pipeline.from_config(cfg.clean)
-        if cfg.eval is not None:
-            from medtune.evaluation.evaluator import Evaluator
+    def _inputs(self, stage: Stage) -> tuple[str, Any]:
+        """The input hash of a stage, and what its :meth:`Stage.run` receives as ``extra``."""
+        external = stage.external_inputs(self)
+        if external is not None:
+            files, extra = external
+            return hash_paths(files), extra
+        return _hash_json({up.name: self._upstream.get(up.name) for up in stage.depends_on}), None
 
-            Evaluator(cfg.eval.evaluator_config()).scorers()
-
-    def _config_payload(self, name: str) -> Any:
-        cfg = self.config
-        if name == "data":
-            return cfg.data.model_dump(mode="json")
-        if name == "clean":
-            return cfg.clean.model_dump(mode="json") if cfg.clean is not None else None
-        if name == "split":
-            return cfg.split.model_dump(mode="json")
-        if name == "train":
-            dump = cfg.train.model_dump(mode="json")
-            dump["logging"].pop("progress_bar", None)  # display only
-            dump["output"].pop("dir", None)  # always OUTPUT_DIR/train
-            return dump
-        if name == "eval":
-            if cfg.eval is None:
-                return None
-            return {"eval": cfg.eval.model_dump(mode="json"), "model": cfg.train.model.path}
-        return {"version": _STATE_VERSION}
-
-    def _inputs(self, name: str) -> tuple[str, Any]:
-        """The input hash of a stage, and (for ``data``) the resolved source."""
-        if name == "data":
-            path, fmt = self._source()
-            return hash_paths([path]), (path, fmt)
-        wanted = {
-            "clean": ["data"],
-            "split": ["data", "clean"],
-            "train": ["split"],
-            "eval": ["split", "train"],
-            "card": ["clean", "train", "eval"],
-        }[name]
-        return _hash_json({up: self._upstream.get(up) for up in wanted}), None
-
-    def _stage(self, name: str, rerun: bool) -> StageOutcome:
-        stage_dir = self.out / name
-        config_payload = self._config_payload(name)
+    def _stage(self, stage: Stage, rerun: bool) -> StageOutcome:
+        name = stage.name
+        stage_dir = stage.output_dir(self.out)
+        config_payload = stage.config_payload(self.config)
         if config_payload is None:  # switched off
             self._upstream[name] = {"config": None, "outputs": "disabled"}
             self.say(f"{name}: disabled")
             return StageOutcome(name, "disabled", stage_dir)
         config_hash = _hash_json(config_payload)
-        input_hash, extra = self._inputs(name)
+        input_hash, extra = self._inputs(stage)
         state = _read_state(stage_dir)
         same = state is not None and state.get("config_hash") == config_hash and state.get("input_hash") == input_hash
         if not rerun and same and state is not None and state.get("status") == "done":
@@ -284,16 +249,15 @@ class RunPipeline:
                 self._upstream[name] = {"config": config_hash, "outputs": state.get("outputs_hash")}
                 self.say(f"{name}: up to date, skipped")
                 return StageOutcome(name, "skipped", stage_dir, outputs, 0.0, state.get("summary", {}))
-        resume = name == "train" and same and state is not None and state.get("status") == "running"
+        resume = stage.resumable and same and state is not None and state.get("status") == "running"
         if not resume:
-            _reset_dir(stage_dir, keep={"generations"} if name == "eval" else set())
+            _reset_dir(stage_dir, keep=set(stage.keep))
         stage_dir.mkdir(parents=True, exist_ok=True)
         running = {"stage": name, "status": "running", "config_hash": config_hash, "input_hash": input_hash}
         _write_state(stage_dir, running)
         self.say(f"{name}: {'resuming' if resume else 'running'}")
         started = time.time()
-        runner = getattr(self, f"_run_{name}")
-        outputs, summary, hashed = runner(stage_dir, extra, resume) if name == "train" else runner(stage_dir, extra)
+        outputs, summary, hashed = stage.run(self, stage_dir, extra, resume)
         outputs_hash = hash_paths(hashed)
         seconds = time.time() - started
         _write_state(
@@ -315,172 +279,6 @@ class RunPipeline:
         self.say(f"{name}: done in {seconds:.1f} s")
         return StageOutcome(name, status, stage_dir, outputs, seconds, summary)
 
-    def _records_path(self) -> Path:
-        """The records the split stage reads: cleaned when cleaning is on."""
-        return self.out / ("clean" if self.config.clean is not None else "data") / "records.jsonl"
-
-    def _source(self) -> tuple[Path, str | None]:
-        data = self.config.data
-        if data.source.startswith("sample:"):
-            from medtune.plugins.manager import get_plugin_manager
-
-            sample = get_plugin_manager().registry("sample").get(data.source.split(":", 1)[1])
-            return Path(sample.path), data.format or sample.format
-        return Path(data.source), data.format
-
-    # --- the stages ----------------------------------------------------------------------------------------
-
-    def _run_data(self, stage_dir: Path, source: tuple[Path, str | None]) -> tuple[dict[str, Path], dict, list[Path]]:
-        from medtune.data.dataset import Dataset
-
-        path, fmt = source
-        data = self.config.data
-        ds = Dataset.load(path, format=fmt, columns=data.columns, kind=data.kind, skip_invalid=data.skip_invalid)
-        outputs = {"records": ds.save(stage_dir / "records.jsonl")}
-        report = ds.load_report.to_dict() if ds.load_report is not None else {}
-        outputs["load_report"] = _write_json(stage_dir / "load_report.json", report)
-        if ds.rejects:
-            rows = "".join(json.dumps(i.to_dict(), ensure_ascii=False) + "\n" for i in ds.rejects)
-            outputs["invalid"] = atomic_write_text(stage_dir / "invalid.jsonl", rows)
-        summary = {"records": len(ds), "invalid": len(ds.rejects), "kind": ds.kind, "source": str(path)}
-        self.say(f"  {len(ds)} {ds.kind} records from {path}" + (f", {len(ds.rejects)} invalid" if ds.rejects else ""))
-        return outputs, summary, [outputs["records"]]
-
-    def _run_clean(self, stage_dir: Path, _: Any) -> tuple[dict[str, Path], dict, list[Path]]:
-        from medtune.cleaning.pipeline import Pipeline
-        from medtune.data.dataset import Dataset
-
-        assert self.config.clean is not None
-        ds = Dataset.load(self.out / "data" / "records.jsonl")
-        rejects, report = stage_dir / "rejects.jsonl", stage_dir / "report.json"
-        result = Pipeline.from_config(self.config.clean).run(ds, rejects_path=rejects, report_path=report)
-        records = result.dataset.save(stage_dir / "records.jsonl")
-        r = result.report
-        self.say(f"  {r.records_in} in = {r.kept} kept + {r.rejected} rejected")
-        summary = {"records_in": r.records_in, "kept": r.kept, "rejected": r.rejected}
-        return {"records": records, "rejects": rejects, "report": report}, summary, [records]
-
-    def _run_split(self, stage_dir: Path, _: Any) -> tuple[dict[str, Path], dict, list[Path]]:
-        from medtune.data.dataset import Dataset
-
-        s = self.config.split
-        ds = Dataset.load(self._records_path())
-        splits = ds.split(validation=s.validation, test=s.test, seed=s.seed, stratify_by=s.stratify_by)
-        paths = splits.save(stage_dir)
-        sizes = splits.sizes()
-        self.say("  " + ", ".join(f"{n} {sizes[n]}" for n in paths))
-        return dict(paths), sizes, list(paths.values())
-
-    def _run_train(self, stage_dir: Path, _: Any, resume: bool) -> tuple[dict[str, Path], dict, list[Path]]:
-        from medtune.data.dataset import Dataset
-        from medtune.training.trainer import Trainer
-
-        overrides: dict[str, Any] = {"output.dir": str(stage_dir)}
-        if self.progress is not None:
-            overrides["logging.progress_bar"] = self.progress
-        cfg = self.config.train.with_overrides(overrides)
-        split_dir = self.out / "split"
-        train_ds = Dataset.load(split_dir / "train.jsonl")
-        val_path = split_dir / "validation.jsonl"
-        val_ds = Dataset.load(val_path) if val_path.is_file() else None
-        result = Trainer(cfg).train(train_ds, val_ds, resume=resume)
-        outputs: dict[str, Path] = {"run_json": stage_dir / "run.json"}
-        for key, path in (
-            ("adapter", result.adapter_dir),
-            ("merged", result.merged_dir),
-            ("model_card", result.model_card),
-            ("train_log", result.log_path),
-        ):
-            if path is not None:
-                outputs[key] = Path(path)
-        summary: dict[str, Any] = {k: v for k, v in result.metrics.items()}
-        summary["backend"] = result.backend
-        if result.resumed_from is not None:
-            summary["resumed_from"] = str(result.resumed_from)
-        loss = (
-            f", loss {result.metrics['first_loss']:.4f} → {result.metrics['final_loss']:.4f}"
-            if "first_loss" in result.metrics
-            else ""
-        )
-        self.say(f"  {int(result.metrics.get('steps', 0))} steps ({result.backend}){loss}")
-        del result  # free the in-memory model before evaluation loads it again
-        import gc
-
-        gc.collect()
-        hashed = [outputs[k] for k in ("adapter", "merged") if k in outputs]
-        return outputs, summary, hashed
-
-    def _run_eval(self, stage_dir: Path, _: Any) -> tuple[dict[str, Path], dict, list[Path]]:
-        from medtune.data.dataset import Dataset
-        from medtune.evaluation.evaluator import Evaluator
-
-        cfg = self.config.eval
-        assert cfg is not None
-        records = list(Dataset.load(self.out / "split" / f"{cfg.split}.jsonl"))
-        if cfg.limit:
-            records = records[: cfg.limit]
-        train_dir = self.out / "train"
-        model: str | Path = self.config.train.model.path
-        adapter: Path | None = train_dir / "adapter"
-        if not (train_dir / "adapter" / "adapter_config.json").is_file():
-            if not (train_dir / "merged").is_dir():
-                raise ConfigError(
-                    "eval: the training stage saved neither an adapter nor a merged model. "
-                    "Fix: set train.output.save_adapter: true (or save_merged), or eval: false."
-                )
-            model, adapter = train_dir / "merged", None
-        evaluator = Evaluator(cfg.evaluator_config())
-        gen = stage_dir / "generations"
-        self.say(f"  generating answers for {len(records)} {cfg.split} examples")
-        base = None
-        if cfg.compare_base:
-            base_model = self.config.train.model.path
-            base = evaluator.generate_and_score(base_model, records, name="base", cache=gen / "base.jsonl")
-        tuned = evaluator.generate_and_score(model, records, adapter=adapter, name="tuned", cache=gen / "tuned.jsonl")
-        log = train_dir / "train_log.jsonl"
-        files = evaluator.report(stage_dir, tuned, base=base, train_log=log if log.is_file() else None)
-        outputs = {"report_html": files["html"], "report_md": files["markdown"], "report_json": files["json"]}
-        summary = {"examples": len(records), "split": cfg.split, "compare_base": cfg.compare_base}
-        return outputs, summary, [files["json"]]
-
-    def _run_card(self, stage_dir: Path, _: Any) -> tuple[dict[str, Path], dict, list[Path]]:
-        from medtune.training.model_card import render_model_card
-
-        train_dir = self.out / "train"
-        facts = json.loads((train_dir / "run.json").read_text(encoding="utf-8"))
-        facts.setdefault("data", {})
-        facts["data"]["source"] = self.config.data.source
-        clean_report = self.out / "clean" / "report.json"
-        summary: dict[str, Any] = {"cleaning": False, "evaluation": False}
-        if self.config.clean is not None and clean_report.is_file():
-            facts["data"]["cleaning_report"] = json.loads(clean_report.read_text(encoding="utf-8"))
-            summary["cleaning"] = True
-        report_json = self.out / "eval" / "report.json"
-        if self.config.eval is not None and report_json.is_file():
-            from medtune.evaluation.report import summary_markdown
-
-            data = json.loads(report_json.read_text(encoding="utf-8"))
-            cfg = self.config.eval
-            facts["evaluation"] = {
-                "summary": summary_markdown(data),
-                "description": f"On the held-out `{cfg.split}` split"
-                + (f" (first {cfg.limit} examples)" if cfg.limit else "")
-                + (", the tuned model against its base model" if cfg.compare_base else "")
-                + f"; {cfg.generation.max_new_tokens} new tokens at most, "
-                + ("sampling" if cfg.generation.do_sample else "greedy decoding")
-                + ". Intervals are bootstrap confidence intervals.",
-                "report": "eval/report.html",  # relative to the run directory (the card is copied elsewhere)
-            }
-            summary["evaluation"] = True
-        card = render_model_card(facts)
-        card_path = atomic_write_text(stage_dir / "README.md", card)
-        # The copies shipped with the weights carry the same, complete card.
-        for where in (train_dir, train_dir / "adapter", train_dir / "merged"):
-            target = where / "README.md"
-            if where.is_dir():
-                atomic_write_text(target, card)
-        return {"model_card": card_path}, summary, [card_path]
-
 
 def _read_state(stage_dir: Path) -> dict[str, Any] | None:
     path = stage_dir / _STATE
@@ -495,10 +293,6 @@ def _read_state(stage_dir: Path) -> dict[str, Any] | None:
 
 def _write_state(stage_dir: Path, state: Mapping[str, Any]) -> None:
     atomic_write_text(stage_dir / _STATE, json.dumps({"version": _STATE_VERSION, **state}, indent=2) + "\n")
-
-
-def _write_json(path: Path, payload: Any) -> Path:
-    return atomic_write_text(path, json.dumps(payload, indent=2, ensure_ascii=False, default=str) + "\n")
 
 
 def _reset_dir(path: Path, keep: set[str]) -> None:

@@ -8,12 +8,11 @@ from __future__ import annotations
 
 from os import PathLike
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator, model_validator
+from pydantic import Field, SecretStr, field_validator, model_validator
 
-from medtune.config import format_validation_error, read_yaml
-from medtune.errors import ConfigError
+from medtune.config import ConfigModel
 
 __all__ = [
     "EmergencyRuleConfig",
@@ -27,11 +26,7 @@ __all__ = [
 _MiB = 1024 * 1024
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", validate_assignment=True)
-
-
-class LimitsConfig(_Strict):
+class LimitsConfig(ConfigModel):
     """Request limits. Every limit answers with a clear HTTP error instead of slowing or crashing the server.
 
     Attributes:
@@ -73,7 +68,7 @@ class LimitsConfig(_Strict):
         return self
 
 
-class EmergencyRuleConfig(_Strict):
+class EmergencyRuleConfig(ConfigModel):
     """A custom emergency rule (see :class:`medtune.serving.safety.EmergencyRule`).
 
     Attributes:
@@ -103,7 +98,7 @@ class EmergencyRuleConfig(_Strict):
         return value
 
 
-class SafetyConfig(_Strict):
+class SafetyConfig(ConfigModel):
     """The safety layer, on by default.
 
     Attributes:
@@ -137,7 +132,7 @@ class SafetyConfig(_Strict):
     log_messages: bool = False
 
 
-class GenerationDefaults(_Strict):
+class GenerationDefaults(ConfigModel):
     """Sampling defaults; a request's own ``temperature``/``top_p`` override them.
 
     Attributes:
@@ -154,7 +149,7 @@ class GenerationDefaults(_Strict):
     system_prompt: str | None = None
 
 
-class ServeConfig(_Strict):
+class ServeConfig(ConfigModel):
     """Configuration of ``medtune serve``.
 
     Attributes:
@@ -178,6 +173,9 @@ class ServeConfig(_Strict):
             printed by ``--print-config``.
         docs: Serve the interactive API docs (``/docs``, ``/redoc``, ``/openapi.json``).
     """
+
+    config_kind: ClassVar[str] = "serve config"
+    docs_page: ClassVar[str] = "docs/serving.md"
 
     model: str | None = None
     adapter: str | None = None
@@ -221,37 +219,9 @@ def load_serve_config(
     """Read a serve config from a YAML file, a dict or a config, then apply non-``None`` ``overrides``.
 
     Overrides use dotted keys for nested fields: ``load_serve_config("serve.yaml", **{"limits.queue_size": 4})``.
+    The same as :meth:`ServeConfig.load <medtune.config.ConfigModel.load>`.
 
     Raises:
         ConfigError: The file is missing or not YAML, or a key or value is invalid (named in the message).
     """
-    where = "serve config"
-    if source is None:
-        data: Any = {}
-    elif isinstance(source, ServeConfig):
-        data = source.model_dump()
-    elif isinstance(source, (str, PathLike)):
-        where = str(source)
-        data = read_yaml(source, "serve config")
-    else:
-        data = dict(source)
-    if not isinstance(data, dict):
-        raise ConfigError(
-            f"{where}: expected a mapping of settings, got {type(data).__name__}. Fix: see docs/serving.md"
-        )
-    for key, value in overrides.items():
-        if value is None:
-            continue
-        node = data
-        *parents, leaf = key.split(".")
-        for part in parents:
-            child = node.get(part)
-            if not isinstance(child, dict):
-                child = {}
-                node[part] = child
-            node = child
-        node[leaf] = value
-    try:
-        return ServeConfig.model_validate(data)
-    except ValidationError as exc:
-        raise ConfigError(format_validation_error(exc, ServeConfig, where)) from exc
+    return ServeConfig.load(source, **overrides)

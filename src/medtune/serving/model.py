@@ -7,72 +7,20 @@ when a model is loaded.
 
 from __future__ import annotations
 
-import json
 import logging
 import threading
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from medtune._extras import require
 from medtune.errors import ConfigError
+from medtune.models.loading import load_model, resolve_model_and_adapter
 from medtune.serving.config import ServeConfig
 from medtune.serving.generator import GenerationParams, Usage
 
-__all__ = ["TransformersGenerator", "resolve_model_and_adapter"]
+__all__ = ["TransformersGenerator", "resolve_model_and_adapter"]  # the second re-exported from medtune.models
 
 logger = logging.getLogger("medtune.serving")
-
-_TOKENIZER_FILES = ("tokenizer_config.json", "tokenizer.json", "tokenizer.model")
-
-
-def _resolve(name: str) -> str:
-    """A local model directory for ``name`` (a path, a cached Hub id or the embedded default), or a Hub id."""
-    from medtune.training.embedded import model_source
-
-    return model_source(name)
-
-
-def resolve_model_and_adapter(model: str, adapter: str | None = None) -> tuple[str, str | None]:
-    """The base model directory and the adapter directory (or ``None``) to load.
-
-    An adapter directory given as ``model`` (it holds ``adapter_config.json``) is served on top of the base model
-    named in that file.
-
-    Raises:
-        ConfigError: A path does not exist, or an adapter lacks its config.
-    """
-    if adapter is None and (Path(model) / "adapter_config.json").is_file():
-        adapter, model = model, ""
-    if adapter is not None:
-        cfg_path = Path(adapter) / "adapter_config.json"
-        if not cfg_path.is_file():
-            raise ConfigError(
-                f"adapter '{adapter}' has no adapter_config.json. Fix: pass the folder a LoRA training run saved "
-                "(it holds adapter_config.json and adapter_model.safetensors)."
-            )
-        if not model:
-            base = json.loads(cfg_path.read_text(encoding="utf-8")).get("base_model_name_or_path")
-            if not base:
-                raise ConfigError(
-                    f"{cfg_path} does not name its base model. Fix: `medtune serve BASE_MODEL --adapter {adapter}`."
-                )
-            model = base
-    return _resolve(model), adapter
-
-
-def _pick_device(torch: Any, device: str) -> str:
-    if device != "auto":
-        return device
-    return "cuda" if torch.cuda.is_available() else "cpu"
-
-
-def _pick_dtype(torch: Any, dtype: str, device: str) -> Any:
-    if dtype == "auto":
-        if device.startswith("cuda") and torch.cuda.is_bf16_supported():
-            return torch.bfloat16
-        return torch.float32
-    return getattr(torch, dtype)
 
 
 class TransformersGenerator:
@@ -127,23 +75,7 @@ class TransformersGenerator:
             chat_template: A Jinja template that replaces the tokenizer's.
             model_name: The id shown to clients (default: the adapter's or model's folder name).
         """
-        feature = "medtune serve (loading a model)"
-        torch = require("torch", "train", feature)
-        transformers = require("transformers", "train", feature)
-        base, adapter = resolve_model_and_adapter(model, adapter)
-        dev = _pick_device(torch, device)
-        torch_dtype = _pick_dtype(torch, dtype, dev)
-        tok_source = adapter if adapter and any((Path(adapter) / f).is_file() for f in _TOKENIZER_FILES) else base
-        logger.info("loading model %s%s on %s (%s)", base, f" + adapter {adapter}" if adapter else "", dev, torch_dtype)
-        tokenizer = transformers.AutoTokenizer.from_pretrained(tok_source)
-        lm = transformers.AutoModelForCausalLM.from_pretrained(base, dtype=torch_dtype)
-        if adapter:
-            peft = require("peft", "train", "serving a LoRA adapter")
-            lm = peft.PeftModel.from_pretrained(lm, adapter)
-            if merge_adapter:
-                lm = lm.merge_and_unload()
-        lm.to(dev)
-        lm.eval()
+        lm, tokenizer = load_model(model, adapter, device=device, dtype=dtype, merge_adapter=merge_adapter)
         name = model_name or Path(str(adapter or model).rstrip("/\\")).name or "medtune"
         return cls(lm, tokenizer, model_name=name, chat_template=chat_template)
 

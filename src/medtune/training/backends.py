@@ -25,6 +25,8 @@ __all__ = [
     "PeftBackend",
     "UnslothBackend",
     "get_backend",
+    "has_module",
+    "model_path",
     "resolve_dtype",
     "resolve_optimizer",
     "select_backend",
@@ -48,7 +50,14 @@ def _cuda_available() -> bool:
     return bool(torch.cuda.is_available())
 
 
+def has_module(module: str) -> bool:
+    """Whether ``module`` is imported already or can be imported (without importing it)."""
+    return _has(module)
+
+
 def _has(module: str) -> bool:
+    # The implementation keeps its old name, which tests patch to fake a missing package: has_module looks it up at
+    # call time, so the patch reaches its callers too (a plain alias would not).
     return module in sys.modules or importlib.util.find_spec(module) is not None
 
 
@@ -100,13 +109,10 @@ def select_backend(requested: str) -> BackendChoice:
 
 
 def resolve_dtype(name: str) -> Any:
-    """``model.dtype`` as a torch dtype; ``auto`` is bfloat16 (or float16) on CUDA and float32 on CPU."""
-    torch = require("torch", "train", _FEATURE)
-    if name != "auto":
-        return getattr(torch, name)
-    if torch.cuda.is_available():
-        return torch.bfloat16 if torch.cuda.is_bf16_supported() else torch.float16
-    return torch.float32
+    """``model.dtype`` as a torch dtype on the training device (CUDA when present), by the one dtype rule."""
+    from medtune.models.dtype import resolve_dtype as dtype_for
+
+    return dtype_for(name, "cuda" if _cuda_available() else "cpu")
 
 
 def resolve_optimizer(name: str) -> tuple[str, str | None]:
@@ -141,7 +147,7 @@ class PeftBackend:
             ConfigError: No model path, or 4-bit loading without CUDA/bitsandbytes.
         """
         transformers = require("transformers", "train", _FEATURE)
-        path = _model_path(config)
+        path = model_path(config)
         tokenizer = transformers.AutoTokenizer.from_pretrained(path, trust_remote_code=config.model.trust_remote_code)
         kwargs: dict[str, Any] = {"dtype": resolve_dtype(config.model.dtype)}
         if config.model.load_in_4bit:
@@ -192,7 +198,7 @@ class UnslothBackend:
         """Load with ``FastLanguageModel.from_pretrained`` (4-bit when ``model.load_in_4bit``)."""
         unsloth = self._unsloth()
         transformers = require("transformers", "train", _FEATURE)
-        path = _model_path(config)
+        path = model_path(config)
         dtype = None if config.model.dtype == "auto" else resolve_dtype(config.model.dtype)
         max_len = config.format.max_seq_length
         limit = getattr(
@@ -257,11 +263,14 @@ def get_backend(name: str) -> PeftBackend | UnslothBackend:
     return UnslothBackend() if name == "unsloth" else PeftBackend()
 
 
-def _model_path(config: TrainConfig) -> str:
-    """``model.path`` resolved by :func:`medtune.training.embedded.model_source` (local, cached, embedded, Hub)."""
-    from medtune.training.embedded import model_source
+def model_path(config: TrainConfig) -> str:
+    """``model.path`` resolved by :func:`medtune.models.embedded.model_source` (local, cached, embedded, Hub)."""
+    from medtune.models.embedded import model_source
 
     return model_source(config.model.path)
+
+
+_model_path = model_path  # the name before it was public
 
 
 def _bnb_config(config: TrainConfig) -> Any:

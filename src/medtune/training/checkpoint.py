@@ -18,7 +18,7 @@ from os import PathLike
 from pathlib import Path
 from typing import Any
 
-from medtune.files import atomic_write_text
+from medtune.io.files import atomic_write_text
 
 __all__ = [
     "COMMIT_FILE",

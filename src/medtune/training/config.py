@@ -8,21 +8,17 @@ its dotted path instead of being silently ignored.
 
 from __future__ import annotations
 
-import difflib
-from collections.abc import Mapping
-from os import PathLike
+import warnings
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import Field, field_validator, model_validator
 
-from medtune.config import dotted_keys, format_validation_error, read_yaml
-from medtune.errors import ConfigError
+from medtune.config import ConfigModel
 
 __all__ = [
     "CheckpointConfig",
     "DataConfig",
-    "EvalConfig",
     "FormatConfig",
     "LoggingConfig",
     "LoraConfig",
@@ -30,17 +26,14 @@ __all__ = [
     "OptimConfig",
     "OutputConfig",
     "TrainConfig",
+    "TrainEvalConfig",
 ]
 
 #: The seven Llama projections the reference recipe adapts.
 DEFAULT_TARGET_MODULES = ("q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", "down_proj")
 
 
-class _Section(BaseModel):
-    model_config = ConfigDict(extra="forbid", validate_assignment=True)
-
-
-class ModelConfig(_Section):
+class ModelConfig(ConfigModel):
     """Which model to fine-tune, and how to load it."""
 
     path: str = Field(
@@ -68,7 +61,7 @@ class ModelConfig(_Section):
     trust_remote_code: bool = False
 
 
-class LoraConfig(_Section):
+class LoraConfig(ConfigModel):
     """LoRA adapter shape."""
 
     r: int = Field(default=16, ge=1, le=1024, description="Rank of the low-rank update.")
@@ -80,7 +73,7 @@ class LoraConfig(_Section):
     use_rslora: bool = Field(default=False, description="Rank-stabilised scaling alpha / sqrt(r).")
 
 
-class DataConfig(_Section):
+class DataConfig(ConfigModel):
     """Where the training data comes from (when not passed to ``Trainer.train`` directly)."""
 
     train: str | None = Field(
@@ -90,7 +83,7 @@ class DataConfig(_Section):
     format: str | None = Field(default=None, description="Data format name (default: detected from the file).")
 
 
-class FormatConfig(_Section):
+class FormatConfig(ConfigModel):
     """How records become token sequences."""
 
     template: Literal["alpaca", "chat"] = Field(
@@ -117,7 +110,7 @@ class FormatConfig(_Section):
     )
 
 
-class OptimConfig(_Section):
+class OptimConfig(ConfigModel):
     """Optimizer, schedule and batch shape."""
 
     optimizer: Literal["adamw_8bit", "adamw_torch", "adamw_torch_fused", "paged_adamw_8bit", "sgd"] = Field(
@@ -172,8 +165,8 @@ class OptimConfig(_Section):
     )
 
 
-class EvalConfig(_Section):
-    """Held-out evaluation and early stopping."""
+class TrainEvalConfig(ConfigModel):
+    """Held-out evaluation and early stopping during training (the ``eval`` section of a training config)."""
 
     split: float = Field(
         default=0.0, ge=0.0, lt=1.0, description="Fraction of the training data held out for eval (0: none)."
@@ -185,7 +178,7 @@ class EvalConfig(_Section):
     early_stopping_threshold: float = Field(default=0.0, ge=0.0)
 
 
-class CheckpointConfig(_Section):
+class CheckpointConfig(ConfigModel):
     """When to write resumable checkpoints."""
 
     save_strategy: Literal["epoch", "steps", "no"] = "epoch"
@@ -198,7 +191,7 @@ class CheckpointConfig(_Section):
         return "no" if value is False else value  # YAML 1.1 reads a bare `no` as false
 
 
-class LoggingConfig(_Section):
+class LoggingConfig(ConfigModel):
     """Metrics logging."""
 
     logging_steps: int = Field(default=10, ge=1)
@@ -206,7 +199,7 @@ class LoggingConfig(_Section):
     progress_bar: bool = True
 
 
-class OutputConfig(_Section):
+class OutputConfig(ConfigModel):
     """What the run writes."""
 
     dir: Path = Field(default=Path("runs/medtune"), description="Run directory (checkpoints, adapter, merged model).")
@@ -223,7 +216,7 @@ class OutputConfig(_Section):
     )
 
 
-class TrainConfig(_Section):
+class TrainConfig(ConfigModel):
     """A full training run. Every section has the recipe's defaults; ``TrainConfig()`` is valid.
 
     Example:
@@ -234,12 +227,15 @@ class TrainConfig(_Section):
         8
     """
 
+    config_kind: ClassVar[str] = "training config"
+    docs_page: ClassVar[str] = "docs/training.md"
+
     model: ModelConfig = Field(default_factory=ModelConfig)
     lora: LoraConfig = Field(default_factory=LoraConfig)
     data: DataConfig = Field(default_factory=DataConfig)
     format: FormatConfig = Field(default_factory=FormatConfig)
     optim: OptimConfig = Field(default_factory=OptimConfig)
-    eval: EvalConfig = Field(default_factory=EvalConfig)
+    eval: TrainEvalConfig = Field(default_factory=TrainEvalConfig)
     checkpointing: CheckpointConfig = Field(default_factory=CheckpointConfig)
     logging: LoggingConfig = Field(default_factory=LoggingConfig)
     output: OutputConfig = Field(default_factory=OutputConfig)
@@ -294,59 +290,14 @@ class TrainConfig(_Section):
             raise ValueError("model.load_in_4bit (QLoRA) computes in 16-bit: set model.dtype to auto or bfloat16")
         return self
 
-    # --- loading ---------------------------------------------------------------------------------------
 
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any], *, source: str = "<dict>") -> TrainConfig:
-        """Validate a plain mapping, turning pydantic errors into one :class:`ConfigError` naming each key.
-
-        Raises:
-            ConfigError: Unknown key, bad value or inconsistent settings.
-        """
-        try:
-            return cls.model_validate(dict(data))
-        except ValidationError as exc:
-            raise ConfigError(format_validation_error(exc, cls, source)) from None
-
-    @classmethod
-    def from_yaml(cls, path: str | PathLike[str]) -> TrainConfig:
-        """Load a YAML file.
-
-        Raises:
-            ConfigError: The file is missing, not YAML, not a mapping, or invalid.
-        """
-        data = read_yaml(path, "training config (see docs/training.md)")
-        if not isinstance(data, dict):
-            raise ConfigError(f"{path}: the top level must be a mapping of sections, got {type(data).__name__}")
-        return cls.from_dict(data, source=str(path))
-
-    def to_yaml(self, path: str | PathLike[str] | None = None) -> str:
-        """The config as YAML (written to ``path`` when given)."""
-        import yaml
-
-        text = yaml.safe_dump(self.model_dump(mode="json"), sort_keys=False)
-        if path is not None:
-            Path(path).write_text(text, encoding="utf-8")
-        return text
-
-    def with_overrides(self, overrides: Mapping[str, Any]) -> TrainConfig:
-        """A copy with dotted-key overrides applied, e.g. ``{"optim.learning_rate": 1e-4}``.
-
-        Raises:
-            ConfigError: A key does not exist (with the closest valid key) or a value is invalid.
-        """
-        data = self.model_dump(mode="json", exclude_unset=False)
-        for key, value in overrides.items():
-            parts = key.split(".")
-            node: Any = data
-            for i, part in enumerate(parts):
-                if not isinstance(node, dict) or part not in node:
-                    valid = dotted_keys(TrainConfig)
-                    close = difflib.get_close_matches(key, valid, n=1, cutoff=0.5)
-                    hint = f" Did you mean '{close[0]}'?" if close else ""
-                    raise ConfigError(f"override '{key}': unknown setting '{'.'.join(parts[: i + 1])}'.{hint}")
-                if i == len(parts) - 1:
-                    node[part] = value
-                else:
-                    node = node[part]
-        return TrainConfig.from_dict(data, source="overrides")
+def __getattr__(name: str) -> Any:
+    """The old name ``EvalConfig`` of :class:`TrainEvalConfig`, for one release (it clashed with evaluation's)."""
+    if name == "EvalConfig":
+        warnings.warn(
+            "medtune.training.config.EvalConfig is now TrainEvalConfig (the old name is removed in medtune 0.2.0).",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return TrainEvalConfig
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

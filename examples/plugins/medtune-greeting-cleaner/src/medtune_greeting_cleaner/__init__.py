@@ -11,9 +11,8 @@ import re
 
 from pydantic import Field
 
-from medtune import ComponentSpec, hookimpl
+from medtune import CleanerOptions, ComponentSpec, hookimpl
 from medtune.cleaning import TextCleaner
-from medtune.cleaning.config import CleanerOptions
 
 __all__ = ["GreetingOptions", "StripGreeting", "medtune_cleaners"]
 

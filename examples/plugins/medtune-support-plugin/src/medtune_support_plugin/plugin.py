@@ -59,7 +59,7 @@ def medtune_safety_policies() -> list[Any]:
 @hookimpl
 def medtune_card_profiles() -> list[Any]:
     """The ``support`` model-card text (select it with ``output.card_profile: support``)."""
-    from medtune.training.model_card import CardProfile
+    from medtune import CardProfile
 
     return [
         CardProfile(

@@ -8,8 +8,7 @@ from typing import ClassVar, Literal
 
 from pydantic import Field
 
-from medtune.cleaning import TextCleaner
-from medtune.cleaning.config import CleanerOptions, FieldName
+from medtune.cleaning import CleanerOptions, FieldName, TextCleaner
 from medtune.cleaning.pii import PIIMatch, find_pii, replace_matches
 
 __all__ = ["COMPANY_DOMAINS", "TARGETS", "RedactSupportIds", "RedactSupportIdsOptions", "find_support_ids"]

@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from medtune.evaluation.card import describe_evaluation, evaluation_section, is_medtune_card, update_model_card
-from medtune.training.model_card import render_model_card
+from medtune.cards.evaluation import describe_evaluation, evaluation_section, is_medtune_card, update_model_card
+from medtune.cards.model_card import render_model_card
 
 FACTS = {
     "name": "tiny + medtune LoRA",

@@ -2,9 +2,9 @@
 
 import pytest
 
+from medtune.cards.model_card import CardProfile, render_model_card, resolve_card_profile
 from medtune.errors import ConfigError
 from medtune.plugins import PluginManager, hookimpl, reset_plugin_manager
-from medtune.training.model_card import CardProfile, render_model_card, resolve_card_profile
 
 FACTS = {"base_model": "tiny", "backend": "peft", "config": {}, "metrics": {}, "outputs": {}}
 
@@ -54,13 +54,3 @@ def test_a_plugin_profile_is_used_and_a_typo_is_an_error(plugins):
         resolve_card_profile("lgeal")
     # a run.json naming a profile that is no longer installed still renders, with the neutral text
     assert "Intended for research" in render_model_card({**FACTS, "card_profile": "gone"})
-
-
-def test_the_trainer_rejects_an_unknown_profile_before_training(tmp_path, tiny, facts):
-    from medtune.training import Trainer
-
-    tok = tiny.make_tokenizer(tiny.all_texts())
-    cfg = tiny.fast_config(tmp_path, **{"output.card_profile": "nope", "optim.max_steps": 1})
-    with pytest.raises(ConfigError, match="unknown card profile 'nope'"):
-        Trainer(cfg, model=tiny.make_model(len(tok)), tokenizer=tok).train(facts)
-    assert not (tmp_path / "run").exists()

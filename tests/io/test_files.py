@@ -1,4 +1,4 @@
-"""Safe output files: the one output-path guard and atomic writes (medtune.files)."""
+"""Safe output files: the one output-path guard and atomic writes (medtune.io.files)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import stat
 import pytest
 
 from medtune.errors import ConfigError
-from medtune.files import atomic_output, atomic_write_text, check_outputs
+from medtune.io.files import atomic_output, atomic_write_text, check_outputs
 
 
 def test_an_output_equal_to_an_input_or_another_output_is_refused(tmp_path):

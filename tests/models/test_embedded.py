@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from medtune.errors import ConfigError
+from medtune.models import embedded
+from medtune.models.embedded import EMBEDDED_HUB_ID, EMBEDDED_MODEL, ENV_CACHE, ENV_WHEEL, resolve_model
 from medtune.testing import heavy_modules_imported
-from medtune.training import embedded
-from medtune.training.embedded import EMBEDDED_HUB_ID, EMBEDDED_MODEL, ENV_CACHE, ENV_WHEEL, resolve_model
 
 ALIASES = [EMBEDDED_MODEL, EMBEDDED_HUB_ID, "embedded", "EMBEDDED", "smollm2-135m-instruct"]
 FAKE_GGUF = b"GGUF fake weights for tests"
@@ -303,7 +303,7 @@ def test_concurrent_callers_convert_once(
 
 def test_import_stays_light(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.undo()  # heavy_modules_imported runs a subprocess
-    assert heavy_modules_imported("import medtune.training.embedded") == []
+    assert heavy_modules_imported("import medtune.models.embedded") == []
 
 
 # --- the real model (slow) ------------------------------------------------------------------------------------------
@@ -338,7 +338,7 @@ def test_real_smollm2_loads_chats_and_generates(smollm2_dir: Path) -> None:
 
 
 def test_model_source_passes_uncached_hub_ids_through_only_when_the_hub_is_on(tmp_path, monkeypatch):
-    from medtune.training.embedded import model_source
+    from medtune.models.embedded import model_source
 
     monkeypatch.setattr(embedded, "_find_in_hf_cache", lambda repo_id: None)
     monkeypatch.delenv("HF_HUB_OFFLINE", raising=False)

@@ -1,0 +1,422 @@
+"""The stages of ``medtune run``: one :class:`Stage` object each, in :data:`RUN_STAGES`, the order they run.
+
+A stage knows its name (also its folder under ``OUTPUT_DIR``), the stages whose results it consumes, the part of the
+:class:`~medtune.run.RunConfig` that decides whether it reruns (``None`` when it is switched off) and how to run it.
+:class:`~medtune.run.RunPipeline` holds the shared machinery: hashes, ``stage.json``, skipping and resuming.
+
+Importing this module is cheap: every stage imports torch, transformers and the rest inside :meth:`Stage.run`.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
+
+from medtune.errors import ConfigError
+from medtune.io.files import atomic_write_text
+
+if TYPE_CHECKING:
+    from medtune.run.config import RunConfig
+
+__all__ = [
+    "CARD",
+    "CLEAN",
+    "DATA",
+    "EVAL",
+    "RUN_STAGES",
+    "SPLIT",
+    "STATE_VERSION",
+    "TRAIN",
+    "Stage",
+    "StageContext",
+    "StageRun",
+    "check_stage_order",
+]
+
+#: The version of the ``stage.json`` format; also the card stage's config, so bumping it re-renders every card.
+STATE_VERSION = 1
+
+
+class StageContext(Protocol):
+    """What a stage reads from the run (:class:`~medtune.run.RunPipeline` is one).
+
+    Attributes:
+        config: The run.
+        out: The run's output directory.
+        progress: Show the trainer's progress bar (``None``: as ``train.logging.progress_bar`` says).
+        say: Called with one line per stage event.
+    """
+
+    config: RunConfig
+    out: Path
+    progress: bool | None
+    say: Callable[[str], None]
+
+
+class StageRun(NamedTuple):
+    """What one run of a stage produced.
+
+    Attributes:
+        outputs: Output name → path (under the stage directory).
+        summary: A few numbers, as plain JSON.
+        hashed: The files whose contents downstream stages depend on (hashed into ``stage.json``).
+    """
+
+    outputs: dict[str, Path]
+    summary: dict[str, Any]
+    hashed: list[Path]
+
+
+@dataclass(frozen=True)
+class Stage:
+    """One stage of a run. Subclasses implement :meth:`config_payload` and :meth:`run`.
+
+    Attributes:
+        name: The stage name: its ``--force`` name and its folder under the output directory.
+        depends_on: The stages whose config and output hashes make this stage's input hash.
+        keep: Names in the stage folder kept when it reruns (e.g. the evaluation's generation cache).
+        resumable: An interrupted run continues (training, from its latest checkpoint) instead of starting over.
+        results: :class:`~medtune.run.RunResult` field → the output that fills it.
+    """
+
+    name: str
+    depends_on: tuple[Stage, ...] = field(default=(), repr=False)
+    keep: frozenset[str] = frozenset()
+    resumable: bool = False
+    results: tuple[tuple[str, str], ...] = ()
+
+    def config_payload(self, config: RunConfig) -> Any:
+        """The part of ``config`` this stage's config hash covers.
+
+        Returns:
+            Plain JSON, or ``None`` when the stage is switched off.
+        """
+        raise NotImplementedError
+
+    def enabled(self, config: RunConfig) -> bool:
+        """Whether ``config`` runs this stage (``False``: switched off, e.g. ``clean: false``)."""
+        return self.config_payload(config) is not None
+
+    def output_dir(self, out: Path) -> Path:
+        """The stage's folder under the run's output directory ``out``."""
+        return Path(out) / self.name
+
+    def preflight(self, config: RunConfig) -> None:
+        """Fail on bad settings (unknown cleaner or metric names) before any stage runs.
+
+        Raises:
+            ConfigError: A setting this stage cannot run with.
+        """
+
+    def external_inputs(self, ctx: StageContext) -> tuple[list[Path], Any] | None:
+        """Files outside the run that are this stage's inputs, instead of the upstream stages' hashes.
+
+        Returns:
+            ``None`` (the default: the inputs are :attr:`depends_on`), or the files to hash and the value
+            :meth:`run` receives as ``extra``.
+        """
+        return None
+
+    def run(self, ctx: StageContext, stage_dir: Path, extra: Any, resume: bool) -> StageRun:
+        """Run the stage, writing under ``stage_dir``.
+
+        Args:
+            ctx: The run.
+            stage_dir: The stage folder (exists; emptied unless resuming).
+            extra: What :meth:`external_inputs` returned with its files, else ``None``.
+            resume: Continue an interrupted run (only for a :attr:`resumable` stage).
+
+        Returns:
+            The outputs, a summary and the files whose contents downstream stages depend on.
+        """
+        raise NotImplementedError
+
+
+# --- the stages -----------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DataStage(Stage):
+    """``data/``: load the source into ``records.jsonl`` (``load_report.json``, ``invalid.jsonl``)."""
+
+    def config_payload(self, config: RunConfig) -> Any:
+        """The ``data`` section (the source path included, so a new path reruns)."""
+        return config.data.model_dump(mode="json")
+
+    def external_inputs(self, ctx: StageContext) -> tuple[list[Path], Any]:
+        """The source file (a ``sample:NAME`` resolved), and the path and format :meth:`run` loads."""
+        data = ctx.config.data
+        if data.source.startswith("sample:"):
+            from medtune.plugins.manager import get_plugin_manager
+
+            sample = get_plugin_manager().registry("sample").get(data.source.split(":", 1)[1])
+            path, fmt = Path(sample.path), data.format or sample.format
+        else:
+            path, fmt = Path(data.source), data.format
+        return [path], (path, fmt)
+
+    def run(self, ctx: StageContext, stage_dir: Path, extra: Any, resume: bool) -> StageRun:
+        """Load the records; ``extra`` is the ``(path, format)`` of :meth:`external_inputs`."""
+        from medtune.data.dataset import Dataset
+
+        path, fmt = extra
+        data = ctx.config.data
+        ds = Dataset.load(path, format=fmt, columns=data.columns, kind=data.kind, skip_invalid=data.skip_invalid)
+        outputs = {"records": ds.save(stage_dir / "records.jsonl")}
+        report = ds.load_report.to_dict() if ds.load_report is not None else {}
+        outputs["load_report"] = _write_json(stage_dir / "load_report.json", report)
+        if ds.rejects:
+            rows = "".join(json.dumps(i.to_dict(), ensure_ascii=False) + "\n" for i in ds.rejects)
+            outputs["invalid"] = atomic_write_text(stage_dir / "invalid.jsonl", rows)
+        summary = {"records": len(ds), "invalid": len(ds.rejects), "kind": ds.kind, "source": str(path)}
+        ctx.say(f"  {len(ds)} {ds.kind} records from {path}" + (f", {len(ds.rejects)} invalid" if ds.rejects else ""))
+        return StageRun(outputs, summary, [outputs["records"]])
+
+
+@dataclass(frozen=True)
+class CleanStage(Stage):
+    """``clean/``: the cleaning pipeline over the data stage's records (off with ``clean: false``)."""
+
+    def config_payload(self, config: RunConfig) -> Any:
+        """The cleaning pipeline config, or ``None`` without cleaning."""
+        return config.clean.model_dump(mode="json") if config.clean is not None else None
+
+    def preflight(self, config: RunConfig) -> None:
+        """Build the cleaning pipeline, so an unknown cleaner fails first."""
+        if config.clean is not None:
+            from medtune.cleaning.pipeline import Pipeline
+
+            Pipeline.from_config(config.clean)
+
+    def run(self, ctx: StageContext, stage_dir: Path, extra: Any, resume: bool) -> StageRun:
+        """Clean, writing ``records.jsonl``, ``rejects.jsonl`` and ``report.json``."""
+        from medtune.cleaning.pipeline import Pipeline
+        from medtune.data.dataset import Dataset
+
+        assert ctx.config.clean is not None
+        ds = Dataset.load(DATA.output_dir(ctx.out) / "records.jsonl")
+        rejects, report = stage_dir / "rejects.jsonl", stage_dir / "report.json"
+        result = Pipeline.from_config(ctx.config.clean).run(ds, rejects_path=rejects, report_path=report)
+        records = result.dataset.save(stage_dir / "records.jsonl")
+        r = result.report
+        ctx.say(f"  {r.records_in} in = {r.kept} kept + {r.rejected} rejected")
+        summary = {"records_in": r.records_in, "kept": r.kept, "rejected": r.rejected}
+        return StageRun({"records": records, "rejects": rejects, "report": report}, summary, [records])
+
+
+@dataclass(frozen=True)
+class SplitStage(Stage):
+    """``split/``: the deterministic train/validation/test split of the cleaned (else loaded) records."""
+
+    def config_payload(self, config: RunConfig) -> Any:
+        """The ``split`` section."""
+        return config.split.model_dump(mode="json")
+
+    def run(self, ctx: StageContext, stage_dir: Path, extra: Any, resume: bool) -> StageRun:
+        """Split, writing ``train.jsonl``, ``validation.jsonl`` and ``test.jsonl``."""
+        from medtune.data.dataset import Dataset
+
+        s = ctx.config.split
+        source = CLEAN if CLEAN.enabled(ctx.config) else DATA
+        ds = Dataset.load(source.output_dir(ctx.out) / "records.jsonl")
+        splits = ds.split(validation=s.validation, test=s.test, seed=s.seed, stratify_by=s.stratify_by)
+        paths = splits.save(stage_dir)
+        sizes = splits.sizes()
+        ctx.say("  " + ", ".join(f"{n} {sizes[n]}" for n in paths))
+        return StageRun(dict(paths), sizes, list(paths.values()))
+
+
+@dataclass(frozen=True)
+class TrainStage(Stage):
+    """``train/``: the trainer's run directory (adapter/, merged/, checkpoints/, train_log.jsonl, run.json)."""
+
+    def config_payload(self, config: RunConfig) -> Any:
+        """The ``train`` section, less the progress bar (display only) and the output dir (always here)."""
+        dump = config.train.model_dump(mode="json")
+        dump["logging"].pop("progress_bar", None)  # display only
+        dump["output"].pop("dir", None)  # always OUTPUT_DIR/train
+        return dump
+
+    def run(self, ctx: StageContext, stage_dir: Path, extra: Any, resume: bool) -> StageRun:
+        """Train on the split stage's train (and validation) records; ``resume`` continues from a checkpoint."""
+        from medtune.data.dataset import Dataset
+        from medtune.training.trainer import Trainer
+
+        overrides: dict[str, Any] = {"output.dir": str(stage_dir)}
+        if ctx.progress is not None:
+            overrides["logging.progress_bar"] = ctx.progress
+        cfg = ctx.config.train.with_overrides(overrides)
+        split_dir = SPLIT.output_dir(ctx.out)
+        train_ds = Dataset.load(split_dir / "train.jsonl")
+        val_path = split_dir / "validation.jsonl"
+        val_ds = Dataset.load(val_path) if val_path.is_file() else None
+        result = Trainer(cfg).train(train_ds, val_ds, resume=resume)
+        outputs: dict[str, Path] = {"run_json": stage_dir / "run.json"}
+        for key, path in (
+            ("adapter", result.adapter_dir),
+            ("merged", result.merged_dir),
+            ("model_card", result.model_card),
+            ("train_log", result.log_path),
+        ):
+            if path is not None:
+                outputs[key] = Path(path)
+        summary: dict[str, Any] = {k: v for k, v in result.metrics.items()}
+        summary["backend"] = result.backend
+        if result.resumed_from is not None:
+            summary["resumed_from"] = str(result.resumed_from)
+        loss = (
+            f", loss {result.metrics['first_loss']:.4f} → {result.metrics['final_loss']:.4f}"
+            if "first_loss" in result.metrics
+            else ""
+        )
+        ctx.say(f"  {int(result.metrics.get('steps', 0))} steps ({result.backend}){loss}")
+        del result  # free the in-memory model before evaluation loads it again
+        import gc
+
+        gc.collect()
+        hashed = [outputs[k] for k in ("adapter", "merged") if k in outputs]
+        return StageRun(outputs, summary, hashed)
+
+
+@dataclass(frozen=True)
+class EvalStage(Stage):
+    """``eval/``: the tuned (and base) model on a held-out split; report.html/.md/.json (off with ``eval: false``)."""
+
+    def config_payload(self, config: RunConfig) -> Any:
+        """The ``eval`` section and the base model, or ``None`` without evaluation."""
+        if config.eval is None:
+            return None
+        return {"eval": config.eval.model_dump(mode="json"), "model": config.train.model.path}
+
+    def preflight(self, config: RunConfig) -> None:
+        """Build the scorers, so an unknown metric fails first."""
+        if config.eval is not None:
+            from medtune.evaluation.evaluator import Evaluator
+
+            Evaluator(config.eval.evaluator_config()).scorers()
+
+    def run(self, ctx: StageContext, stage_dir: Path, extra: Any, resume: bool) -> StageRun:
+        """Generate, score and write the report; generations are cached under ``generations/``.
+
+        Raises:
+            ConfigError: The training stage saved neither an adapter nor a merged model.
+        """
+        from medtune.data.dataset import Dataset
+        from medtune.evaluation.evaluator import Evaluator
+
+        cfg = ctx.config.eval
+        assert cfg is not None
+        records = list(Dataset.load(SPLIT.output_dir(ctx.out) / f"{cfg.split}.jsonl"))
+        if cfg.limit:
+            records = records[: cfg.limit]
+        train_dir = TRAIN.output_dir(ctx.out)
+        model: str | Path = ctx.config.train.model.path
+        adapter: Path | None = train_dir / "adapter"
+        if not (train_dir / "adapter" / "adapter_config.json").is_file():
+            if not (train_dir / "merged").is_dir():
+                raise ConfigError(
+                    "eval: the training stage saved neither an adapter nor a merged model. "
+                    "Fix: set train.output.save_adapter: true (or save_merged), or eval: false."
+                )
+            model, adapter = train_dir / "merged", None
+        evaluator = Evaluator(cfg.evaluator_config())
+        gen = stage_dir / "generations"
+        ctx.say(f"  generating answers for {len(records)} {cfg.split} examples")
+        base = None
+        if cfg.compare_base:
+            base_model = ctx.config.train.model.path
+            base = evaluator.generate_and_score(base_model, records, name="base", cache=gen / "base.jsonl")
+        tuned = evaluator.generate_and_score(model, records, adapter=adapter, name="tuned", cache=gen / "tuned.jsonl")
+        log = train_dir / "train_log.jsonl"
+        files = evaluator.report(stage_dir, tuned, base=base, train_log=log if log.is_file() else None)
+        outputs = {"report_html": files["html"], "report_md": files["markdown"], "report_json": files["json"]}
+        summary = {"examples": len(records), "split": cfg.split, "compare_base": cfg.compare_base}
+        return StageRun(outputs, summary, [files["json"]])
+
+
+@dataclass(frozen=True)
+class CardStage(Stage):
+    """``card/``: README.md, the model card with the cleaning report and the evaluation summary."""
+
+    def config_payload(self, config: RunConfig) -> Any:
+        """Only the state version: the card follows its inputs."""
+        return {"version": STATE_VERSION}
+
+    def run(self, ctx: StageContext, stage_dir: Path, extra: Any, resume: bool) -> StageRun:
+        """Render the card, and copy it over the cards shipped in ``train/``, ``adapter/`` and ``merged/``."""
+        from medtune.cards.writer import write_model_card
+
+        train_dir = TRAIN.output_dir(ctx.out)
+        facts = json.loads((train_dir / "run.json").read_text(encoding="utf-8"))
+        facts.setdefault("data", {})
+        facts["data"]["source"] = ctx.config.data.source
+        clean_report = CLEAN.output_dir(ctx.out) / "report.json"
+        summary: dict[str, Any] = {"cleaning": False, "evaluation": False}
+        if ctx.config.clean is not None and clean_report.is_file():
+            facts["data"]["cleaning_report"] = json.loads(clean_report.read_text(encoding="utf-8"))
+            summary["cleaning"] = True
+        report_json = EVAL.output_dir(ctx.out) / "report.json"
+        if ctx.config.eval is not None and report_json.is_file():
+            from medtune.evaluation.report import summary_markdown
+
+            data = json.loads(report_json.read_text(encoding="utf-8"))
+            cfg = ctx.config.eval
+            facts["evaluation"] = {
+                "summary": summary_markdown(data),
+                "description": f"On the held-out `{cfg.split}` split"
+                + (f" (first {cfg.limit} examples)" if cfg.limit else "")
+                + (", the tuned model against its base model" if cfg.compare_base else "")
+                + f"; {cfg.generation.max_new_tokens} new tokens at most, "
+                + ("sampling" if cfg.generation.do_sample else "greedy decoding")
+                + ". Intervals are bootstrap confidence intervals.",
+                # relative to the run directory (the card is copied elsewhere)
+                "report": f"{EVAL.name}/report.html",
+            }
+            summary["evaluation"] = True
+        # The copies shipped with the weights carry the same, complete card.
+        card_path = write_model_card(facts, stage_dir, [train_dir, train_dir / "adapter", train_dir / "merged"])
+        return StageRun({"model_card": card_path}, summary, [card_path])
+
+
+def _write_json(path: Path, payload: Any) -> Path:
+    return atomic_write_text(path, json.dumps(payload, indent=2, ensure_ascii=False, default=str) + "\n")
+
+
+def check_stage_order(stages: Iterable[Stage]) -> tuple[Stage, ...]:
+    """Check that stage names are unique and every stage comes after the stages it depends on.
+
+    Args:
+        stages: The stages, in the order they run.
+
+    Returns:
+        ``stages``, as a tuple.
+
+    Raises:
+        ValueError: A repeated name, or a stage listed before one it depends on (or depending on an unlisted one).
+    """
+    ordered = tuple(stages)
+    seen: set[str] = set()
+    for stage in ordered:
+        if stage.name in seen:
+            raise ValueError(f"stage {stage.name!r} is listed twice")
+        for up in stage.depends_on:
+            if up.name not in seen:
+                raise ValueError(f"stage {stage.name!r} depends on {up.name!r}, which does not run before it")
+        seen.add(stage.name)
+    return ordered
+
+
+DATA = DataStage("data")
+CLEAN = CleanStage("clean", depends_on=(DATA,), results=(("cleaning_report", "report"),))
+SPLIT = SplitStage("split", depends_on=(DATA, CLEAN))
+TRAIN = TrainStage("train", depends_on=(SPLIT,), resumable=True, results=(("adapter", "adapter"), ("merged", "merged")))
+EVAL = EvalStage(
+    "eval", depends_on=(SPLIT, TRAIN), keep=frozenset({"generations"}), results=(("report", "report_html"),)
+)
+CARD = CardStage("card", depends_on=(CLEAN, TRAIN, EVAL), results=(("model_card", "model_card"),))
+
+#: Every stage, in the order they run (each after the stages it depends on).
+RUN_STAGES: tuple[Stage, ...] = check_stage_order((DATA, CLEAN, SPLIT, TRAIN, EVAL, CARD))

@@ -1,0 +1,162 @@
+"""ChatService without HTTP, and the one exception-to-answer mapper (medtune.serving.errors)."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+
+import pytest
+
+from medtune.serving.errors import (
+    ClientError,
+    GenerationFailed,
+    GenerationTimeout,
+    describe,
+    error_response,
+    exception_handlers,
+    sse_error,
+)
+from medtune.serving.limits import Overloaded
+from medtune.serving.service import ChatService
+
+CHEST = "I have crushing chest pain and I can't breathe"
+
+
+@pytest.fixture
+def service(helpers):
+    """``service(generator=None, **config) -> ChatService``; every executor is shut down after."""
+    made: list[ChatService] = []
+
+    def make(generator=None, **config):
+        made.append(ChatService(helpers.config(**config), generator or helpers.FakeGenerator()))
+        return made[-1]
+
+    yield make
+    for s in made:
+        s.executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _json(response):
+    return json.loads(response.body)
+
+
+# --- the mapper ------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("status", "kind", "code"), [(429, "rate_limit_error", "queue_full"), (503, "server_overloaded", "queue_timeout")]
+)
+def test_overloaded_is_a_busy_answer_with_retry_after(status, kind, code):
+    r = error_response(Overloaded(status, "server busy. Fix: retry"), retry_after_s=7)
+    assert r.status_code == status and r.headers["retry-after"] == "7"
+    body = _json(r)
+    assert body["error"] == {"message": "server busy. Fix: retry", "type": kind, "param": None, "code": code}
+    assert body["detail"] == "server busy. Fix: retry"
+    assert "retry-after" not in error_response(Overloaded(status, "busy")).headers  # no retry_after_s: no header
+
+
+def test_generation_errors_json_and_sse_forms():
+    timeout = error_response(GenerationTimeout(0.5), retry_after_s=5)
+    assert timeout.status_code == 503 and timeout.headers["retry-after"] == "5"
+    err = _json(timeout)["error"]
+    assert err["code"] == "generation_timeout" and err["message"].startswith("generation timed out after 0.5 s. Fix:")
+    event = sse_error(GenerationTimeout(0.5))
+    assert event.startswith("data: ") and event.endswith("\n\n")
+    assert json.loads(event[6:])["error"] == {
+        "message": "generation timed out after 0.5 s",
+        "type": "timeout",
+        "param": None,
+        "code": 503,
+    }
+    failed = GenerationFailed("RuntimeError: CUDA out of memory")
+    r = error_response(failed, retry_after_s=5)
+    assert r.status_code == 500 and "retry-after" not in r.headers
+    assert "CUDA" not in r.body.decode() and "CUDA" not in sse_error(failed)  # the cause is logged, never sent
+    assert json.loads(sse_error(failed)[6:])["error"]["code"] == 500
+
+
+def test_client_error_and_unknown_exceptions():
+    api = describe(ClientError("too many messages. Fix: drop some", "messages"))
+    assert (api.status, api.kind, api.code, api.retry) == (422, "invalid_request_error", "invalid_request", False)
+    assert describe(KeyError("x")).status == 500
+
+
+def test_every_route_error_has_a_handler():
+    from fastapi.exceptions import RequestValidationError
+    from starlette.exceptions import HTTPException
+
+    handlers = exception_handlers(5)
+    for exc_type in (RequestValidationError, HTTPException, ClientError, Overloaded, GenerationTimeout):
+        assert exc_type in handlers
+    assert len(set(handlers.values())) == 1  # one handler, one mapping
+
+
+# --- the service -----------------------------------------------------------------------------------------------
+
+
+def test_prepare_applies_limits_defaults_and_safety(service):
+    s = service(limits={"max_input_chars": 50, "max_messages": 3, "max_tokens_cap": 10})
+    with pytest.raises(ClientError, match="too many messages: 4"):
+        s.prepare([("user", "hi")] * 4)
+    with pytest.raises(ClientError, match="input too long: 51 characters"):
+        s.prepare([("user", "a" * 51)])
+    prep = s.prepare([("developer", "Be brief."), ("tool", "{}"), ("user", "hi")], max_tokens=1000)
+    assert prep.messages == [{"role": "system", "content": "Be brief."}, {"role": "user", "content": "hi"}]
+    assert prep.params.max_tokens == 10 and prep.headers() == {}
+    prep = s.prepare([("user", CHEST)])
+    assert prep.messages[0]["role"] == "system"  # the configured system prompt
+    assert prep.urgent.startswith("⚠️") and prep.headers()["X-Medtune-Emergency"].startswith("chest_pain")
+
+
+def test_complete_wraps_the_answer_in_the_safety_layer(service, helpers):
+    gen = helpers.FakeGenerator()
+    s = service(gen)
+    text, usage = asyncio.run(s.complete(s.prepare([("user", CHEST)], max_tokens=3), "/test"))
+    assert text.startswith("⚠️") and "Rest, drink fluids" in text
+    assert usage is not None and usage.completion_tokens == 3 and usage.finish_reason == "length"
+    assert s.limiter.active == 0
+    replace = service(gen, safety={"emergency_action": "replace"})
+    calls = len(gen.calls)
+    text, _ = asyncio.run(replace.complete(replace.prepare([("user", CHEST)]), "/test"))
+    assert text.startswith("⚠️") and "Rest" not in text and len(gen.calls) == calls  # the model never ran
+
+
+def test_complete_raises_timeout(service, helpers):
+    s = service(helpers.FakeGenerator(delay_s=0.2), limits={"request_timeout_s": 0.1})
+    with pytest.raises(GenerationTimeout):
+        asyncio.run(s.complete(s.prepare([("user", "hi")]), "/test"))
+
+
+def test_stream_events_and_overload_before_the_first_event(service, helpers):
+    s = service(helpers.FakeGenerator("Hello there"))
+
+    async def collect(prep, include_usage=False):
+        return [e async for e in await s.stream(prep, "chatcmpl-1", include_usage)]
+
+    events = asyncio.run(collect(s.prepare([("user", "hi")]), include_usage=True))
+    assert events[-1] == "data: [DONE]\n\n"
+    chunks = [json.loads(e[6:]) for e in events[:-1]]
+    assert chunks[0]["choices"][0]["delta"] == {"role": "assistant", "content": ""}
+    assert "".join(c["choices"][0]["delta"].get("content", "") for c in chunks[:-1]) == "Hello there"
+    assert chunks[-1]["choices"] == [] and chunks[-1]["usage"]["completion_tokens"] == 2
+
+    gen = helpers.BlockingGenerator()
+    busy = service(gen, limits={"max_concurrency": 1, "queue_size": 0})
+
+    async def overloaded():
+        holder = asyncio.ensure_future(busy.complete(busy.prepare([("user", "first")]), "/test"))
+        while busy.limiter.active == 0:
+            await asyncio.sleep(0.01)
+        try:
+            with pytest.raises(Overloaded) as refused:
+                await busy.stream(busy.prepare([("user", "second")]), "chatcmpl-2")
+            urgent = [e async for e in await busy.stream(busy.prepare([("user", CHEST)]), "chatcmpl-3")]
+        finally:
+            gen.release.set()
+            await holder
+        return refused.value, urgent
+
+    refused, urgent = asyncio.run(overloaded())
+    assert refused.status == 429
+    text = "".join(json.loads(e[6:])["choices"][0]["delta"].get("content", "") for e in urgent[:-1])
+    assert text.startswith("⚠️") and "busy right now" in text  # an emergency is answered even when busy

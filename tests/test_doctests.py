@@ -1,0 +1,22 @@
+"""The examples in the docstrings of the shared modules run, so they cannot rot."""
+
+import doctest
+import importlib
+
+import pytest
+
+MODULES = [
+    "medtune.config",
+    "medtune.io.jsonl",
+    "medtune.cards.writer",
+    "medtune.models.dtype",
+    "medtune.models.prompts",
+]
+
+
+@pytest.mark.parametrize("name", MODULES)
+def test_docstring_examples(name):
+    module = importlib.import_module(name)
+    result = doctest.testmod(module, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
+    assert result.attempted > 0, f"{name} has no examples"
+    assert result.failed == 0
