@@ -98,7 +98,7 @@ def main() -> None:
     import spacy
     from spacy.util import compounding, fix_random_seed, minibatch
 
-    from medtune.medical.cleaners import PIIConfig, make_pii
+    from medtune.cleaning.deid import PIIConfig, make_pii
 
     fix_random_seed(args.seed)
     # The same truecasing as at run time: the medical profile's vocabulary with the common English words.

@@ -33,7 +33,7 @@ from medtune.errors import (
     ValidationIssue,
 )
 from medtune.evaluation import EvalConfig, EvalExample, Evaluator, ExampleScore, GenerationConfig, Scorer
-from medtune.plugins import ComponentSpec, PluginManager, get_plugin_manager, hookimpl
+from medtune.plugins import ComponentSpec, PluginManager, Preset, get_plugin_manager, hookimpl
 from medtune.run import RunConfig, RunPipeline, RunResult
 from medtune.serving import SafetyLayer, ServeConfig, create_app, detect_emergencies
 from medtune.training import TrainConfig, Trainer, TrainResult
@@ -72,6 +72,7 @@ __all__ = [
     "PluginError",
     "PluginLoadError",
     "PluginManager",
+    "Preset",
     "RawRecord",
     "RunConfig",
     "RunPipeline",

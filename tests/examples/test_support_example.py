@@ -336,3 +336,57 @@ def test_medtune_run_on_the_support_config_without_the_medical_plugin(support_si
     assert "| redact_support_ids |" in card and "## Evaluation" in card
     assert "customer-support" in card and "support agent reviews" in card and "medical" not in card.lower()
     assert Path(summary["report"]).is_file() and Path(summary["model_card"]).is_file()
+
+
+#: Runs the CLI in this process and reports, on its last stderr line, the medtune.medical modules that were imported.
+_WITH_MODULE_REPORT = (
+    "import json, sys\n"
+    "from medtune.cli.main import main\n"
+    "code = main(sys.argv[1:])\n"
+    "print(json.dumps(sorted(m for m in sys.modules if m.startswith('medtune.medical'))), file=sys.stderr)\n"
+    "sys.exit(code)\n"
+)
+
+
+@pytest.mark.slow
+def test_the_support_preset_runs_with_the_medical_plugin_disabled_and_never_imports_it(
+    support_site, tiny_support_model, tmp_path
+):
+    """Issue #14: `preset: support` is the whole domain; no workaround config, and no medical module is loaded."""
+    run_yaml = (ROOT / "examples" / "support" / "run.yaml").read_text(encoding="utf-8")
+    assert "preset: support" in run_yaml and "cleaners:" not in run_yaml and "checkers:" not in run_yaml
+    assert "card_profile" not in run_yaml
+    out = tmp_path / "support-run"
+    sets = {**SMOKE, "train.model.path": str(tiny_support_model), "output_dir": str(out)}
+    args = [arg for key, value in sets.items() for arg in ("--set", f"{key}={value}")]
+    environ = {**os.environ, "PYTHONPATH": f"{support_site}{os.pathsep}{os.environ.get('PYTHONPATH', '')}"}
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            _WITH_MODULE_REPORT,
+            "run",
+            "examples/support/run.yaml",
+            *args,
+            "--json",
+            "--disable-plugin",
+            "medical",
+        ],
+        capture_output=True,
+        text=True,
+        env=environ,
+        cwd=ROOT,
+    )
+    assert proc.returncode == 0, proc.stderr[-4000:]
+    assert json.loads(proc.stderr.strip().splitlines()[-1]) == []  # no medtune.medical module was imported
+    assert "preset: support (chosen)" in proc.stderr
+    summary = json.loads(proc.stdout)
+    assert {name: s["status"] for name, s in summary["stages"].items()} == dict.fromkeys(
+        ["data", "clean", "split", "train", "eval", "card"], "ran"
+    )
+    report = json.loads((out / "clean" / "report.json").read_text())
+    assert [s["name"] for s in report["stages"]] == CLEANERS
+    evaluation = json.loads((out / "eval" / "report.json").read_text())
+    assert {"escalation_handoff", "leaked_ids_pass"} <= set(evaluation["comparison"])
+    card = (out / "card" / "README.md").read_text()
+    assert "customer-support" in card and "medical" not in card.lower()

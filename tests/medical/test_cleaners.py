@@ -1,6 +1,7 @@
 import pytest
 
 from medtune.cleaning import Drop
+from medtune.cleaning.pii import make_pii_regex
 from medtune.medical.cleaners import (
     ImplausibleDoseChecker,
     RedFlagEscalationChecker,
@@ -8,7 +9,6 @@ from medtune.medical.cleaners import (
     make_disclaimer,
     make_medically_sound,
     make_normalize_units,
-    make_pii_regex,
 )
 from medtune.medical.lexicon import is_medical_span, protected_terms
 from medtune.plugins.manager import get_plugin_manager
@@ -237,7 +237,7 @@ def test_brand_drugs_are_protected_and_vocabulary_is_shipped():
 
 
 def test_pii_regex_without_medical_protection_has_no_vocabulary():
-    from medtune.medical.cleaners import PIIRegexConfig
+    from medtune.cleaning.pii import PIIRegexConfig
 
     c = make_pii_regex(PIIRegexConfig(protect_medical_terms=False))
     assert c.vocabulary == frozenset() and c.protected_terms == frozenset()

@@ -8,7 +8,8 @@ pytest.importorskip("spacy")
 
 from medtune import Dataset
 from medtune.cleaning import Pipeline
-from medtune.medical.cleaners import PIIConfig, make_pii, phi_ner_path
+from medtune.cleaning.deid import PIIConfig, make_pii
+from medtune.medical.cleaners import phi_ner_path
 
 
 @pytest.fixture(scope="module")

@@ -43,18 +43,25 @@ GENERIC_CARD_PROFILE = CardProfile(
 
 
 def resolve_card_profile(name: str | None) -> CardProfile:
-    """The card profile called ``name``; with ``None``, the only registered profile, else the generic one.
+    """The card profile called ``name``.
+
+    With ``None``: the active preset's profile (see :mod:`medtune.plugins.presets`); for a preset that names none,
+    the only registered profile that no preset claims, else the generic one.
 
     Raises:
         ConfigError: ``name`` is not registered (the message lists the registered profiles).
     """
     from medtune.errors import ConfigError
     from medtune.plugins import get_plugin_manager
+    from medtune.plugins.presets import active_preset, claimed_by_presets
 
     registry = get_plugin_manager().registry("card_profile")
     names = sorted(registry.names())
     if name is None:
-        return registry.get(names[0]) if len(names) == 1 else GENERIC_CARD_PROFILE
+        name = active_preset().card_profile
+    if name is None:  # a profile no preset claims, when it is the only one
+        unclaimed = [n for n in names if n not in claimed_by_presets("card_profile")]
+        return registry.get(unclaimed[0]) if len(unclaimed) == 1 else GENERIC_CARD_PROFILE
     if name == GENERIC_CARD_PROFILE.name:
         return GENERIC_CARD_PROFILE
     if name not in names:

@@ -1,20 +1,43 @@
-"""The cleaning part of the ``core`` plugin: domain-neutral cleaners, registered through the public hook."""
+"""The cleaning part of the ``core`` plugin: domain-neutral cleaners and PII profile, registered through the hooks."""
 
 from __future__ import annotations
 
+from medtune.cleaning.pii_profiles import NEUTRAL_PII_PROFILE_SPEC, PIIProfileSpec
 from medtune.plugins.hookspecs import hookimpl
 from medtune.plugins.registry import ComponentSpec
 
-__all__ = ["medtune_cleaners"]
+__all__ = ["medtune_cleaners", "medtune_pii_profiles"]
 
 
 @hookimpl
 def medtune_cleaners() -> list[ComponentSpec]:
-    """Domain-neutral cleaners: empty, length, copies_input, dedup, language."""
+    """Domain-neutral cleaners: pii, pii_regex, pii_presidio, empty, length, copies_input, dedup, language.
+
+    The PII cleaners take their domain words from a PII profile (``profile`` option; see ``medtune_pii_profiles``).
+    """
     from medtune.cleaning import config as c
+    from medtune.cleaning import deid, pii, presidio
     from medtune.cleaning import filters as f
 
     return [
+        ComponentSpec(
+            "pii",
+            deid.make_pii,
+            deid.PIIConfig,
+            "remove PII from every field: patterns, phones, dates, the profile's NER model and a name lexicon",
+        ),
+        ComponentSpec(
+            "pii_regex",
+            pii.make_pii_regex,
+            pii.PIIRegexConfig,
+            "remove emails, URLs, IPs, phones, SSNs, IDs, cards, dates, ages > 89, ZIPs, addresses, titled names",
+        ),
+        ComponentSpec(
+            "pii_presidio",
+            presidio.make_pii_presidio,
+            presidio.PresidioConfig,
+            "remove names and places with Presidio + an installed spaCy NER model (offline; the profile's words kept)",
+        ),
         ComponentSpec(
             "empty", lambda o: f.EmptyFilter(o.fields), c.EmptyConfig, "drop records with a blank prompt or output"
         ),
@@ -43,3 +66,9 @@ def medtune_cleaners() -> list[ComponentSpec]:
             "drop records that are not English",
         ),
     ]
+
+
+@hookimpl
+def medtune_pii_profiles() -> list[PIIProfileSpec]:
+    """The ``neutral`` PII profile: no domain words, no NER model."""
+    return [NEUTRAL_PII_PROFILE_SPEC]

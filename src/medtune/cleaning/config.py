@@ -23,12 +23,12 @@ from medtune.cleaning.base import CleanerOptions, FieldName
 from medtune.cleaning.filters import CopiesInputConfig, DedupConfig, EmptyConfig, LanguageConfig, LengthConfig
 from medtune.config import validate_config
 from medtune.errors import ConfigError
+from medtune.plugins.presets import PresetScoped, active_preset
 
 if TYPE_CHECKING:
     from medtune.plugins.manager import PluginManager
 
 __all__ = [
-    "DEFAULT_MEDICAL_PIPELINE",
     "CleanerEntry",
     "CleanerOptions",
     "CopiesInputConfig",
@@ -51,13 +51,21 @@ class CleanerEntry(CleanerOptions):
     options: dict[str, Any] = Field(default_factory=dict, description="The cleaner's own options.")
 
 
-class PipelineConfig(CleanerOptions):
-    """A cleaning pipeline: cleaners in order (a bare string is a cleaner with default options)."""
+class PipelineConfig(CleanerOptions, PresetScoped):
+    """A cleaning pipeline: cleaners in order (a bare string is a cleaner with default options).
+
+    Without ``cleaners``, the pipeline of the preset (``preset``, else the active or default one).
+    """
 
     config_kind: ClassVar[str] = "pipeline config"
     docs_page: ClassVar[str] = "docs/cleaning.md"
 
-    cleaners: list[CleanerEntry] = Field(min_length=1)
+    cleaners: list[CleanerEntry] = Field(
+        default_factory=lambda: list(active_preset().pipeline_config()["cleaners"]),
+        validate_default=True,
+        min_length=1,
+        description="The cleaners, in order (default: the preset's pipeline).",
+    )
     batch_size: int = Field(256, ge=1, le=100_000, description="Records per map batch.")
 
     @field_validator("cleaners", mode="before")
@@ -77,28 +85,33 @@ class PipelineConfig(CleanerOptions):
         return list(self.cleaners)
 
 
-# --- the default medical pipeline --------------------------------------------------------------------------
-
-#: The pipeline ``medtune clean`` runs without ``--config`` (documented in docs/cleaning.md).
-DEFAULT_MEDICAL_PIPELINE: dict[str, Any] = {
-    "cleaners": [
-        # before pii: units split after PII removal ("zip 10001mg" -> "10001 mg") gave a second run a new ZIP
-        "normalize_units",
-        "pii",  # before every filter, so that the rejects file holds no identifiers either
-        "empty",
-        {"name": "length", "options": {"min_tokens": 3, "max_tokens": 4096}},
-        "copies_input",
-        "language",
-        "dedup",
-        "medically_sound",
-        "disclaimer",
-    ]
-}
+# --- the default pipeline: the preset's -------------------------------------------------------------------
 
 
-def default_config() -> PipelineConfig:
-    """The default medical pipeline as a :class:`PipelineConfig`."""
-    return PipelineConfig.model_validate(DEFAULT_MEDICAL_PIPELINE)
+def default_config(preset: str | None = None) -> PipelineConfig:
+    """The pipeline of ``preset`` (default: the active preset, see :mod:`medtune.plugins.presets`).
+
+    With the medical plugin installed (and no other domain plugin) that is the medical pipeline
+    (``normalize_units``, ``pii``, filters, ``medically_sound``, ``disclaimer``); with none, the generic one.
+    """
+    return PipelineConfig.from_dict({} if preset is None else {"preset": preset}, source="default pipeline")
+
+
+def __getattr__(name: str) -> Any:
+    """``DEFAULT_MEDICAL_PIPELINE``, for one release: the medical preset's pipeline now lives in the medical plugin."""
+    if name == "DEFAULT_MEDICAL_PIPELINE":
+        import warnings
+
+        from medtune.plugins.presets import resolve_preset
+
+        warnings.warn(
+            "medtune.cleaning.config.DEFAULT_MEDICAL_PIPELINE is the medical preset's pipeline now: use "
+            "medtune.plugins.presets.resolve_preset('medical').pipeline_config() (removed in medtune 0.2.0).",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return resolve_preset("medical").pipeline_config()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 # --- loading and building ----------------------------------------------------------------------------------
@@ -121,8 +134,13 @@ def build_cleaners(config: PipelineConfig, plugin_manager: PluginManager | None 
         ConfigError: Invalid options for a cleaner (the message names the step, the cleaner and the key).
     """
     from medtune.plugins.manager import get_plugin_manager
+    from medtune.plugins.presets import active_preset_name, using_preset
 
-    registry = (plugin_manager or get_plugin_manager()).registry("cleaner")
+    with using_preset(config.preset or active_preset_name()):  # the PII cleaners take the preset's profile
+        return _build(config, (plugin_manager or get_plugin_manager()).registry("cleaner"))
+
+
+def _build(config: PipelineConfig, registry: Any) -> list[Any]:
     cleaners = []
     for i, entry in enumerate(config.entries()):
         spec = registry.get(entry.name)

@@ -12,12 +12,12 @@ only a cost):
    domain words.
 
 Every string of the record is read: the text fields (or chat messages), ``id``, ``source``, ``category`` and every
-string inside ``metadata`` (extra CSV columns land there). A metadata value under a key such as ``patient_name``,
+string inside ``metadata`` (extra CSV columns land there). A metadata value under a key such as ``full_name``,
 ``ssn`` or ``phone`` is removed whole. A name or place found anywhere in a record is then removed from every field
 of that record, wherever it appears again.
 
-What the detectors may keep is a :class:`PIIProfile`: the domain's vocabulary, protected terms and abbreviations
-(the medical plugin supplies medicine's). The core ships no domain words.
+What the detectors may keep, and the domain's own cues, are a :class:`~medtune.cleaning.pii_profiles.PIIProfile`
+(the medical plugin registers medicine's; see :mod:`medtune.cleaning.pii_profiles`). The core ships no domain words.
 """
 
 from __future__ import annotations
@@ -26,15 +26,18 @@ import json
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 from typing import Any, ClassVar, Literal
+
+from pydantic import Field
 
 from medtune.cleaning.accounts import find_accounts
 from medtune.cleaning.base import FIELD_ROLES, CleanerBase, Drop, Row
 from medtune.cleaning.case import count_alpha, count_upper, mostly_capitals
 from medtune.cleaning.lexicons import common_words, name_lexicon, place_lexicon, region_lexicon, strip_clitic
-from medtune.cleaning.pii import ENTITY_TYPES, PIIMatch, Surrogates, find_pii, replace_matches
+from medtune.cleaning.pii import ENTITY_TYPES, PIIMatch, Surrogates, find_pii, not_name_words, replace_matches
+from medtune.cleaning.pii_profiles import PIIOptions, PIIProfile, resolve_pii_profile
 from medtune.cleaning.postal import find_addresses, grow_address
 from medtune.cleaning.roles import find_role_names
 from medtune.cleaning.shapes import MONTH_NAME, find_month_days, find_shaped, not_a_date
@@ -43,47 +46,19 @@ from medtune.cleaning.workplaces import find_moved_places, find_workplaces
 
 __all__ = [
     "LABELS",
+    "PROFILE_MODEL",
     "PIICleaner",
+    "PIIConfig",
     "PIIProfile",
     "find_facilities",
     "find_lexicon_names",
     "find_lexicon_places",
+    "make_pii",
     "ner_gate",
 ]
 
 #: Every label the ``pii`` cleaner writes.
 LABELS: tuple[str, ...] = (*ENTITY_TYPES, "LOCATION")
-
-
-@dataclass(frozen=True)
-class PIIProfile:
-    """What a domain tells the ``pii`` cleaner: words that are not identifiers, and its NER model.
-
-    Attributes:
-        vocabulary: Lower-case common and domain words. A capitalised word outside it may be a name.
-        protected_terms: Lower-case domain terms never removed on a weak signal (drug names, eponyms).
-        abbreviations: Lower-case abbreviations (kept in capitals when truecasing upper-case text).
-        keep_span: ``keep_span(text, start, end)``: True for spans that are domain terms in context
-            (``Crohn's disease``); applied to weak signals only.
-        ner_model: A spaCy model (package name or directory) with an ``ner`` component, or ``None``.
-        roles: Lower-case words for people by their role in the domain ("rn", "chaplain"; "agent" for support):
-            the word beside one is a name (:func:`medtune.cleaning.roles.find_role_names`).
-        predicates: Lower-case words of the domain's notes that, right after a given name opening a clause, make it
-            the subject ("c/o", "a+ox3"), besides English verbs (:func:`medtune.cleaning.subjects.find_subject_names`).
-        movements: Lower-case words of the domain for moving someone ("admitted", "d/c'd"): the words after one
-            and "to", "from" or "on" name a place, besides English verbs
-            (:func:`medtune.cleaning.workplaces.find_moved_places`).
-    """
-
-    vocabulary: frozenset[str] = frozenset()
-    protected_terms: frozenset[str] = frozenset()
-    abbreviations: frozenset[str] = frozenset()
-    keep_span: Callable[[str, int, int], bool] | None = None
-    ner_model: str | None = None
-    roles: frozenset[str] = frozenset()
-    predicates: frozenset[str] = frozenset()
-    movements: frozenset[str] = frozenset()
-    name: str = "neutral"
 
 
 _WORD = re.compile(r"[^\W\d_][^\W\d_'\u2019.-]*(?:[-'\u2019][^\W\d_]+)*")
@@ -207,10 +182,9 @@ def ner_gate(profile: PIIProfile) -> Callable[[str], bool]:
     capitalised word is outside the vocabulary, or when a lower-case word is a lexicon name outside the vocabulary
     ("thanks mikko"). About two thirds of the sentences of ChatDoctor and MedQuAD skip NER this way.
     """
-    from medtune.cleaning.pii import _COMMON_WORDS
-
     names = name_lexicon()
-    vocab = profile.vocabulary | profile.protected_terms | profile.abbreviations | _COMMON_WORDS | common_words()
+    vocab = profile.vocabulary | profile.protected_terms | profile.abbreviations | not_name_words(profile)
+    vocab |= common_words()
 
     keep = profile.keep_span
 
@@ -399,19 +373,24 @@ _KEY_LABELS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"phone|tel(?:ephone)?$|mobile|cell|fax|pager", "PHONE"),
         (r"(?:^|_)(?:dob|birth|date_of_birth|birthday)", "DATE"),
         (r"address|street|city|town|zip|post.?code|residence", "LOCATION"),
-        (r"(?:^|_)(?:mrn|passport|licen[cs]e|account|insurance|member_id|policy)", "ID"),
-        (
-            r"(?:^|_)(?:name|first.?name|last.?name|surname|patient|doctor|physician|nurse|contact|relative|author|user)"
-            r"(?:_|$)",
-            "NAME",
-        ),
+        (r"(?:^|_)(?:passport|licen[cs]e|account|insurance|member_id|policy)", "ID"),
+        (r"(?:^|_)(?:name|first.?name|last.?name|surname|doctor|nurse|contact|relative|author|user)(?:_|$)", "NAME"),
     )
 )
 
 
-def _key_label(key: str) -> str | None:
-    for rx, label in _KEY_LABELS:
-        if rx.search(key):
+def _key_labels(extra: Iterable[tuple[str, str]]) -> tuple[tuple[tuple[re.Pattern[str], ...], str], ...]:
+    """The core's metadata keys with a profile's (``(label, regex)``) added to the label they name."""
+    added: dict[str, list[re.Pattern[str]]] = {}
+    for label, rx in extra:
+        added.setdefault(label, []).append(re.compile(rx, re.IGNORECASE))
+    out = [((rx, *added.pop(label, ())), label) for rx, label in _KEY_LABELS]
+    return (*out, *((tuple(rxs), label) for label, rxs in added.items()))
+
+
+def _key_label(key: str, labels: tuple[tuple[tuple[re.Pattern[str], ...], str], ...]) -> str | None:
+    for rxs, label in labels:
+        if any(rx.search(key) for rx in rxs):
             return label
     return None
 
@@ -450,7 +429,8 @@ class PIICleaner(CleanerBase):
     """Remove identifiers from every string of a record with patterns, phones, dates, NER and a name lexicon.
 
     Args:
-        profile: The domain's words and NER model (:class:`PIIProfile`).
+        profile: The domain's words, cues and NER model (:class:`~medtune.cleaning.pii_profiles.PIIProfile`; default:
+            the default registered profile, see :func:`~medtune.cleaning.pii_profiles.resolve_pii_profile`).
         entities: Labels to remove (default: all of :data:`LABELS`).
         replace: ``"placeholder"`` (``[NAME]``) or ``"surrogate"`` (fake values, consistent within a record).
         placeholder: Format of a placeholder; ``{label}`` is the label.
@@ -468,10 +448,10 @@ class PIICleaner(CleanerBase):
     Example:
         >>> c = PIICleaner(PIIProfile(), ner=False)
         >>> row = {"id": "1", "input": "I'm at ann@example.com, +358 40 123 4567.", "output": "Mail ann@example.com.",
-        ...        "metadata": '{"patient_ssn": "219-09-9999"}'}
+        ...        "metadata": '{"user_ssn": "219-09-9999"}'}
         >>> out = c(row)
         >>> out["input"], out["output"], out["metadata"]
-        ("I'm at [EMAIL], [PHONE].", 'Mail [EMAIL].', '{"patient_ssn": "[SSN]"}')
+        ("I'm at [EMAIL], [PHONE].", 'Mail [EMAIL].', '{"user_ssn": "[SSN]"}')
     """
 
     name = "pii"
@@ -496,7 +476,7 @@ class PIICleaner(CleanerBase):
     ) -> None:
         from medtune.errors import ConfigError
 
-        self.profile = profile or PIIProfile()
+        self.profile = resolve_pii_profile(None) if profile is None else profile
         self.entities = frozenset(LABELS if entities is None else entities)
         unknown = sorted(self.entities - set(LABELS))
         if unknown:
@@ -527,6 +507,7 @@ class PIICleaner(CleanerBase):
             )
         self._regex_vocab = words | self.profile.abbreviations
         self._domain = self.profile.vocabulary | self.profile.abbreviations
+        self._key_labels = _key_labels(self.profile.metadata_keys)
 
     # --- finding ---------------------------------------------------------------------------------------
 
@@ -574,7 +555,7 @@ class PIICleaner(CleanerBase):
         out = []
         for i, text in enumerate(texts):
             cands: list[tuple[int, int, str, bool]] = []  # (start, end, label, strong)
-            for m in find_pii(text, None, self.profile.protected_terms, self._regex_vocab):
+            for m in find_pii(text, None, self.profile.protected_terms, self._regex_vocab, profile=self.profile):
                 if m.label == "NAME" and self._caps_words(m.text) and not _TITLE_DOT.search(text, 0, m.start):
                     continue  # "DR AWARE", "DP/PT BILAT": words in capitals after a cue ("MS. LAMB" is a name)
                 if m.label == "ADDRESS":
@@ -641,7 +622,9 @@ class PIICleaner(CleanerBase):
                 items.append((("metadata_text",), raw, None))  # not JSON: cleaned as one string, never skipped
             if meta is not None:
                 for path, value in _metadata_strings(meta):
-                    label = next((_key_label(str(k)) for k in reversed(path) if isinstance(k, str)), None)
+                    label = next(
+                        (_key_label(str(k), self._key_labels) for k in reversed(path) if isinstance(k, str)), None
+                    )
                     items.append((("metadata", *path), value, label))
         return items
 
@@ -806,3 +789,64 @@ def _propagate(texts: Sequence[str], found: list[list[PIIMatch]], wanted: frozen
             continue
         out.append(_merge(text, [(m.start, m.end, m.label) for m in matches] + extra, wanted))
     return out
+
+
+# --- options and factory -------------------------------------------------------------------------------------
+
+#: The ``model`` of ``pii`` that means: the NER model of the profile (the neutral profile has none).
+PROFILE_MODEL = "builtin"
+
+
+class PIIConfig(PIIOptions):
+    """Options of ``pii``, the layered PII cleaner."""
+
+    model: str | None = Field(
+        PROFILE_MODEL,
+        description="NER model: 'builtin' (the profile's model; the neutral profile has none), an installed spaCy "
+        "package or a path; null: no NER.",
+    )
+    entities: list[str] | None = Field(None, description="Labels to remove (default: all).")
+    other_fields: bool = Field(True, description="Also clean id, source, category and every metadata string.")
+    lexicon: bool = Field(True, description="Places of the place lexicon after a cue; NER + name lexicon is strong.")
+    lexicon_names: bool = Field(False, description="Remove a capitalised lexicon name with no other signal.")
+    ner_gate: bool = Field(True, description="Skip NER on sentences that cannot hold a name, a place or a date.")
+    batch_size: int = Field(64, ge=1, le=10_000)
+    protected_terms: list[str] = Field(default_factory=list, description="Extra words never removed on a weak signal.")
+
+
+def make_pii(cfg: PIIConfig | None = None) -> PIICleaner:
+    """Build the layered PII cleaner with its profile (vocabulary, protected terms, abbreviations, cues, model).
+
+    Raises:
+        ConfigError: An unknown entity type or profile, or a model path that is not a directory (before any work).
+    """
+    import dataclasses
+
+    from medtune.errors import ConfigError
+
+    cfg = cfg or PIIConfig()
+    if cfg.entities is not None:
+        unknown = [e for e in cfg.entities if e not in LABELS]
+        if unknown:
+            raise ConfigError(f"pii: unknown entity type(s) {unknown}. Fix: use some of {list(LABELS)}")
+    profile = cfg.pii_profile()
+    model = profile.ner_model if cfg.model == PROFILE_MODEL else cfg.model
+    if model is not None and ("/" in model or "\\" in model) and not Path(model).is_dir():
+        raise ConfigError(
+            f"pii: model {model!r} is not a directory. Fix: pass the directory of a spaCy model, an installed spaCy "
+            "package name, 'builtin' (the profile's model) or null (rules only)."
+        )
+    if model != profile.ner_model:
+        profile = dataclasses.replace(profile, ner_model=model)
+    return PIICleaner(
+        profile,
+        entities=cfg.entities,
+        replace=cfg.replace,
+        placeholder=cfg.placeholder,
+        fields=cfg.fields,
+        other_fields=cfg.other_fields,
+        lexicon=cfg.lexicon,
+        lexicon_names=cfg.lexicon_names,
+        gate=cfg.ner_gate,
+        batch_size=cfg.batch_size,
+    )

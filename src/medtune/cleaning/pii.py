@@ -1,18 +1,21 @@
 """Fast regex removal of personal identifiers (the pattern-detectable HIPAA Safe Harbor identifiers).
 
 Covers e-mail addresses, URLs, IP addresses, phone and fax numbers (North American, international and
-context-marked), SSNs, record/account/licence/insurance-style IDs after a label (``MRN: 12345``), Luhn-valid
+context-marked), SSNs, account/licence/insurance-style IDs after a label (``Account no: 12345``), Luhn-valid
 credit-card numbers (12-digit Maestro included), dates more precise than a year, ages over 89 (with a unit, after
 "aged"/"she is", or bare after a name: ``Shawn Carroll, 91,``), ZIP codes (ZIP+4, after a state or a label), street
 addresses with their city, PO boxes, and names introduced by a cue (``Dr. Smith``, ``my name is Ann``, ``I'm Ann
-Lee``, ``Thanks, Tom``, ``PT: LORI DUNN``). Names and places in free text need NER: see
+Lee``, ``Thanks, Tom``, ``Name: LORI DUNN``). Names and places in free text need NER: see
 :mod:`medtune.cleaning.presidio`.
 
-Medical words are protected: a name candidate made only of protected terms (``Dr. Parkinson's`` never happens in
-practice, but ``Crohn``, ``Hodgkin`` and drug names do) or of common English words is left alone. Weak cues ("I'm",
-"PATIENT", "Thanks,") and words in capitals need a ``vocabulary`` of common and medical words to tell a name from
-an ordinary word ("I'm Diabetic", "PT REPORTS"); without one only strong cues (titles, introductions, signatures)
-are used.
+The cues here are domain-neutral English. A :class:`~medtune.cleaning.pii_profiles.PIIProfile` adds a domain's:
+the words for the person the records are about, labels of its identifiers, words that are never names… (see
+:func:`find_pii`; without a profile the default registered one is used).
+
+Domain words are protected: a name candidate made only of protected terms (eponyms, product or drug names) or of
+common English words is left alone. Weak cues ("I'm", "Thanks,", "my son") and words in capitals need a
+``vocabulary`` of common and domain words to tell a name from an ordinary word ("I'm Diabetic", "DR THINKS");
+without one only strong cues (titles, introductions, signatures) are used.
 """
 
 from __future__ import annotations
@@ -20,11 +23,26 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import ClassVar, Literal
 
-from medtune.cleaning.base import TextCleaner
+from pydantic import Field
 
-__all__ = ["ENTITY_TYPES", "PIIMatch", "RegexPIICleaner", "Surrogates", "find_pii", "luhn_valid"]
+from medtune.cleaning.base import TextCleaner
+from medtune.cleaning.pii_profiles import PIIOptions, PIIProfile, resolve_pii_profile
+
+__all__ = [
+    "ENTITY_TYPES",
+    "PIIMatch",
+    "PIIRegexConfig",
+    "RegexPIICleaner",
+    "Surrogates",
+    "find_pii",
+    "luhn_valid",
+    "make_pii_regex",
+    "not_name_words",
+    "replace_matches",
+]
 
 #: Every entity label the regex cleaner knows, in priority order (earlier wins a tie).
 ENTITY_TYPES: tuple[str, ...] = (
@@ -94,21 +112,33 @@ _STREET = (
     r"Trafficway|Tunnel|Turnpike|Underpass|Union|Valley|Via|Viaduct|View|Village|Ville|Vista|Walk|Wall|Well)s?|"
     r"St|Ave|Rd|Blvd|Ln|Dr|Ct|Pl|Ter|Cir|Hwy|Pkwy|Sq|Trl|Ctr|Cres|Expy|Fwy|Jct|Mtn|Pt|Rte|Tpke|Xing)"
 )
-_ID_LABEL = (
-    r"\b(?i:MRN|medical\s+record(?:\s+(?:number|no\.?|#))?|med\s*rec(?:\s*(?:no\.?|#))?|chart(?:\s+(?:number|no\.?|#))|"
-    r"patient\s+(?:id|number|no\.?|#)|account(?:\s+(?:number|no\.?|#))?|acct\.?(?:\s*(?:no\.?|#))?|"
-    r"(?:driver'?s?\s+)?licen[cs]e(?:\s+(?:number|no\.?|#))?|DEA(?:\s*(?:number|no\.?|#))?|NPI|"
-    r"policy(?:\s+(?:number|no\.?|#))?|member\s+(?:id|number|no\.?|#)|subscriber\s+(?:id|number|no\.?|#)|"
-    r"insurance(?:\s+(?:id|number|no\.?|#))?|group\s+(?:id|number|no\.?|#)|health\s+plan(?:\s+(?:id|number))?|"
-    r"beneficiary(?:\s+(?:id|number))?|medicaid(?:\s+(?:id|number|no\.?|#))?|medicare(?:\s+(?:id|number|no\.?|#))?|"
-    r"certificate(?:\s+(?:number|no\.?|#))?|serial(?:\s+(?:number|no\.?|#))|VIN|plate(?:\s+(?:number|no\.?|#))|"
-    r"case\s+(?:id|number|no\.?|#)|claim(?:\s+(?:id|number|no\.?|#))?|record\s+(?:id|number|no\.?|#)|ID|"
-    r"passport(?:\s+(?:number|no\.?|#))?|mr\s*#|unit\s*(?:#|no\.?|number)|"
+#: Labels before an identifier (regex fragments, case-insensitive); a profile adds its domain's
+#: (:attr:`PIIProfile.id_labels`).
+_ID_LABELS: tuple[str, ...] = (
+    r"account(?:\s+(?:number|no\.?|#))?",
+    r"acct\.?(?:\s*(?:no\.?|#))?",
+    r"(?:driver'?s?\s+)?licen[cs]e(?:\s+(?:number|no\.?|#))?",
+    r"policy(?:\s+(?:number|no\.?|#))?",
+    r"member\s+(?:id|number|no\.?|#)",
+    r"subscriber\s+(?:id|number|no\.?|#)",
+    r"insurance(?:\s+(?:id|number|no\.?|#))?",
+    r"group\s+(?:id|number|no\.?|#)",
+    r"beneficiary(?:\s+(?:id|number))?",
+    r"certificate(?:\s+(?:number|no\.?|#))?",
+    r"serial(?:\s+(?:number|no\.?|#))",
+    r"VIN",
+    r"plate(?:\s+(?:number|no\.?|#))",
+    r"case\s+(?:id|number|no\.?|#)",
+    r"claim(?:\s+(?:id|number|no\.?|#))?",
+    r"record\s+(?:id|number|no\.?|#)",
+    r"ID",
+    r"passport(?:\s+(?:number|no\.?|#))?",
+    r"unit\s*(?:#|no\.?|number)",
     r"(?:order|customer|cust|ticket|booking|reservation|confirmation|reference|ref|invoice|tracking|membership|"
     r"student|employee|badge|client|loyalty|iban|receipt|parcel|matriculation|registration|imei|microchip|"
     r"tax|vat|nhs|national\s+(?:id|insurance)|social\s+insurance|personnummer|kennitala|aadhaar|pan|sin|tfn|"
     r"nif|nie|dni|cpf|rg|pesel|bsn|n[\u00b0\u00bao]\.?\s*fiscal|case|(?:licen[cs]e|number|reg\.?)\s+plate|"
-    r"device\s+serial)(?:\s*(?:id|number|no\.?|#|code))?)"
+    r"device\s+serial)(?:\s*(?:id|number|no\.?|#|code))?",
 )
 
 
@@ -162,18 +192,12 @@ def _month_ok(s: str) -> bool:
     return not re.search(r"(?<![A-Za-z])(?:may|mar)(?![A-Za-z])", s)
 
 
-#: Dotted abbreviations that look like initials after "PT" ("PT I.V. ACCESS", "PT N.P.O.").
-_DOTTED_ABBREVIATIONS = frozenset(
-    {"iv", "po", "pr", "sq", "sc", "im", "od", "os", "ou", "bid", "tid", "qid", "qd", "npo", "dc", "er", "or", "ed"}
-    | {"hs", "ac", "pc", "ns", "ot", "rt"}
-)
-
-
 def _compile(p: str, flags: int = 0) -> re.Pattern[str]:
     return re.compile(p, flags)
 
 
-_PATTERNS: tuple[_Pattern, ...] = (
+#: The patterns no profile changes, before the labelled IDs.
+_HEAD_PATTERNS: tuple[_Pattern, ...] = (
     _Pattern(
         "EMAIL",
         _compile(r"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"),
@@ -245,17 +269,16 @@ _PATTERNS: tuple[_Pattern, ...] = (
         "digit",
         _phone_ok,
     ),
-    _Pattern(
-        "ID",
-        _compile(
-            _ID_LABEL + r"(?![A-Za-z])[\s:#.=-]*(?:(?i:is)\s+)?(?P<v>(?:[A-Z]{2,4}[ \t](?=\d+[ \t]\d))?"
-            r"(?=[A-Za-z0-9/-]{4,}|[A-Za-z0-9]{1,4}[ \t]\d)(?=[A-Za-z0-9/-]*\d)"
-            r"[A-Za-z0-9](?:[A-Za-z0-9/-]*[A-Za-z0-9])?"
-            r"(?:[ \t](?:\d{2,}|(?=[A-Z]*\d)[A-Z0-9]{2,6})(?![\w/-]))*)\b"
-        ),
-        "digit",
-        _id_ok,
-    ),
+)
+#: What follows an ID label: the identifier itself.
+_ID_VALUE = (
+    r"(?![A-Za-z])[\s:#.=-]*(?:(?i:is)\s+)?(?P<v>(?:[A-Z]{2,4}[ \t](?=\d+[ \t]\d))?"
+    r"(?=[A-Za-z0-9/-]{4,}|[A-Za-z0-9]{1,4}[ \t]\d)(?=[A-Za-z0-9/-]*\d)"
+    r"[A-Za-z0-9](?:[A-Za-z0-9/-]*[A-Za-z0-9])?"
+    r"(?:[ \t](?:\d{2,}|(?=[A-Z]*\d)[A-Z0-9]{2,6})(?![\w/-]))*)\b"
+)
+#: The patterns no profile changes, between the labelled IDs and the street addresses.
+_MIDDLE_PATTERNS: tuple[_Pattern, ...] = (
     _Pattern(
         "DATE",
         _compile(r"(?<![\w/.-])\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})(?![\w/]|[.-]\d)"),
@@ -301,27 +324,22 @@ _PATTERNS: tuple[_Pattern, ...] = (
             r"[\s-]+(?:years?|yrs?)[\s-]+old\b"
         ),
     ),
-    _Pattern(
-        "ADDRESS",
-        _compile(
-            r"(?<![\w.])\d{1,6}[A-Za-z]?\s+(?:(?:[NSEW]\.?|North|South|East|West|NORTH|SOUTH|EAST|WEST)\s+)?"
-            r"(?P<street>(?:(?:[A-Z][a-z]?\.|[A-Z][A-Za-z'\u2019-]*)[ \t]+){1,4})(?!PT\b|CT\b)(?P<suffix>"
-            + _STREET
-            + r")\b\.?"
-            r"(?:,?\s*(?i:apt|apartment|suite|ste|unit|#)\.?\s*#?\w+)?"
-            # the city, when a state follows: "12 Oak St, Springfield, IL"
-            r"(?:,[ \t]*(?:[A-Z][A-Za-z'\u2019.-]*[ \t]+){0,2}[A-Z][A-Za-z'\u2019-]*(?=,?[ \t]+" + _STATES + r"\b))?"
-        ),
-        "digit",
-    ),
+)
+#: A street address: a number, up to four capitalised words and a street suffix (the suffix is put in by
+#: :func:`_build_cues`, after the profile's words that only look like one), an apartment, the city before a state.
+_STREET_ADDRESS = (
+    r"(?<![\w.])\d{1,6}[A-Za-z]?\s+(?:(?:[NSEW]\.?|North|South|East|West|NORTH|SOUTH|EAST|WEST)\s+)?"
+    r"(?P<street>(?:(?:[A-Z][a-z]?\.|[A-Z][A-Za-z'\u2019-]*)[ \t]+){1,4})",
+    r"(?P<suffix>" + _STREET + r")\b\.?"
+    r"(?:,?\s*(?i:apt|apartment|suite|ste|unit|#)\.?\s*#?\w+)?"
+    # the city, when a state follows: "12 Oak St, Springfield, IL"
+    r"(?:,[ \t]*(?:[A-Z][A-Za-z'\u2019.-]*[ \t]+){0,2}[A-Z][A-Za-z'\u2019-]*(?=,?[ \t]+" + _STATES + r"\b))?",
+)
+#: Initials after a word for the person the records are about ("CUSTOMER J.S."); the words come from the profile.
+_INITIALS = r"\.?[ \t]+(?P<v>[A-Z]\.[ \t]?[A-Z]\.(?:[ \t]?[A-Z]\.)?)(?![\w.])"
+#: The patterns no profile changes, after the street addresses.
+_TAIL_PATTERNS: tuple[_Pattern, ...] = (
     _Pattern("ADDRESS", _compile(r"(?i)\bP\.?\s?O\.?\s+Box\s+\d+"), "digit"),
-    # "PT J.S. RM 14", "Pt R.T. seen": a patient's initials
-    _Pattern(
-        "NAME",
-        _compile(r"(?i:\b(?:pt|patient))\.?[ \t]+(?P<v>[A-Z]\.[ \t]?[A-Z]\.(?:[ \t]?[A-Z]\.)?)(?![\w.])"),
-        "",
-        lambda v: re.sub(r"[\W_]", "", v).lower() not in _DOTTED_ABBREVIATIONS,
-    ),
     _Pattern("ZIP", _compile(r"(?<![\w-])\d{5}-\d{4}(?![\w-])"), "digit"),
     _Pattern("ZIP", _compile(r"\b" + _STATES + r"\.?,?\s+(?P<v>\d{5})(?![\w-])"), "digit"),
     _Pattern(
@@ -329,29 +347,27 @@ _PATTERNS: tuple[_Pattern, ...] = (
     ),
 )
 
-#: Words that follow titles or introductions but are not names: function words, greetings, titles, common verbs.
+#: Words that follow titles or introductions but are not names: function words, greetings, titles, common verbs
+#: (a profile adds its domain's: :attr:`PIIProfile.not_names`).
 _COMMON_WORDS = frozenset(
     """
-    i i'm i've i'd im me my mine we our you your he she it they them his her their this that these those there
-    here a an the and or but if so because as at by for from in into of on to with without about after before
-    over under is am are was were be been being have has had do does did can could will would shall should may
-    might must what when where which who whom why how yes no not please thanks thank hello hi hey dear sir madam
-    doctor doc good morning afternoon evening night today yesterday tomorrow now then also just very much many
-    some any all help need want know think feel felt having getting got get recently since still again ok okay
-    sorry regards monday tuesday wednesday thursday friday saturday sunday hospital clinic center centre
-    department emergency patient nurse office general medical medicine health care team staff unit ward service
-    services dr mr mrs ms mx miss prof says said say thinks thought wants wanted told tells asked asks advised
-    advises recommended recommends suggested suggests ordered orders prescribed prescribes gave gives sees saw seen
-    note notes noted visit visits appointment appt report reports reported called calls going trying looking
-    writing asking wondering worried concerned sure fine new old years year months weeks days came went took
+    i i'm i've i'd im me my mine we our you your he she it they them his her their this that these those there here
+    a an the and or but if so because as at by for from in into of on to with without about after before over under
+    is am are was were be been being have has had do does did can could will would shall should may might must what
+    when where which who whom why how yes no not please thanks thank hello hi hey dear sir madam doctor doc good
+    morning afternoon evening night today yesterday tomorrow now then also just very much many some any all help
+    need want know think feel felt having getting got get recently since still again ok okay sorry regards monday
+    tuesday wednesday thursday friday saturday sunday center centre department emergency nurse office general health
+    care team staff unit ward service services dr mr mrs ms mx miss prof says said say thinks thought wants wanted
+    told tells asked asks advised advises recommended recommends suggested suggests ordered orders gave gives sees
+    saw seen note notes noted visit visits appointment appt report reports reported called calls going trying
+    looking writing asking wondering worried concerned sure fine new old years year months weeks days came went took
     made left seems seemed email e-mail phone cell mobile fax address oh ah um uh hmm alright anyway btw lol wow
-    yeah yep nope scared afraid glad happy sad tired confused anxious nervous upset frustrated desperate
-    underwent undergo became began chose drove fell found held kept knew lost met paid ran sat slept spoke stood
-    threw woke wore wrote broke ate drank dob mrn ssn age sex gender male female race room bed admit admitted
-    discharge discharged denies denied deny states stated presents presented complains complained endorses
-    endorsed admits tolerates tolerated appears appeared remains remained returns returned requires required
-    refuses refused declines declined agrees agreed afebrile ambulating alert oriented stable god lord jesus christ
-    allah goodness heaven heavens everyone everybody guys folks
+    yeah yep nope scared afraid glad happy sad tired confused anxious nervous upset frustrated desperate underwent
+    undergo became began chose drove fell found held kept knew lost met paid ran sat slept spoke stood threw woke
+    wore wrote broke ate drank dob ssn age sex gender male female race room bed denies denied deny states stated
+    appears appeared remains remained returns returned requires required refuses refused declines declined agrees
+    agreed god lord jesus christ allah goodness heaven heavens everyone everybody guys folks
     """.split()  # noqa: SIM905
 )
 #: Given names and surnames that end like a verb form ("Alfred", "King"): see :func:`_inflected`.
@@ -382,38 +398,35 @@ _NAME_SEQ = (
     rf"(?P<v>(?:[A-Z]\.[ \t]*|O[ \t](?=[A-Z]{{2}}))?{_NAME_WORD}(?:[ \t]+(?:[A-Z]\.[ \t]+)?{_NAME_WORD}){{0,2}})"
 )
 _STRONG, _WEAK = 2, 1
-# A cue that (almost) always introduces a name: a title, "my name is", a signature.
-_STRONG_CUE = re.compile(
+# A cue that (almost) always introduces a name: a title, "my name is", a signature. ``{ms}`` is the title "MS." with
+# the profile's phrases that end in "MS" ruled out; ``{subject}`` the profile's words for the person a record is about.
+_STRONG_CUE = (
     r"(?:\b(?:Dr|DR|Mr|Mrs|MRS|Ms|Mx|Miss|MISS|Prof|PROF)\b\.?\s+|\bMR\.\s+|"
-    r"\bMS(?<!ALTERED MS)(?<!BASELINE MS)(?<!IMPROVED MS)(?<!CHANGE IN MS)(?<!CHANGES IN MS)\.\s+|"
+    r"{ms}|"
     r"(?i:\bmy\s+name\s+is|\bmy\s+name'?s|\bi\s+am\s+called|\bi'?m\s+called|\bcall\s+me|"
     r"\b(?:prefers|likes|wants|asks)\s+to\s+be\s+called|\bgoes\s+by|"
-    r"\b(?:patient|pt|full|first|last|family|given)\s+name\s*(?:is|:)?|\bname\s*:|\bname\s+is|"
+    r"\b(?:{subject}full|first|last|family|given)\s+name\s*(?:is|:)?|\bname\s*:|\bname\s+is|"
     r"(?<!-\s)(?<!-)\b(?:electronically\s+|e-?)?(?:signed|co-?signed)(?:\s+by\b|(?=[ \t]*[:,]))|"
     r"\b(?:dictated|transcribed|authored)\s+by|"
-    r"\bregards|\bsincerely|\brespectfully|\bbest\s+wishes|\byours\s+truly)[ \t]*[:,]?\s+)" + _NAME_SEQ
+    r"\bregards|\bsincerely|\brespectfully|\bbest\s+wishes|\byours\s+truly)[ \t]*[:,]?\s+)"
 )
-# A cue after which a capitalised word may still be an ordinary word ("I'm Diabetic", "PT REPORTS", "Thanks, Doctor"):
-# the first word must be outside the vocabulary of common and medical words.
-_WEAK_CUE = re.compile(
+# Labels of people before a colon and a name ("CONTACT: ANN LEE"); a profile adds its roles and subject words.
+_LABEL_CUES: tuple[str, ...] = ("caregiver", "guardian", "contact", r"next\s+of\s+kin", "nok", "spouse", "informant")
+# A cue after which a capitalised word may still be an ordinary word ("I'm Diabetic", "Thanks, Doctor"): the first
+# word must be outside the vocabulary of common and domain words. ``{labels}``: the labels before a colon;
+# ``{bare}``: the profile's subject words, alone before a name.
+_WEAK_CUE = (
     r"(?:\b(?:MS|MR|Doctor|DOCTOR|Nurse|NURSE)\.?[ \t]+|"
     r"(?i:\bi'?m|\bi\s+am|\bthis\s+is|\bthanks|\bthank\s+you|\bthanx|\b(?:cheers|best)(?=[ \t]*,)|"
-    r"\b(?:patient|pt|attending|physician|provider|surgeon|pcp|resident|nurse|rn|md|np|caregiver|guardian|"
-    r"contact|next\s+of\s+kin|nok|spouse|informant)\s*:|\bpatient|\bpt|"
+    r"\b(?:{labels})\s*:|{bare}"
     r"\b(?:seen|examined|evaluated|referred|ref|accompanied)(?:\s+on)?\s+by|"
     r"\b(?:my|his|her|their|our|your)\s+(?:son|daughter|wife|husband|mother|father|mom|mum|dad|brother|sister|friend|partner|boyfriend|"
     r"girlfriend|fianc[e\u00e9]e?|grandson|granddaughter|grandmother|grandfather|grandma|grandpa|aunt|uncle|cousin|"
-    r"nephew|niece|baby|child|kid|neighbou?r|roommate|caregiver)(?:'?s\s+name\s+is)?)[ \t]*[:,]?\s+)" + _NAME_SEQ
+    r"nephew|niece|baby|child|kid|neighbou?r|roommate|caregiver)(?:'?s\s+name\s+is)?)[ \t]*[:,]?\s+)"
 )
-# "PATIENT: GONZALEZ, MARIA", "Name: Doe, John": surname first after a label.
-_LAST_FIRST_CUE = re.compile(
-    r"(?i:\b(?:patient|pt|name|patient\s+name|pt\s+name|full\s+name)[ \t]*:)[ \t]*(?P<v>"
-    + _NAME_WORD
-    + r",[ \t]*"
-    + _NAME_WORD
-    + r"(?:[ \t]+(?:[A-Z]\.|"
-    + _NAME_WORD
-    + r"))?)"
+# "Name: Doe, John": surname first after a label (a profile adds its subject words: "CUSTOMER: LEE, ANN").
+_LAST_FIRST_CUE = (
+    r"[ \t]*:)[ \t]*(?P<v>" + _NAME_WORD + r",[ \t]*" + _NAME_WORD + r"(?:[ \t]+(?:[A-Z]\.|" + _NAME_WORD + r"))?)"
 )
 # "my name is john smith": lower-case names after an explicit introduction (checked against the vocabulary).
 _LOWER_NAME_CUE = re.compile(
@@ -422,9 +435,8 @@ _LOWER_NAME_CUE = re.compile(
 )
 _HERE_CUE = re.compile(r"(?:^|[.!?,:;]|\n)[ \t]*" + _NAME_SEQ + r"[ \t]+(?i:here)\b(?![ \t]+(?:is|are|was|in|at))")
 _HELLO_HERE_CUE = re.compile(r"(?i:\b(?:hi|hello|hey)\b[ \t]*[,!]?[ \t]*)" + _NAME_SEQ + r"[ \t]+(?i:here)\b")
-_NAME_SUFFIX = re.compile(
-    r",?[ \t]+(?:Jr|Sr|JR|SR|II|III|IV|MD|M\.D\.|DO|PhD|PHD|RN|NP|PA-C|PA|DDS|DMD|DPM|LPN|APRN|CRNA|FNP)\b"
-)
+# Post-nominal letters kept with the name before them; a profile adds its domain's (:attr:`PIIProfile.name_suffixes`).
+_NAME_SUFFIXES: tuple[str, ...] = ("Jr", "Sr", "JR", "SR", "II", "III", "IV", "PhD", "PHD")
 _AGE_AFTER_NAME = re.compile(
     r",[ \t]*(?P<v>9\d|1[0-4]\d)(?=[ \t]*(?:[,;)]|\.(?!\d)|$|(?i:and|yo|y/o|years?|yrs?)\b)|[ \t]*[MF]\b)"
 )
@@ -453,10 +465,13 @@ _WORD_SHAPE = re.compile(
 )
 
 
-def _inflected(key: str, vocabulary: frozenset[str], *, plural: bool = True) -> bool:
+def _inflected(
+    key: str, vocabulary: frozenset[str], *, plural: bool = True, common: frozenset[str] = _COMMON_WORDS
+) -> bool:
     """Whether ``key`` is a verb form whose stem is a known word ("believes", "suspecting", "recommended").
 
     With ``plural=False`` only -ed and -ing forms count (after "DR", "FLOWERS" is a surname, "ORDERED" is not).
+    ``common``: the words that are never names (the core's, or those of a profile: :func:`not_name_words`).
     """
     if key in _NAMES_LIKE_VERBS:
         return False
@@ -466,20 +481,21 @@ def _inflected(key: str, vocabulary: frozenset[str], *, plural: bool = True) -> 
     for suffix, repl, min_stem in rules:
         if key.endswith(suffix) and len(key) - len(suffix) >= min_stem:
             stem = key[: -len(suffix)] + repl
-            if stem in vocabulary or stem in _COMMON_WORDS:
+            if stem in vocabulary or stem in common:
                 return True
             if len(stem) > 3 and stem[-1] == stem[-2] and stem[:-1] in vocabulary:  # "stopped", "planning"
                 return True
     return len(key) > 5 and key.endswith("ing")
 
 
-def _is_word(key: str, vocabulary: frozenset[str]) -> bool:
+def _is_word(key: str, vocabulary: frozenset[str], common: frozenset[str] = _COMMON_WORDS) -> bool:
     """Whether ``key`` is a known word, a word-shaped word ("-tion", "-ology") or a hyphenation of known words."""
     if key in vocabulary or key in _DESCRIPTORS or (len(key) > 4 and _WORD_SHAPE.search(key)):
         return True
     parts = [w for w in key.split("-") if w]
     return len(parts) > 1 and all(
-        w in _PREFIXES or len(w) < 3 or _is_word(w, vocabulary) or _inflected(w, vocabulary) for w in parts
+        w in _PREFIXES or len(w) < 3 or _is_word(w, vocabulary, common) or _inflected(w, vocabulary, common=common)
+        for w in parts
     )
 
 
@@ -488,30 +504,37 @@ _PREFIXES = frozenset(
 )
 
 
-def _name_ok(value: str, strength: int, protected: frozenset[str], vocabulary: frozenset[str]) -> str | None:
+def _name_ok(
+    value: str, strength: int, protected: frozenset[str], vocabulary: frozenset[str], common: frozenset[str]
+) -> str | None:
     """Trim a name candidate at its first common or protected word; ``None`` when it is not a name.
 
-    A word in capitals ("PT: LORI DUNN") may be any word of a clinical note, so it must be outside the vocabulary;
-    after a weak cue ("I'm", "PATIENT") the first word must be too. After a strong cue ("Dr.", "my name is") only
-    common words, verbs in capitals ("DR THINKS") and protected medical words are refused.
+    A word in capitals ("NAME: LORI DUNN") may be any word of a note, so it must be outside the vocabulary; after a
+    weak cue ("I'm", "Thanks,") the first word must be too. After a strong cue ("Dr.", "my name is") only common
+    words, verbs in capitals ("DR THINKS") and protected domain words are refused.
     """
     words = value.split()
     kept: list[str] = []
     for i, word in enumerate(words):
         key = _key(word)
-        if key in _COMMON_WORDS or key in protected or word.lower() in protected:
+        if key in common or key in protected or word.lower() in protected:
             break
         caps = word.isupper() and len(key) > 1
-        known = _is_word(key, vocabulary)
+        known = _is_word(key, vocabulary, common)
         if i == 0:
-            if strength == _WEAK and (_WORD_SHAPE.search(key) or (caps and (known or _inflected(key, vocabulary)))):
-                return None  # "PATIENT REPORTS", "PT BELIEVES", "Patient Satisfaction"
-            if caps and (_WORD_SHAPE.search(key) or (vocabulary and _inflected(key, vocabulary, plural=False))):
+            if strength == _WEAK and (
+                _WORD_SHAPE.search(key) or (caps and (known or _inflected(key, vocabulary, common=common)))
+            ):
+                return None  # "I'M REPORTING", "THANKS, BELIEVES", "I'm Satisfaction"
+            if caps and (
+                _WORD_SHAPE.search(key) or (vocabulary and _inflected(key, vocabulary, plural=False, common=common))
+            ):
                 return None  # "DR RECOMMENDED", "DR SEGMENTECTOMY"
         elif caps and (
-            _WORD_SHAPE.search(key) or (vocabulary and (_inflected(key, vocabulary) or (known and len(key) > 6)))
+            _WORD_SHAPE.search(key)
+            or (vocabulary and (_inflected(key, vocabulary, common=common) or (known and len(key) > 6)))
         ):
-            break  # "PATIENT JOHN SMITH PRESENTED": the name ends; short known words may be surnames (BROWN)
+            break  # "NAME: JOHN SMITH PRESENTED": the name ends; short known words may be surnames (BROWN)
         kept.append(word)
         if re.search(r"['\u2019][sS]$", word):
             break  # "MRS. O CATHAIL'S SON": the name ends at its possessive
@@ -519,7 +542,7 @@ def _name_ok(value: str, strength: int, protected: frozenset[str], vocabulary: f
         kept.pop()
     if not kept:
         return None
-    if strength == _WEAK and all(_is_word(_key(w), vocabulary) or len(_key(w)) < 2 for w in kept):
+    if strength == _WEAK and all(_is_word(_key(w), vocabulary, common) or len(_key(w)) < 2 for w in kept):
         return None  # "I'm Mark Brown" is lost with "I am Having Trouble" and "I'm Indian"; "Mark Johnson" is kept
     return " ".join(kept)
 
@@ -534,29 +557,30 @@ _CORE_SUFFIXES = frozenset(
     hwy parkway pkwy
     """.split()  # noqa: SIM905
 )
-#: Words after a number that make it a count or a measure, not a house number ("12 PATIENTS", "5 MM FROM").
+#: Words after a number that make it a count or a measure, not a house number ("12 PEOPLE", "5 MM FROM"); a profile
+#: adds its domain's (:attr:`PIIProfile.count_words`).
 _NOT_STREET = frozenset(
     """
-    mm cm km m kg g mg mcg ml l gy cgy units iu year years yr yrs month months week weeks day days hour hours hr hrs
-    minute minutes min mins second seconds patient patients case cases subject subjects participant participants
-    children men women people point points times dose doses level levels
+    mm cm km m kg g mg mcg ml l units year years yr yrs month months week weeks day days hour hours hr hrs minute
+    minutes min mins second seconds case cases subject subjects participant participants children men women people
+    point points times level levels
     """.split()  # noqa: SIM905
 )
 
 
-def _street_ok(m: re.Match[str], vocabulary: frozenset[str]) -> bool:
-    """Whether a street-address match is an address, not "12 PATIENTS NOT STAGED WITH CT" or "2 TRAUMA CENTER"."""
+def _street_ok(m: re.Match[str], vocabulary: frozenset[str], cues: _Cues) -> bool:
+    """Whether a street-address match is an address, not "12 PEOPLE NOT STAGED WITH CT" or "2 TRAUMA CENTER"."""
     words = [_key(w) for w in m.group("street").split()]
-    if not words or words[0] in _NOT_STREET or any(w in _COMMON_WORDS for w in words):
+    if not words or words[0] in cues.not_street or any(w in cues.common for w in words):
         return False
     suffix = m.group("suffix").lower().rstrip("s")
     if suffix in _CORE_SUFFIXES or suffix + "s" in _CORE_SUFFIXES:
         return True
-    return not all(_is_word(w, vocabulary) or len(w) < 3 for w in words)  # "TALAR NECK", "Trauma Center"
+    return not all(_is_word(w, vocabulary, cues.common) or len(w) < 3 for w in words)  # "TALAR NECK", "Trauma Center"
 
 
 _LOWER_WORD = re.compile(r"[a-z]+")
-#: What every strong cue holds: a title, or one of these phrases (without one, :data:`_STRONG_CUE` cannot match).
+#: What every strong cue holds: a title, or one of these phrases (without one, the strong cue cannot match).
 _TITLES = frozenset({"dr", "mr", "mrs", "ms", "mx", "miss", "prof"})
 _STRONG_PHRASES = (
     "name",
@@ -574,45 +598,145 @@ _STRONG_PHRASES = (
 )
 
 
-def _find_names(text: str, protected: frozenset[str], vocabulary: frozenset[str]) -> list[tuple[int, int]]:
+@dataclass(frozen=True)
+class _Cues:
+    """The patterns and cues of one profile, compiled once (see :func:`_build_cues`)."""
+
+    patterns: tuple[_Pattern, ...]
+    strong: re.Pattern[str]
+    weak: re.Pattern[str]
+    last_first: re.Pattern[str]
+    suffix: re.Pattern[str]
+    common: frozenset[str]
+    not_street: frozenset[str]
+
+
+def _alternatives(fragments: Iterable[str]) -> str:
+    return "|".join(fragments)
+
+
+@lru_cache(maxsize=32)
+def _build_cues(
+    subject: tuple[str, ...],
+    labels: tuple[str, ...],
+    id_labels: tuple[str, ...],
+    suffixes: tuple[str, ...],
+    not_names: frozenset[str],
+    count_words: frozenset[str],
+    not_titles: tuple[str, ...],
+    not_initials: frozenset[str],
+    not_street_suffixes: tuple[str, ...],
+) -> _Cues:
+    """The core's patterns and cues with a profile's words added (see :class:`PIIProfile` for each field)."""
+    id_pattern = _Pattern(
+        "ID",
+        _compile(r"\b(?i:" + _alternatives((*id_labels, *_ID_LABELS)) + ")" + _ID_VALUE),
+        "digit",
+        _id_ok,
+    )
+    not_suffix = "(?!" + _alternatives(w + r"\b" for w in not_street_suffixes) + ")" if not_street_suffixes else ""
+    street = _Pattern("ADDRESS", _compile(_STREET_ADDRESS[0] + not_suffix + _STREET_ADDRESS[1]), "digit")
+    patterns = (*_HEAD_PATTERNS, id_pattern, *_MIDDLE_PATTERNS, street, *_TAIL_PATTERNS)
+    if subject:  # "PT J.S. RM 14": initials after a subject word, unless they are a dotted abbreviation ("PT I.V.")
+        patterns += (
+            _Pattern(
+                "NAME",
+                _compile(r"(?i:\b(?:" + _alternatives(subject) + "))" + _INITIALS),
+                "",
+                lambda v: re.sub(r"[\W_]", "", v).lower() not in not_initials,
+            ),
+        )
+    ms = r"\bMS" + "".join(f"(?<!{re.escape(p)})" for p in not_titles) + r"\.\s+"
+    strong = _STRONG_CUE.format(ms=ms, subject="".join(f"{w}|" for w in subject))
+    bare = "".join(rf"\b{w}|" for w in subject)
+    weak = _WEAK_CUE.format(labels=_alternatives((*subject, *labels, *_LABEL_CUES)), bare=bare)
+    last_first = r"(?i:\b(?:" + _alternatives((*subject, "name", *(rf"{w}\s+name" for w in subject), r"full\s+name"))
+    return _Cues(
+        patterns=patterns,
+        strong=_compile(strong + _NAME_SEQ),
+        weak=_compile(weak + _NAME_SEQ),
+        last_first=_compile(last_first + ")" + _LAST_FIRST_CUE),
+        suffix=_compile(r",?[ \t]+(?:" + _alternatives((*_NAME_SUFFIXES, *suffixes)) + r")\b"),
+        common=_COMMON_WORDS | not_names,
+        not_street=_NOT_STREET | count_words,
+    )
+
+
+def _cues(profile: PIIProfile | None) -> _Cues:
+    """The compiled cues of ``profile`` (``None``: the default registered profile)."""
+    p = resolve_pii_profile(None) if profile is None else profile
+    return _build_cues(
+        tuple(p.subject_cues),
+        tuple(p.label_cues),
+        tuple(p.id_labels),
+        tuple(p.name_suffixes),
+        frozenset(p.not_names),
+        frozenset(p.count_words),
+        tuple(p.not_titles),
+        frozenset(p.not_initials),
+        tuple(p.not_street_suffixes),
+    )
+
+
+def not_name_words(profile: PIIProfile | None = None) -> frozenset[str]:
+    """The words never taken for a name after a cue: common English words and the profile's ``not_names``.
+
+    Args:
+        profile: A PII profile (default: the default registered one, see
+            :func:`~medtune.cleaning.pii_profiles.resolve_pii_profile`).
+
+    Example:
+        >>> "thanks" in not_name_words(), "escalated" in not_name_words(PIIProfile(not_names=frozenset({"escalated"})))
+        (True, True)
+    """
+    return _cues(profile).common
+
+
+def _find_names(text: str, protected: frozenset[str], vocabulary: frozenset[str], c: _Cues) -> list[tuple[int, int]]:
     """Spans of names introduced by a cue (title, introduction, signature, label)."""
     out = []
     lower = text.lower()
     words = set(_LOWER_WORD.findall(lower))
-    cues = ((_STRONG_CUE, _STRONG), (_HELLO_HERE_CUE, _STRONG), (_WEAK_CUE, _WEAK), (_HERE_CUE, _WEAK))
-    if not vocabulary:  # without a vocabulary, "I'm Diabetic" and "PATIENT REPORTS" look like names
+    common = c.common
+    cues = ((c.strong, _STRONG), (_HELLO_HERE_CUE, _STRONG), (c.weak, _WEAK), (_HERE_CUE, _WEAK))
+    if not vocabulary:  # without a vocabulary, "I'm Diabetic" and "DR THINKS" look like names
         cues = cues[:2]
     if words.isdisjoint(_TITLES) and not any(p in lower for p in _STRONG_PHRASES):  # cheap: no strong cue here
-        cues = tuple(c for c in cues if c[0] is not _STRONG_CUE)
+        cues = tuple(cue for cue in cues if cue[0] is not c.strong)
     if "here" not in words:
-        cues = tuple(c for c in cues if c[0] is not _HERE_CUE and c[0] is not _HELLO_HERE_CUE)
+        cues = tuple(cue for cue in cues if cue[0] is not _HERE_CUE and cue[0] is not _HELLO_HERE_CUE)
     for m in _LOWER_NAME_CUE.finditer(text if vocabulary else ""):
         end = 0
         for w in re.finditer(r"\S+", m.group("v")):
             key = _key(w.group())
-            if key in _COMMON_WORDS or key in protected or _is_word(key, vocabulary) or _inflected(key, vocabulary):
+            if (
+                key in common
+                or key in protected
+                or _is_word(key, vocabulary, common)
+                or _inflected(key, vocabulary, common=common)
+            ):
                 break
             end = w.end()
         if end:
             out.append((m.start("v"), m.start("v") + end))
-    for m in _LAST_FIRST_CUE.finditer(text if vocabulary else ""):
+    for m in c.last_first.finditer(text if vocabulary else ""):
         words = m.group("v").replace(",", " ").split()
-        name = _name_ok(" ".join(words), _WEAK, protected, vocabulary)
+        name = _name_ok(" ".join(words), _WEAK, protected, vocabulary, common)
         if name is not None and len(name.split()) >= 2:
             kept = list(re.finditer(r"[^\s,]+", m.group("v")))[len(name.split()) - 1]
             out.append((m.start("v"), m.start("v") + kept.end()))
     for rx, strength in cues:
         for m in rx.finditer(text):
             start = m.start("v")
-            name = _name_ok(m.group("v"), strength, protected, vocabulary)
+            name = _name_ok(m.group("v"), strength, protected, vocabulary, common)
             if name is None:
                 continue
             words = list(re.finditer(r"\S+", m.group("v")))[: len(name.split())]
             end = start + words[-1].end()  # the kept words' end in the text (they may be apart by several spaces)
             if strength == _WEAK and name.isupper() and " " not in name and not _ALONE.match(text, end):
-                continue  # "PATIENT SATISFACTION SURVEY", "THIS IS CONTRARY TO": one capitals word in a sentence
+                continue  # "I'M SATISFACTION SURVEY", "THIS IS CONTRARY TO": one capitals word in a sentence
             if end == m.end("v"):
-                suffix = _NAME_SUFFIX.match(text, end)
+                suffix = c.suffix.match(text, end)
                 if suffix:
                     end = suffix.end()
             if re.search(r"['\u2019][sS]$", text[start:end]):
@@ -621,7 +745,9 @@ def _find_names(text: str, protected: frozenset[str], vocabulary: frozenset[str]
     return out
 
 
-def _find_cities(text: str, protected: frozenset[str], vocabulary: frozenset[str]) -> list[tuple[int, int]]:
+def _find_cities(
+    text: str, protected: frozenset[str], vocabulary: frozenset[str], common: frozenset[str]
+) -> list[tuple[int, int]]:
     """Spans of the city in "Springfield, IL 62701" (the words before a state code and a ZIP)."""
     out = []
     for m in _CITY_STATE_ZIP.finditer(text):
@@ -632,7 +758,7 @@ def _find_cities(text: str, protected: frozenset[str], vocabulary: frozenset[str
             if i and key in _CITY_PREFIX:
                 keep += 1
                 continue
-            if key in _COMMON_WORDS or key in protected or (i and _is_word(key, vocabulary)):
+            if key in common or key in protected or (i and _is_word(key, vocabulary, common)):
                 break
             keep += 1
         if keep:
@@ -645,27 +771,34 @@ def find_pii(
     entities: Iterable[str] | None = None,
     protected_terms: Iterable[str] | frozenset[str] = (),
     vocabulary: Iterable[str] | frozenset[str] = (),
+    *,
+    profile: PIIProfile | None = None,
 ) -> list[PIIMatch]:
     """Find identifiers in ``text``: non-overlapping, sorted by position (leftmost-longest wins).
 
     Args:
         text: Any string.
         entities: Labels to look for (default: all of :data:`ENTITY_TYPES`).
-        protected_terms: Lower-case words never treated as names (eponyms, drug names…).
-        vocabulary: Lower-case common and medical words (and abbreviations): a capitalised word after a weak cue
-            ("I'm", "PATIENT", "Thanks,", "my son") or any word in capitals is a name only when it is outside this
-            set. Without it, only names after strong cues (titles, "my name is", signatures) are looked for.
+        protected_terms: Lower-case words never treated as names (eponyms, product or drug names…).
+        vocabulary: Lower-case common and domain words (and abbreviations): a capitalised word after a weak cue
+            ("I'm", "Thanks,", "my son") or any word in capitals is a name only when it is outside this set.
+            Without it, only names after strong cues (titles, "my name is", signatures) are looked for.
+        profile: The PII profile whose cues are added to the core's English ones (the words for the person the
+            records are about, labels of identifiers, words that are never names…; its vocabulary and protected
+            terms are *not* used: pass them above). Default: the default registered profile
+            (:func:`~medtune.cleaning.pii_profiles.resolve_pii_profile`).
 
     Example:
         >>> [(m.label, m.text) for m in find_pii("Call 555-123-4567 or mail ann@example.com")]
         [('PHONE', '555-123-4567'), ('EMAIL', 'ann@example.com')]
     """
+    cues = _cues(profile)
     wanted = set(ENTITY_TYPES if entities is None else entities)
     protected = protected_terms if isinstance(protected_terms, frozenset) else frozenset(protected_terms)
     vocab = vocabulary if isinstance(vocabulary, frozenset) else frozenset(vocabulary)
     has_digit = any(ch.isdigit() for ch in text)
     found: list[tuple[int, int, int, str]] = []  # (start, -length, priority, label)
-    for p in _PATTERNS:
+    for p in cues.patterns:
         if p.label not in wanted:
             continue
         if (p.needs == "digit" and not has_digit) or (p.needs in ("@", ".", ":") and p.needs not in text):
@@ -684,12 +817,12 @@ def find_pii(
                     continue
             if p.check is not None and not p.check(text[m.start() : m.end()] if p.label == "DATE" else value):
                 continue
-            if "street" in p.regex.groupindex and not _street_ok(m, vocab):
+            if "street" in p.regex.groupindex and not _street_ok(m, vocab, cues):
                 continue
             if end > start:
                 found.append((start, start - end, ENTITY_TYPES.index(p.label), p.label))
     if "NAME" in wanted or "AGE" in wanted:
-        names = _find_names(text, protected, vocab)
+        names = _find_names(text, protected, vocab, cues)
         if "NAME" in wanted:
             found += [(a, a - b, ENTITY_TYPES.index("NAME"), "NAME") for a, b in names]
         if "AGE" in wanted and has_digit:  # "Shawn Carroll, 91, called"
@@ -698,7 +831,10 @@ def find_pii(
                 if m:
                     found.append((m.start("v"), m.start("v") - m.end("v"), ENTITY_TYPES.index("AGE"), "AGE"))
     if "ADDRESS" in wanted and has_digit:
-        found += [(a, a - b, ENTITY_TYPES.index("ADDRESS"), "ADDRESS") for a, b in _find_cities(text, protected, vocab)]
+        found += [
+            (a, a - b, ENTITY_TYPES.index("ADDRESS"), "ADDRESS")
+            for a, b in _find_cities(text, protected, vocab, cues.common)
+        ]
     found.sort()
     out: list[PIIMatch] = []
     last_end = -1
@@ -779,7 +915,18 @@ class Surrogates:
 
 
 def replace_matches(text: str, matches: Sequence[PIIMatch], replacer: Callable[[PIIMatch], str]) -> str:
-    """Replace non-overlapping, sorted matches in one pass."""
+    """Replace non-overlapping, sorted matches in one pass.
+
+    Args:
+        text: The text the matches were found in.
+        matches: Non-overlapping matches sorted by position (what :func:`find_pii` returns).
+        replacer: The replacement of one match (a placeholder, a :class:`Surrogates` value…).
+
+    Example:
+        >>> text = "Mail ann@example.com or call 555-123-4567."
+        >>> replace_matches(text, find_pii(text), lambda m: f"<{m.label.lower()}>")
+        'Mail <email> or call <phone>.'
+    """
     parts: list[str] = []
     pos = 0
     for m in matches:
@@ -798,15 +945,17 @@ class RegexPIICleaner(TextCleaner):
         replace: ``"placeholder"`` (``[EMAIL]``, ``[PHONE]``…, idempotent) or ``"surrogate"`` (fake values,
             consistent within a record: the same phone number gets the same fake number in input and output).
         placeholder: Format of a placeholder; ``{label}`` is the entity type.
-        protected_terms: Lower-case words that are never names (the medical plugin passes eponyms and drugs).
-        vocabulary: Lower-case common and medical words and abbreviations, for names in capitals and after weak
-            cues (see :func:`find_pii`; the medical plugin passes its ~16k-word vocabulary).
+        protected_terms: Lower-case words that are never names (a domain's eponyms, product or drug names).
+        vocabulary: Lower-case common and domain words and abbreviations, for names in capitals and after weak
+            cues (see :func:`find_pii`; ``pii_regex`` passes its profile's vocabulary and abbreviations).
         fields: Fields to clean (default all).
+        profile: The PII profile whose cues are added to the core's (default: the default registered one; see
+            :func:`find_pii`).
 
     Example:
         >>> c = RegexPIICleaner()
-        >>> c.clean_text("DOB 03/14/1962, MRN: 88123456, 92-year-old, seen by Dr. Alvarez")
-        'DOB [DATE], MRN: [ID], [AGE], seen by Dr. [NAME]'
+        >>> c.clean_text("DOB 03/14/1962, Account no: 88123456, 92-year-old, seen by Dr. Alvarez")
+        'DOB [DATE], Account no: [ID], [AGE], seen by Dr. [NAME]'
         >>> RegexPIICleaner(replace="surrogate").clean_record_texts(["Call 555-123-4567", "555-123-4567 ok"])
         ['Call (555) 555-0101', '(555) 555-0101 ok']
     """
@@ -823,10 +972,12 @@ class RegexPIICleaner(TextCleaner):
         protected_terms: Iterable[str] = (),
         vocabulary: Iterable[str] = (),
         fields: Sequence[str] = ("instruction", "input", "output"),
+        profile: PIIProfile | None = None,
     ) -> None:
         super().__init__(fields)
         from medtune.errors import ConfigError
 
+        self.profile = resolve_pii_profile(None) if profile is None else profile
         self.entities = tuple(ENTITY_TYPES if entities is None else entities)
         unknown = [e for e in self.entities if e not in ENTITY_TYPES]
         if unknown:
@@ -843,7 +994,7 @@ class RegexPIICleaner(TextCleaner):
 
     def find(self, text: str) -> list[PIIMatch]:
         """The identifiers this cleaner would remove from ``text``."""
-        return find_pii(text, self.entities, self.protected_terms, self.vocabulary)
+        return find_pii(text, self.entities, self.protected_terms, self.vocabulary, profile=self.profile)
 
     def _placeholder_pass(self, text: str) -> str:
         for _ in range(3):  # a replacement can join two fragments into a new match: repeat to a fixed point
@@ -863,3 +1014,32 @@ class RegexPIICleaner(TextCleaner):
             return [self._placeholder_pass(t) for t in texts]
         surrogates = Surrogates()
         return [replace_matches(t, self.find(t), lambda m: surrogates(m.label, m.text)) for t in texts]
+
+
+class PIIRegexConfig(PIIOptions):
+    """Options of ``pii_regex``."""
+
+    entities: list[Literal[ENTITY_TYPES]] | None = Field(None, description="Entity types (default: all).")  # type: ignore[valid-type]
+
+
+def make_pii_regex(cfg: PIIRegexConfig | None = None) -> RegexPIICleaner:
+    """Build the regex cleaner with its profile: cues, protected terms, and vocabulary with abbreviations.
+
+    The vocabulary (common and domain words, abbreviations) lets it find names in upper-case notes and after weak
+    cues ("I'm Sarah", "Thanks, Tom") without taking ordinary words for names ("I'm Diabetic"); without domain
+    protection it has none, and only strong cues count.
+
+    Raises:
+        ConfigError: The profile is not registered.
+    """
+    cfg = cfg or PIIRegexConfig()
+    profile = cfg.pii_profile()
+    return RegexPIICleaner(
+        cfg.entities,
+        replace=cfg.replace,
+        placeholder=cfg.placeholder,
+        protected_terms=profile.protected_terms,
+        vocabulary=profile.vocabulary | profile.abbreviations if cfg.protect_domain_terms else (),
+        fields=cfg.fields,
+        profile=profile,
+    )

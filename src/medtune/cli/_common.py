@@ -67,3 +67,10 @@ class Console:
 
     def emit(self, payload: Any) -> None:
         print(json.dumps(payload, indent=2, ensure_ascii=False, default=str))
+
+
+def say_preset(console: Console, name: str | None) -> None:
+    """Print which preset a command uses and why (a config file's ``preset``, ``--preset`` or the default)."""
+    from medtune.plugins.presets import choose_preset
+
+    console.err.print(f"medtune: {escape(choose_preset(name).describe())}")

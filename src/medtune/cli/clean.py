@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from medtune.cli._common import EXIT_OK, Console, escape, parse_columns
+from medtune.cli._common import EXIT_OK, Console, escape, parse_columns, say_preset
 from medtune.io.files import check_outputs
 
 
@@ -25,6 +25,8 @@ def _cmd_clean(args: argparse.Namespace, console: Console) -> int:
     )
     _check_output(args.output, args.to_format)
     config = load_config(args.config) if args.config else default_config()
+    if args.config:
+        say_preset(console, config.preset or args.preset)
     pipeline = Pipeline.from_config(config)
     ds = Dataset.load(
         args.input,
@@ -99,14 +101,15 @@ def add_commands(sub: Any, common: argparse.ArgumentParser) -> None:
         parents=[common],
         help="remove PII, normalize, filter and add disclaimers; every record accounted for",
         description=(
-            "Clean INPUT into OUTPUT. Without --config the default medical pipeline runs: normalize_units, pii, "
-            "empty, length, copies_input, language, dedup, medically_sound, disclaimer "
-            "(see docs/cleaning.md)."
+            "Clean INPUT into OUTPUT. Without --config the preset's pipeline runs; with the medical preset (the "
+            "default while the medical plugin is installed): normalize_units, pii, empty, length, copies_input, "
+            "language, dedup, medically_sound, disclaimer; with --preset generic: pii, empty, length, copies_input, "
+            "language, dedup (see docs/cleaning.md)."
         ),
     )
     p.add_argument("input", type=Path, help="data file or directory")
     p.add_argument("-o", "--output", type=Path, required=True, help="cleaned output file (.jsonl, .parquet, …)")
-    p.add_argument("--config", type=Path, help="pipeline YAML (default: the built-in medical pipeline)")
+    p.add_argument("--config", type=Path, help="pipeline YAML (default: the preset's pipeline)")
     p.add_argument("--rejects", type=Path, help="dropped records as JSONL (default: OUTPUT.rejects.jsonl)")
     p.add_argument("--report", type=Path, help="write the counts as JSON")
     p.add_argument("--num-proc", type=int, default=None, help="processes for record cleaners (default: 1)")

@@ -42,11 +42,14 @@ def add_commands(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--task", choices=["generation", "mcq"], default="generation")
     p.add_argument("-o", "--output", required=True, metavar="REPORT_DIR", help="report directory")
     p.add_argument("--limit", type=int, help="evaluate the first N examples only")
-    p.add_argument("--preset", choices=["greedy", "recipe"], default="greedy", help="decoding preset")
+    p.add_argument("--decoding", choices=["greedy", "recipe"], default="greedy", help="decoding preset")
     p.add_argument("--max-new-tokens", type=int, default=256)
     p.add_argument("--batch-size", type=int, default=8)
     p.add_argument("--metrics", help="comma-separated metric names (default: rouge,bleu,length)")
-    p.add_argument("--checkers", help="comma-separated checker names (default: term_overlap,safety,empathy)")
+    p.add_argument(
+        "--checkers",
+        help="comma-separated checker names (default: the preset's; term_overlap,safety,empathy for medical)",
+    )
     p.add_argument("--bootstrap", type=int, default=1000, help="bootstrap resamples for intervals (0: none)")
     p.add_argument("--train-log", help="training log JSONL (train_log.jsonl) to plot loss curves from")
     p.add_argument("--generations", help="score this generations JSONL instead of generating (no model needed)")
@@ -124,7 +127,7 @@ def _cmd_eval(args: argparse.Namespace, console: Console) -> int:
         raise ConfigError("--data is required with --model: the evaluation data file or a sample name")
     fields: dict[str, Any] = {
         "generation": GenerationConfig.preset(
-            args.preset, max_new_tokens=args.max_new_tokens, batch_size=args.batch_size
+            args.decoding, max_new_tokens=args.max_new_tokens, batch_size=args.batch_size
         ),
         "bootstrap_resamples": args.bootstrap,
     }

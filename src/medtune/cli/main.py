@@ -27,6 +27,12 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument(
         "--disable-plugin", action="append", default=[], metavar="NAME", help="do not load the plugin NAME (repeatable)"
     )
+    common.add_argument(
+        "--preset",
+        metavar="NAME",
+        help="the domain preset whose defaults apply (pipeline, checkers, safety policy, card, sample, PII profile); "
+        "default: the only domain preset installed (medical), else generic",
+    )
 
     parser = argparse.ArgumentParser(
         prog="medtune",
@@ -60,7 +66,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         except ImportError:  # pragma: no cover - datasets is a core dependency
             pass
     try:
-        return int(args.func(args, console))
+        return _run_command(args, console)
     except DataValidationError as exc:
         console.err.print(f"[red]medtune: invalid data:[/] {escape(str(exc))}")
         return EXIT_INVALID
@@ -76,6 +82,30 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
     except KeyboardInterrupt:  # pragma: no cover
         return 130
+
+
+#: The decoding presets ``medtune eval --preset`` named before ``--preset`` named a domain preset.
+DECODING_PRESETS = ("greedy", "recipe")
+
+#: Commands whose defaults come from the preset: they say which preset they use.
+PRESET_COMMANDS = ("clean", "eval", "serve", "run", "train")
+
+
+def _run_command(args: argparse.Namespace, console: Console) -> int:
+    """Run the command within its preset (``--preset``, else the default one), saying which it is."""
+    from medtune.plugins.presets import choose_preset, using_preset
+
+    preset = getattr(args, "preset", None)
+    if args.command == "eval" and preset in DECODING_PRESETS:  # the old meaning of eval's --preset
+        console.err.print(
+            f"medtune: note: 'eval --preset {preset}' is a decoding preset: use --decoding {preset} "
+            "(--preset names a domain preset; the old meaning goes in 0.2.0)."
+        )
+        args.decoding, preset = preset, None
+    if args.command in PRESET_COMMANDS and not getattr(args, "config", None):
+        console.err.print(f"medtune: {escape(choose_preset(preset).describe())}")  # a config file's preset: below
+    with using_preset(preset):
+        return int(args.func(args, console))
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from medtune.cli._common import EXIT_OK, Console, escape
+from medtune.cli._common import EXIT_OK, Console, escape, say_preset
 
 
 def _cmd_run(args: argparse.Namespace, console: Console) -> int:
@@ -17,6 +17,7 @@ def _cmd_run(args: argparse.Namespace, console: Console) -> int:
     from medtune.run.config import RunConfig
 
     config = RunConfig.from_yaml(args.config, overrides=_parse_set(args.set))
+    say_preset(console, config.preset or args.preset)
     if args.print_config:
         print(config.to_yaml(), end="")
         return EXIT_OK

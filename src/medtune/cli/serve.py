@@ -6,7 +6,7 @@ import argparse
 import os
 from typing import Any
 
-from medtune.cli._common import EXIT_OK, Console, escape
+from medtune.cli._common import EXIT_OK, Console, escape, say_preset
 
 #: Flags -> the dotted serve-config key they set.
 _FLAGS: dict[str, str] = {
@@ -41,6 +41,8 @@ def _config(args: argparse.Namespace) -> Any:
 
 def _cmd_serve(args: argparse.Namespace, console: Console) -> int:
     config = _config(args)
+    if args.config:
+        say_preset(console, config.preset or args.preset)
     if args.print_config:
         if console.as_json:
             console.emit(config.model_dump(mode="json"))

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from medtune.cli._common import EXIT_OK, Console, escape
+from medtune.cli._common import EXIT_OK, Console, escape, say_preset
 
 #: Shortcut flags -> the dotted config key they set.
 _SHORTCUTS: dict[str, str] = {
@@ -52,6 +52,8 @@ def _cmd_train(args: argparse.Namespace, console: Console) -> int:
     from medtune.training.config import TrainConfig
 
     config = TrainConfig.from_yaml(args.config) if args.config else TrainConfig()
+    if args.config:
+        say_preset(console, args.preset)
     overrides = {key: getattr(args, name) for name, key in _SHORTCUTS.items() if getattr(args, name) is not None}
     if args.no_progress or console.as_json:
         overrides["logging.progress_bar"] = False

@@ -27,13 +27,25 @@ class SampleDataset:
     license: str = ""
 
 
-def sample_path(name: str = "medical") -> Path:
-    """Path of a registered sample dataset.
+def sample_path(name: str | None = None) -> Path:
+    """Path of a registered sample dataset (default: the active preset's sample).
+
+    Raises:
+        ConfigError: No name, and the preset ships no sample.
 
     Example:
         >>> sample_path("medical").name
         'medical_sample.jsonl'
     """
+    from medtune.errors import ConfigError
     from medtune.plugins.manager import get_plugin_manager
+    from medtune.plugins.presets import active_preset
 
+    if name is None:
+        preset = active_preset()
+        if preset.sample is None:
+            raise ConfigError(
+                f"the preset '{preset.name}' ships no sample dataset. Fix: name one (see `medtune plugins`)."
+            )
+        name = preset.sample
     return get_plugin_manager().registry("sample").get(name).path

@@ -18,25 +18,26 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-from medtune.config import ConfigModel, validate_config
+from medtune.config import validate_config
 from medtune.data.records import Conversation, InstructionRecord
 from medtune.errors import ConfigError
 from medtune.evaluation.compare import Estimate, bootstrap, paired_bootstrap
 from medtune.evaluation.generation import GenerationConfig
 from medtune.evaluation.mcq import MCQConfig, MCQItem
 from medtune.evaluation.scoring import EvalExample, ExampleScore, Scorer, as_scorer
+from medtune.plugins.presets import PresetScoped, active_preset
 
 __all__ = ["EvalConfig", "Evaluator", "SystemResult"]
 
 
-class EvalConfig(ConfigModel):
-    """What an evaluation computes and how."""
+class EvalConfig(PresetScoped):
+    """What an evaluation computes and how. Without ``checkers``, the preset's (see :mod:`medtune.plugins.presets`)."""
 
     metrics: list[str] = Field(
         default_factory=lambda: ["rouge", "bleu", "length"], description="Registered metric names."
     )
     checkers: list[str] = Field(
-        default_factory=lambda: ["term_overlap", "safety", "empathy"],
+        default_factory=lambda: list(active_preset().checkers),
         description="Registered checker names (evaluation checkers, or cleaning checkers scored as pass rates).",
     )
     options: dict[str, dict[str, Any]] = Field(

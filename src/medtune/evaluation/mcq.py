@@ -68,7 +68,7 @@ __all__ = [
     "sniff_mcq_file",
 ]
 
-MCQ_INSTRUCTION = "Answer the multiple-choice medical question with the correct option."
+MCQ_INSTRUCTION = "Answer the multiple-choice question with the correct option."
 logger = logging.getLogger(__name__)
 
 _LABELS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
@@ -147,10 +147,17 @@ def _question_issue(row: dict[str, Any], where: str, line: int) -> ValidationIss
     return None
 
 
+def _default_instruction() -> str:
+    """The preset's MCQ instruction (the medical preset asks for "the multiple-choice medical question")."""
+    from medtune.plugins.presets import active_preset
+
+    return active_preset().mcq_instruction or MCQ_INSTRUCTION
+
+
 def _make_item(row: dict[str, Any], line: int, options: dict[str, str], answer: str, consumed: set[str]) -> MCQItem:
     listing = "\n".join(f"{k}. {v}" for k, v in options.items())
     record = InstructionRecord(
-        instruction=str(row.get("instruction") or MCQ_INSTRUCTION),
+        instruction=str(row.get("instruction") or _default_instruction()),
         input=f"{str(row['question']).strip()}\n\n{listing}",
         output=options[answer],
         id=str(row.get("id", f"mcq-{line}")),

@@ -1,7 +1,7 @@
 """Medical cleaners and checkers, registered by the ``medical`` plugin.
 
-PHI removal that keeps medical words, unit and spelling normalization, the medical disclaimer, and the soundness
-checkers behind ``medically_sound``.
+The ``medical`` PII profile (medicine's words and cues for the core's PII cleaners), unit and spelling
+normalization, the medical disclaimer, and the soundness checkers behind ``medically_sound``.
 
 Registered by the ``medical`` plugin (:mod:`medtune.medical.plugin`); nothing here runs at import time.
 """
@@ -9,8 +9,7 @@ Registered by the ``medical`` plugin (:mod:`medtune.medical.plugin`); nothing he
 from __future__ import annotations
 
 import re
-from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 from pydantic import Field
 
@@ -18,35 +17,46 @@ from medtune.cleaning.checks import CheckFilter
 from medtune.cleaning.config import CleanerOptions, FieldName
 from medtune.cleaning.disclaimer import DisclaimerCleaner
 from medtune.cleaning.normalize import RuleNormalizer, stem_rules
-from medtune.cleaning.pii import ENTITY_TYPES, RegexPIICleaner
+from medtune.cleaning.pii_profiles import PIIProfile
 
 __all__ = [
     "ADVICE_PATTERN",
+    "CLINICAL_COUNT_WORDS",
+    "CLINICAL_DOTTED_ABBREVIATIONS",
+    "CLINICAL_ID_LABELS",
+    "CLINICAL_LABEL_CUES",
+    "CLINICAL_METADATA_KEYS",
+    "CLINICAL_MOVEMENTS",
+    "CLINICAL_NAME_SUFFIXES",
+    "CLINICAL_NOT_NAMES",
+    "CLINICAL_NOT_STREET_SUFFIXES",
+    "CLINICAL_NOT_TITLES",
+    "CLINICAL_PREDICATES",
+    "CLINICAL_ROLES",
+    "CLINICAL_SUBJECT_CUES",
     "DISCLAIMER_PRESENT_PATTERNS",
+    "DISEASE_DRUG_SHAPE",
+    "DRUG_AFTER",
+    "DRUG_BEFORE",
     "MEDICAL_DISCLAIMER",
+    "MEDICAL_WORD_SHAPE",
     "DisclaimerConfig",
     "ExpandAbbreviationsConfig",
     "ImplausibleDoseChecker",
     "MedicallySoundConfig",
     "NormalizeUnitsConfig",
-    "PIIConfig",
-    "PIIRegexConfig",
-    "PresidioConfig",
     "RedFlagEscalationChecker",
     "StopMedicationChecker",
     "make_disclaimer",
     "make_expand_abbreviations",
     "make_medically_sound",
     "make_normalize_units",
-    "make_pii",
-    "make_pii_presidio",
-    "make_pii_regex",
+    "medical_pii_profile",
+    "phi_ner_path",
 ]
 
-# --- PHI ---------------------------------------------------------------------------------------------------
+# --- PHI: the medical PII profile ---------------------------------------------------------------------------
 
-#: The PHI NER model shipped with medtune (spaCy; see scripts/pii_ner and data/phi_ner/README.md).
-PHI_NER_MODEL = "builtin"
 #: Note shorthand that, after a given name opening a clause, makes it the patient ("LAKSHMI C/O NAUSEA").
 CLINICAL_PREDICATES: frozenset[str] = frozenset(
     """
@@ -74,24 +84,102 @@ CLINICAL_MOVEMENTS: frozenset[str] = frozenset(
 )
 
 
-class PIIConfig(CleanerOptions):
-    """Options of ``pii``, the layered PHI cleaner of the default pipeline."""
-
-    model: str | None = Field(
-        PHI_NER_MODEL,
-        description="NER model: 'builtin' (medtune's PHI model), an installed spaCy package or a path; null: no NER.",
-    )
-    entities: list[str] | None = Field(None, description="Labels to remove (default: all).")
-    replace: Literal["placeholder", "surrogate"] = "placeholder"
-    placeholder: str = Field("[{label}]", min_length=7, max_length=100, pattern=r"\{label\}")
-    fields: list[FieldName] = Field(default_factory=lambda: ["instruction", "input", "output"], min_length=1)
-    other_fields: bool = Field(True, description="Also clean id, source, category and every metadata string.")
-    lexicon: bool = Field(True, description="Places of the place lexicon after a cue; NER + name lexicon is strong.")
-    lexicon_names: bool = Field(False, description="Remove a capitalised lexicon name with no other signal.")
-    ner_gate: bool = Field(True, description="Skip NER on sentences that cannot hold a name, a place or a date.")
-    batch_size: int = Field(64, ge=1, le=10_000)
-    protect_medical_terms: bool = True
-    protected_terms: list[str] = Field(default_factory=list, description="Extra words never removed on a weak signal.")
+#: The person the records are about: a name follows one ("PATIENT: LORI DUNN", "Patient John Adeyemi", "PT J.S.").
+CLINICAL_SUBJECT_CUES: tuple[str, ...] = ("patient", "pt")
+#: People of care who label a name with a colon ("ATTENDING: JOHN OKAFOR", "REFERRING PHYSICIAN: SARAH LEE").
+CLINICAL_LABEL_CUES: tuple[str, ...] = (
+    "attending",
+    "physician",
+    "provider",
+    "surgeon",
+    "pcp",
+    "resident",
+    "nurse",
+    "rn",
+    "md",
+    "np",
+)
+#: Labels of medical identifiers (regex fragments): the code after one is an ID ("MRN: 00123456", "NPI 1234567893").
+CLINICAL_ID_LABELS: tuple[str, ...] = (
+    r"MRN",
+    r"medical\s+record(?:\s+(?:number|no\.?|#))?",
+    r"med\s*rec(?:\s*(?:no\.?|#))?",
+    r"chart(?:\s+(?:number|no\.?|#))",
+    r"patient\s+(?:id|number|no\.?|#)",
+    r"DEA(?:\s*(?:number|no\.?|#))?",
+    r"NPI",
+    r"health\s+plan(?:\s+(?:id|number))?",
+    r"medicaid(?:\s+(?:id|number|no\.?|#))?",
+    r"medicare(?:\s+(?:id|number|no\.?|#))?",
+    r"mr\s*#",
+)
+#: Clinical credentials after a name ("Robert Chen, MD", "ANA TORRES, RN"; case-sensitive regex fragments).
+CLINICAL_NAME_SUFFIXES: tuple[str, ...] = (
+    "MD",
+    r"M\.D\.",
+    "DO",
+    "RN",
+    "NP",
+    "PA-C",
+    "PA",
+    "DDS",
+    "DMD",
+    "DPM",
+    "LPN",
+    "APRN",
+    "CRNA",
+    "FNP",
+)
+#: Words of clinical notes never taken for a name after a cue ("PT DENIES", "PATIENT ADMITTED", "PT AFEBRILE").
+CLINICAL_NOT_NAMES: frozenset[str] = frozenset(
+    """
+    hospital clinic patient medical medicine mrn admit admitted discharge discharged presents presented complains
+    complained endorses endorsed admits tolerates tolerated afebrile ambulating alert oriented stable prescribed
+    prescribes
+    """.split()  # noqa: SIM905
+)
+#: Words after a number that make it a count or a dose, not a house number ("12 PATIENTS", "2 DOSES", "50 GY").
+CLINICAL_COUNT_WORDS: frozenset[str] = frozenset({"gy", "cgy", "iu", "patient", "patients", "dose", "doses"})
+#: "MS" for mental status: after these, "MS." is no title ("ALTERED MS. DOA 10/27").
+CLINICAL_NOT_TITLES: tuple[str, ...] = ("ALTERED MS", "BASELINE MS", "IMPROVED MS", "CHANGE IN MS", "CHANGES IN MS")
+#: Dotted abbreviations that look like initials after "PT" ("PT I.V. ACCESS", "PT N.P.O.").
+CLINICAL_DOTTED_ABBREVIATIONS: frozenset[str] = frozenset(
+    {"iv", "po", "pr", "sq", "sc", "im", "od", "os", "ou", "bid", "tid", "qid", "qd", "npo", "dc", "er", "or", "ed"}
+    | {"hs", "ac", "pc", "ns", "ot", "rt"}
+)
+#: "PT" (patient) and "CT" (the scan) in capitals are no street suffix ("12 PATIENTS NOT STAGED WITH CT").
+CLINICAL_NOT_STREET_SUFFIXES: tuple[str, ...] = ("PT", "CT")
+#: Endings of medical words (and common adjective and drug endings) that NER takes for names ("Hematologic",
+#: "Bursitis", "Metformin"): a capitalised word with one, longer than five letters, stays.
+MEDICAL_WORD_SHAPE = (
+    r"(?i)(?:itis|osis|emia|aemia|ology|ologic|ological|ectomy|otomy|scopy|graphy|gram|pathy|plasty|oma|ase|ose|"
+    r"ine|ide|ous|ism|ysis|trophy|algia|plegia|megaly|penia|uria|therapy|ic|al|ary|ive|floxacin|cillin|mycin|azole|"
+    r"pril|sartan|olol|statin|dipine|tidine|prazole|mab|nib|vir|xaban|parin|sone|lone|zepam|zolam|triptan|caine|"
+    r"dronate|gliptin|glitazone|lukast|setron|tropin|cycline|ate|ol|in|ex|ax)$"
+)
+#: Disease and drug endings: a capitalised word of the vocabulary with one of these is a disease or a drug, even after
+#: "called" or "due to" ("a condition called Hidradenitis Suppurativa", "due to Amyloidosis").
+DISEASE_DRUG_SHAPE = (
+    r"(?i)(?:itis|osis|iasis|emia|aemia|oma|pathy|plasia|trophy|algia|ectomy|ysis|floxacin|cillin|mycin|azole|pril|"
+    r"sartan|olol|statin|dipine|prazole|mab|nib|vir|xaban|parin|zepam|zolam|triptan|dronate|gliptin|diol)$"
+)
+#: Words before a drug ("prescribe Lovenox", "taking Metformin", "antibiotics such as Zithromax").
+DRUG_BEFORE = (
+    r"(?i)(?:\b(?:prescrib\w*|take|taking|took|start(?:ing)?|use|using|try|trying|medications?|medicines?|drugs?|"
+    r"antibiotics?|such\s+as|like|including|called|recommend\w*|give|giving|inject\w*)\s*:?\s*"
+    r"(?:(?:an?|the|some|of|with|on)\s+)*)$"
+)
+#: Words after a drug ("Zosyn 4.5 g", "Lovenox injections", "Miralax to relieve").
+DRUG_AFTER = (
+    r"(?i)^\s*(?:\(|\d|mg\b|tablets?|capsules?|injections?|cream|ointment|drops|syrup|pills?|"
+    r"(?:is|are)\s+(?:an?\s+)?(?:medication|medicine|drug|antibiotic)|(?:may|will|can|should)\s+help|to\s+(?:treat|help|"
+    r"reduce|control|relieve|prevent|manage)|for\s+(?:the|your)|twice|once|daily)"
+)
+#: Metadata keys of medical records whose value is an identifier ("mrn", "patient_name", "attending_physician").
+CLINICAL_METADATA_KEYS: tuple[tuple[str, str], ...] = (
+    ("ID", r"(?:^|_)mrn"),
+    ("NAME", r"(?:^|_)(?:patient|physician)(?:_|$)"),
+)
 
 
 def phi_ner_path() -> str:
@@ -101,129 +189,70 @@ def phi_ner_path() -> str:
     return str(DATA_DIR / "phi_ner")
 
 
-def make_pii(cfg: PIIConfig | None = None) -> Any:
-    """Build the layered PHI cleaner with the medical profile (vocabulary, protected terms, abbreviations, model)."""
-    from medtune.cleaning.deid import LABELS, PIICleaner, PIIProfile
-    from medtune.errors import ConfigError
+def medical_pii_profile() -> PIIProfile:
+    """The ``medical`` PII profile: medicine's words, cues and PHI NER model (built once, when a cleaner needs it).
+
+    Example:
+        >>> p = medical_pii_profile()
+        >>> p.name, "crohn" in p.protected_terms, p.subject_cues, p.ner_model.endswith("phi_ner")
+        ('medical', True, ('patient', 'pt'), True)
+    """
     from medtune.medical.lexicon import clinical_abbreviations, is_medical_span, medical_vocabulary, protected_terms
 
-    cfg = cfg or PIIConfig()
-    if cfg.entities is not None:
-        unknown = [e for e in cfg.entities if e not in LABELS]
-        if unknown:
-            raise ConfigError(f"pii: unknown entity type(s) {unknown}. Fix: use some of {list(LABELS)}")
-    model = phi_ner_path() if cfg.model == PHI_NER_MODEL else cfg.model
-    if model is not None and ("/" in model or "\\" in model) and not Path(model).is_dir():
-        raise ConfigError(
-            f"pii: model {model!r} is not a directory. Fix: pass the directory of a spaCy model, an installed spaCy "
-            "package name, 'builtin' (medtune's PHI model) or null (rules only)."
-        )
-    terms = {t.lower() for t in cfg.protected_terms} | (protected_terms() if cfg.protect_medical_terms else set())
-    profile = PIIProfile(
-        vocabulary=medical_vocabulary() if cfg.protect_medical_terms else frozenset(),
-        protected_terms=frozenset(terms),
+    return PIIProfile(
+        vocabulary=medical_vocabulary(),
+        protected_terms=frozenset(protected_terms()),
         abbreviations=clinical_abbreviations(),
-        keep_span=is_medical_span if cfg.protect_medical_terms else None,
-        ner_model=model,
+        keep_span=is_medical_span,
+        ner_model=phi_ner_path(),
         roles=CLINICAL_ROLES,
         predicates=CLINICAL_PREDICATES,
         movements=CLINICAL_MOVEMENTS,
         name="medical",
-    )
-    return PIICleaner(
-        profile,
-        entities=cfg.entities,
-        replace=cfg.replace,
-        placeholder=cfg.placeholder,
-        fields=cfg.fields,
-        other_fields=cfg.other_fields,
-        lexicon=cfg.lexicon,
-        lexicon_names=cfg.lexicon_names,
-        gate=cfg.ner_gate,
-        batch_size=cfg.batch_size,
-    )
-
-
-class PIIRegexConfig(CleanerOptions):
-    """Options of ``pii_regex``."""
-
-    entities: list[Literal[ENTITY_TYPES]] | None = Field(None, description="Entity types (default: all).")  # type: ignore[valid-type]
-    replace: Literal["placeholder", "surrogate"] = "placeholder"
-    placeholder: str = Field("[{label}]", min_length=7, max_length=100, pattern=r"\{label\}")
-    fields: list[FieldName] = Field(default_factory=lambda: ["instruction", "input", "output"], min_length=1)
-    protect_medical_terms: bool = True
-    protected_terms: list[str] = Field(default_factory=list, description="Extra words never removed as names.")
-
-
-def make_pii_regex(cfg: PIIRegexConfig | None = None) -> RegexPIICleaner:
-    """Build the regex PHI cleaner with the shipped medical terms protected and the shipped vocabulary.
-
-    The vocabulary (common and medical words, clinical abbreviations) lets it find names in upper-case notes
-    ("PT: LORI DUNN") and after weak cues ("I'm Sarah", "Thanks, Tom") without taking "PT REPORTS" or
-    "I'm Diabetic" for names.
-    """
-    from medtune.medical.lexicon import name_vocabulary, protected_terms
-
-    cfg = cfg or PIIRegexConfig()
-    terms = set(cfg.protected_terms)
-    if cfg.protect_medical_terms:
-        terms |= protected_terms()
-    return RegexPIICleaner(
-        cfg.entities,
-        replace=cfg.replace,
-        placeholder=cfg.placeholder,
-        protected_terms=terms,
-        vocabulary=name_vocabulary() if cfg.protect_medical_terms else (),
-        fields=cfg.fields,
+        subject_cues=CLINICAL_SUBJECT_CUES,
+        label_cues=CLINICAL_LABEL_CUES,
+        id_labels=CLINICAL_ID_LABELS,
+        name_suffixes=CLINICAL_NAME_SUFFIXES,
+        not_names=CLINICAL_NOT_NAMES,
+        count_words=CLINICAL_COUNT_WORDS,
+        not_titles=CLINICAL_NOT_TITLES,
+        not_initials=CLINICAL_DOTTED_ABBREVIATIONS,
+        not_street_suffixes=CLINICAL_NOT_STREET_SUFFIXES,
+        term_shape=MEDICAL_WORD_SHAPE,
+        strong_term_shape=DISEASE_DRUG_SHAPE,
+        term_before=DRUG_BEFORE,
+        term_after=DRUG_AFTER,
+        metadata_keys=CLINICAL_METADATA_KEYS,
     )
 
 
-class PresidioConfig(CleanerOptions):
-    """Options of ``pii_presidio``."""
-
-    model: str | None = Field(None, description="Installed spaCy NER model package or path; None: patterns only.")
-    entities: list[str] = Field(default_factory=lambda: ["PERSON", "LOCATION"], min_length=1)
-    replace: Literal["placeholder", "surrogate"] = "placeholder"
-    placeholder: str = Field("[{label}]", min_length=7, max_length=100, pattern=r"\{label\}")
-    score_threshold: float = Field(0.5, ge=0.0, le=1.0)
-    batch_size: int = Field(64, ge=1, le=10_000)
-    context_names: bool = True
-    restore_case: bool = Field(True, description="Restore a natural case in upper-case text before NER.")
-    ner_gate: bool = Field(
-        True, description="Skip NER on sentences without a capitalised word that could be a name or a place."
-    )
-    protect_medical_terms: bool = True
-    protected_terms: list[str] = Field(default_factory=list)
-    fields: list[FieldName] = Field(default_factory=lambda: ["instruction", "input", "output"], min_length=1)
+#: The PII cleaners' options and factories moved to the core (``medtune.cleaning``) in issue #14: old name -> new home.
+_MOVED_TO_CORE = {
+    "PIIConfig": "medtune.cleaning.deid",
+    "make_pii": "medtune.cleaning.deid",
+    "PIIRegexConfig": "medtune.cleaning.pii",
+    "make_pii_regex": "medtune.cleaning.pii",
+    "PresidioConfig": "medtune.cleaning.presidio",
+    "make_pii_presidio": "medtune.cleaning.presidio",
+    "PHI_NER_MODEL": "medtune.cleaning.deid",
+}
 
 
-def make_pii_presidio(cfg: PresidioConfig | None = None) -> Any:
-    """Build the Presidio cleaner with medical words protected (nothing heavy is imported until it runs)."""
-    from medtune.cleaning.presidio import PRESIDIO_LABELS, PresidioCleaner
-    from medtune.errors import ConfigError
-    from medtune.medical.lexicon import clinical_abbreviations, is_medical_span, medical_vocabulary, protected_terms
+def __getattr__(name: str) -> Any:
+    """The PII cleaners' options and factories, for one release: they are core components now."""
+    if name in _MOVED_TO_CORE:
+        import importlib
+        import warnings
 
-    cfg = cfg or PresidioConfig()
-    unknown = [e for e in cfg.entities if e not in PRESIDIO_LABELS]
-    if unknown:
-        raise ConfigError(f"pii_presidio: unknown entity type(s) {unknown}. Fix: use some of {list(PRESIDIO_LABELS)}")
-    terms = set(cfg.protected_terms) | (protected_terms() if cfg.protect_medical_terms else set())
-    return PresidioCleaner(
-        cfg.model,
-        cfg.entities,
-        replace=cfg.replace,
-        placeholder=cfg.placeholder,
-        score_threshold=cfg.score_threshold,
-        batch_size=cfg.batch_size,
-        keep_span=is_medical_span if cfg.protect_medical_terms else None,
-        protected_terms=terms,
-        context_names=cfg.context_names,
-        vocabulary=medical_vocabulary() if cfg.protect_medical_terms else (),
-        abbreviations=clinical_abbreviations() if cfg.protect_medical_terms else (),
-        restore_case=cfg.restore_case,
-        ner_gate=cfg.ner_gate,
-        fields=cfg.fields,
-    )
+        module = _MOVED_TO_CORE[name]
+        warnings.warn(
+            f"medtune.medical.cleaners.{name} has moved to {module} (the PII cleaners are core components with a "
+            "PII profile now; the old path is removed in medtune 0.2.0).",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return getattr(importlib.import_module(module), "PROFILE_MODEL" if name == "PHI_NER_MODEL" else name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 # --- units and spelling ------------------------------------------------------------------------------------

@@ -5,10 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from medtune.cards.model_card import CardProfile
+from medtune.cleaning.pii_profiles import PIIProfileSpec
 from medtune.data.formats import DataFormat
 from medtune.data.samples import SampleDataset
 from medtune.medical.formats import ChatDoctorFormat, MedQuADFormat, PubMedQAFormat
 from medtune.plugins.hookspecs import hookimpl
+from medtune.plugins.presets import Preset
 from medtune.plugins.registry import ComponentSpec
 from medtune.serving.safety import SafetyPolicy
 
@@ -51,29 +53,11 @@ def medtune_sample_datasets() -> list[SampleDataset]:
 
 @hookimpl
 def medtune_cleaners() -> list[ComponentSpec]:
-    """Medical cleaners: PHI removal that keeps medical words, units/spelling, soundness, disclaimer."""
+    """Medical cleaners: units/spelling, abbreviations, soundness, disclaimer (PHI: the ``medical`` PII profile)."""
     from medtune.medical import cleaners as m
     from medtune.medical.abbreviations import DefineAbbreviationsConfig, make_define_abbreviations
 
     return [
-        ComponentSpec(
-            "pii",
-            m.make_pii,
-            m.PIIConfig,
-            "remove PHI from every field: patterns, phones, dates, an NER model and a name lexicon (default)",
-        ),
-        ComponentSpec(
-            "pii_regex",
-            m.make_pii_regex,
-            m.PIIRegexConfig,
-            "remove emails, URLs, IPs, phones, SSNs, IDs, cards, dates, ages > 89, ZIPs, addresses, titled names",
-        ),
-        ComponentSpec(
-            "pii_presidio",
-            m.make_pii_presidio,
-            m.PresidioConfig,
-            "remove names and places with Presidio + an installed spaCy NER model (offline; medical words kept)",
-        ),
         ComponentSpec(
             "normalize_units",
             m.make_normalize_units,
@@ -104,6 +88,20 @@ def medtune_cleaners() -> list[ComponentSpec]:
             m.DisclaimerConfig,
             "append a safety disclaimer to advice that has none (idempotent)",
         ),
+    ]
+
+
+@hookimpl
+def medtune_pii_profiles() -> list[PIIProfileSpec]:
+    """The ``medical`` PII profile for the core's PII cleaners: medical words kept, clinical cues, the PHI NER model."""
+    from medtune.medical.cleaners import medical_pii_profile
+
+    return [
+        PIIProfileSpec(
+            "medical",
+            medical_pii_profile,
+            "medical vocabulary, drugs and eponyms kept; clinical cues (PATIENT:, MRN); medtune's PHI NER model",
+        )
     ]
 
 
@@ -167,3 +165,11 @@ def medtune_safety_policies() -> list[SafetyPolicy]:
     from medtune.medical.safety import medical_safety_policy
 
     return [medical_safety_policy()]
+
+
+@hookimpl
+def medtune_presets() -> list[Preset]:
+    """The medical preset (the default while medical is the only domain plugin installed)."""
+    from medtune.medical.preset import medical_preset
+
+    return [medical_preset()]

@@ -9,9 +9,16 @@ from __future__ import annotations
 
 from medtune.data.formats import CsvFormat, DataFormat, JsonFormat, JsonlFormat, ParquetFormat
 from medtune.plugins.hookspecs import hookimpl
+from medtune.plugins.presets import GENERIC_PRESET, Preset
 
 
 @hookimpl
 def medtune_data_formats() -> list[DataFormat]:
     """JSON, JSONL, CSV and Parquet."""
     return [JsonlFormat(), JsonFormat(), CsvFormat(), ParquetFormat()]
+
+
+@hookimpl
+def medtune_presets() -> list[Preset]:
+    """The neutral ``generic`` preset."""
+    return [GENERIC_PRESET]

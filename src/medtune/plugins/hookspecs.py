@@ -22,8 +22,10 @@ import pluggy
 
 if TYPE_CHECKING:
     from medtune.cards.model_card import CardProfile
+    from medtune.cleaning.pii_profiles import PIIProfileSpec
     from medtune.data.formats import DataFormat
     from medtune.data.samples import SampleDataset
+    from medtune.plugins.presets import Preset
     from medtune.plugins.registry import ComponentSpec
     from medtune.serving.safety import SafetyPolicy
 
@@ -123,6 +125,33 @@ def medtune_card_profiles() -> list[CardProfile]:
 
     Returns:
         :class:`~medtune.cards.model_card.CardProfile` entries.
+    """
+
+
+@hookspec
+def medtune_pii_profiles() -> list[PIIProfileSpec]:
+    """Register PII profiles: a domain's words and cues for the PII cleaners (``pii``, ``pii_regex``, ``pii_presidio``).
+
+    Called once, when the first PII cleaner is built (its ``profile`` option picks one; with none set, the only
+    registered profile other than the core's ``neutral`` is used, else ``neutral``). Registering must be cheap: a
+    spec's ``build`` reads word lists and model paths, once, when a cleaner first needs the profile.
+
+    Returns:
+        :class:`~medtune.cleaning.pii_profiles.PIIProfileSpec` entries (a ready ``PIIProfile`` is accepted too).
+    """
+
+
+@hookspec
+def medtune_presets() -> list[Preset]:
+    """Register domain presets: the defaults that ``preset: NAME`` (or ``--preset NAME``) selects as one.
+
+    A preset names a domain's pipeline, checkers, safety policy, card profile, sample and PII profile.
+
+    Called once, the first time a preset is looked up. The core registers ``generic`` (neutral defaults); with no
+    preset named, the only other registered preset is used, else ``generic``.
+
+    Returns:
+        :class:`~medtune.plugins.presets.Preset` entries.
     """
 
 

@@ -25,7 +25,9 @@ __all__ = [
     "BUILTIN_PARTS",
     "BUILTIN_PLUGINS",
     "COMPONENT_HOOKS",
+    "DEFAULT_PLUGINS",
     "DISABLE_ENV_VAR",
+    "ESSENTIAL_PLUGINS",
     "PluginInfo",
     "PluginManager",
     "get_plugin_manager",
@@ -35,17 +37,20 @@ __all__ = [
 ENTRY_POINT_GROUP = "medtune"
 DISABLE_ENV_VAR = "MEDTUNE_DISABLE_PLUGINS"
 
-#: Plugins shipped with medtune: entry-point name -> module. They are also declared as entry points in
-#: medtune's own metadata, and registered directly here so a source checkout works without installing.
-BUILTIN_PLUGINS: dict[str, str] = {
-    "core": "medtune.plugins.builtin",
-    "medical": "medtune.medical.plugin",
-}
+#: Plugins shipped with medtune, in the manner of pytest's essential and default plugins: an essential plugin
+#: cannot be disabled (``core``: formats, neutral cleaners, metrics, the ``none`` safety policy, the ``generic``
+#: preset); a default plugin is loaded unless disabled (``medical``, the first domain plugin). Both are also declared
+#: as entry points in medtune's own metadata, and registered by module name here so that a source checkout works
+#: without installing; the manager imports them by name, so the core never imports a domain.
+ESSENTIAL_PLUGINS: dict[str, str] = {"core": "medtune.plugins.builtin"}
+DEFAULT_PLUGINS: dict[str, str] = {"medical": "medtune.medical.plugin"}
+#: Every plugin shipped with medtune: entry-point name -> module.
+BUILTIN_PLUGINS: dict[str, str] = {**ESSENTIAL_PLUGINS, **DEFAULT_PLUGINS}
 
 #: More modules of a built-in plugin, registered with it (and disabled with it): each stage registers its own
 #: components, so that no lower package imports a higher one. Their components are credited to the plugin.
 BUILTIN_PARTS: dict[str, tuple[str, ...]] = {
-    "core": ("medtune.cleaning.builtin", "medtune.evaluation.builtin"),
+    "core": ("medtune.cleaning.builtin", "medtune.evaluation.builtin", "medtune.serving.builtin"),
 }
 
 #: Component kind -> the registration hook that provides it.
@@ -58,6 +63,8 @@ COMPONENT_HOOKS: dict[str, str] = {
     "sample": "medtune_sample_datasets",
     "safety_policy": "medtune_safety_policies",
     "card_profile": "medtune_card_profiles",
+    "pii_profile": "medtune_pii_profiles",
+    "preset": "medtune_presets",
 }
 
 
@@ -95,6 +102,12 @@ class PluginManager:
 
     def __init__(self, *, disabled: Iterable[str] = (), entry_points: bool = True, builtins: bool = True) -> None:
         self.disabled = set(disabled) | _disabled_from_env()
+        essential = sorted(self.disabled & set(ESSENTIAL_PLUGINS))
+        if essential:
+            raise PluginError(
+                f"plugin '{essential[0]}' is essential and cannot be disabled. Fix: to run without a domain's "
+                "defaults, use --preset generic (or 'preset: generic') instead."
+            )
         self._entry_points = entry_points
         self._builtins = builtins
         self._pm = pluggy.PluginManager(hookspecs.PROJECT_NAME)

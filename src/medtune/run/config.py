@@ -17,6 +17,7 @@ from pydantic import Field, field_validator, model_validator
 from medtune.cleaning.config import PipelineConfig, default_config, load_config
 from medtune.config import ConfigModel, apply_overrides
 from medtune.evaluation.evaluator import EvalConfig
+from medtune.plugins.presets import PresetScoped, active_preset
 from medtune.training.config import TrainConfig
 
 __all__ = ["RunConfig", "RunDataConfig", "RunEvalConfig", "SplitConfig", "apply_overrides"]
@@ -25,8 +26,10 @@ __all__ = ["RunConfig", "RunDataConfig", "RunEvalConfig", "SplitConfig", "apply_
 class RunDataConfig(ConfigModel):
     """Where the records come from (the same settings as ``medtune data`` / ``Dataset.load``)."""
 
-    source: str = Field(
-        default="sample:medical", min_length=1, description="A data file or directory, or 'sample:NAME' (shipped)."
+    source: str | None = Field(
+        default_factory=lambda: _preset_sample(),
+        min_length=1,
+        description="A data file or directory, or 'sample:NAME' (shipped; default: the preset's sample).",
     )
     format: str | None = Field(default=None, description="Data format name (default: detected from the file).")
     columns: dict[str, str] | None = Field(
@@ -64,7 +67,12 @@ class RunEvalConfig(EvalConfig):
 _OFF = ("none", "off", "disabled")
 
 
-class RunConfig(ConfigModel):
+def _preset_sample() -> str | None:
+    sample = active_preset().sample
+    return f"sample:{sample}" if sample else None
+
+
+class RunConfig(PresetScoped):
     """A whole run. ``RunConfig()`` is valid: the shipped medical sample, default cleaning, the recipe's training.
 
     Example:
@@ -115,6 +123,11 @@ class RunConfig(ConfigModel):
 
     @model_validator(mode="after")
     def _cross_checks(self) -> RunConfig:
+        if self.data.source is None:
+            raise ValueError(
+                f"data.source: the preset '{self.preset or active_preset().name}' ships no sample, so the run has no "
+                "data. Fix: set data.source to a data file or directory (or 'sample:NAME')."
+            )
         data_keys = sorted(self.train.data.model_fields_set & {"train", "eval", "format"})
         if data_keys:
             raise ValueError(

@@ -202,6 +202,12 @@ class RunPipeline:
             ConfigError: Bad settings (checked before any stage runs where possible).
             MedtuneError: A stage failed; its ``stage.json`` stays ``running`` so the next run redoes it.
         """
+        from medtune.plugins.presets import using_preset
+
+        with using_preset(self.config.preset):  # the card profile and the cleaners' PII profile follow the preset
+            return self._run()
+
+    def _run(self) -> RunResult:
         self._preflight()
         self.out.mkdir(parents=True, exist_ok=True)
         atomic_write_text(self.out / "config.yaml", self.config.to_yaml())

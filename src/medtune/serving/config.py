@@ -13,6 +13,7 @@ from typing import Any, ClassVar, Literal
 from pydantic import Field, SecretStr, field_validator, model_validator
 
 from medtune.config import ConfigModel
+from medtune.plugins.presets import PresetScoped, active_preset
 
 __all__ = [
     "EmergencyRuleConfig",
@@ -107,7 +108,8 @@ class SafetyConfig(ConfigModel):
         emergency_action: ``prepend`` puts the urgent-care message before the model's answer; ``replace``
             answers with the urgent-care message only and does not run the model.
         policy: The registered safety policy that supplies the rules, header, disclaimer and advice detector
-            (``medical`` is built in; see ``medtune plugins``).
+            (default: the preset's; ``medical`` with the medical preset, ``none`` with ``generic``; see
+            ``medtune plugins``).
         emergency_header: First line of every urgent-care message (default: the policy's).
         disabled_rules: Names of the policy's rules to turn off (checked when the server starts).
         extra_rules: Your own rules; one named like a policy rule replaces it.
@@ -122,7 +124,7 @@ class SafetyConfig(ConfigModel):
     enabled: bool = True
     emergency_detection: bool = True
     emergency_action: Literal["prepend", "replace"] = "prepend"
-    policy: str = Field("medical", min_length=1)
+    policy: str = Field(default_factory=lambda: active_preset().safety_policy, min_length=1)
     emergency_header: str | None = Field(None, min_length=1)
     disabled_rules: list[str] = Field(default_factory=list)
     extra_rules: list[EmergencyRuleConfig] = Field(default_factory=list)
@@ -149,7 +151,7 @@ class GenerationDefaults(ConfigModel):
     system_prompt: str | None = None
 
 
-class ServeConfig(ConfigModel):
+class ServeConfig(PresetScoped):
     """Configuration of ``medtune serve``.
 
     Attributes:

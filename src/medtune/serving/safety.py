@@ -2,7 +2,8 @@
 
 The engine here is domain-neutral. What counts as an emergency, what to say, and when an answer needs a disclaimer
 come from a :class:`SafetyPolicy` that a plugin registers with ``medtune_safety_policies`` (the built-in
-``medical`` policy lives in :mod:`medtune.medical.safety`); ``safety.policy`` in the serve config picks one.
+``medical`` policy lives in the medical plugin); ``safety.policy`` in the serve config picks one, by default the
+preset's (:mod:`medtune.plugins.presets`).
 
 Emergency detection is a keyword safety net, not triage. Each :class:`EmergencyRule` has *triggers*; a trigger
 is a set of regexes that must all match the user's message, each outside a negation (``no chest pain``, ``not
@@ -142,7 +143,8 @@ def detect_emergencies(text: str, rules: Sequence[EmergencyRule] | None = None) 
 
     Args:
         text: The user's message.
-        rules: The rules to check (default: those of the default safety policy, ``medical``).
+        rules: The rules to check (default: those of the preset's safety policy, ``medical`` with the medical
+            preset).
 
     Example:
         >>> [e.rule for e in detect_emergencies("Crushing chest pain and I can't breathe")]
@@ -169,7 +171,7 @@ class SafetyLayer:
     """Emergency messages and disclaimers, configured by :class:`~medtune.serving.config.SafetyConfig`.
 
     Args:
-        config: The safety section of the serve config (default: everything on, the ``medical`` policy).
+        config: The safety section of the serve config (default: everything on, the preset's policy).
         policy: The policy to use instead of looking ``config.policy`` up in the plugin registry.
 
     Raises:
@@ -224,21 +226,29 @@ class SafetyLayer:
             return ""
         return "\n\n".join([self.config.emergency_header or self.policy.emergency_header, *messages])
 
-    def disclaimer_for(self, question: str, answer: str, *, medical: bool = False) -> str:
+    def disclaimer_for(self, question: str, answer: str, *, needed: bool = False, **deprecated: bool) -> str:
         """The disclaimer paragraph to append to ``answer`` (with its separator), or ``""``.
 
         Args:
             question: The user's message.
             answer: The model's answer.
-            medical: Known to need it (e.g. an emergency fired), whatever the words.
+            needed: Known to need it (e.g. an emergency fired), whatever the words.
+            **deprecated: ``medical=``, the old name of ``needed`` (removed in medtune 0.2.0).
         """
+        if "medical" in deprecated:
+            import warnings
+
+            warnings.warn("disclaimer_for(medical=...) is now needed=...", DeprecationWarning, stacklevel=2)
+            needed = needed or bool(deprecated.pop("medical"))
+        if deprecated:
+            raise TypeError(f"disclaimer_for() got unexpected keyword arguments {sorted(deprecated)}")
         cfg, policy = self.config, self.policy
         if not cfg.enabled or cfg.disclaimer == "off":
             return ""
         text = cfg.disclaimer_text or policy.disclaimer
         if text.strip() in answer or (policy.has_disclaimer is not None and policy.has_disclaimer.search(answer)):
             return ""
-        if cfg.disclaimer == "advice" and not medical:
+        if cfg.disclaimer == "advice" and not needed:
             advice = policy.advice
             if advice is None or not (advice.search(question) or advice.search(answer)):
                 return ""

@@ -366,7 +366,7 @@ class ChatService:
             if watcher is not None:
                 watcher.cancel()
         answer = "".join(parts).strip()
-        disclaimer = self.safety.disclaimer_for(prep.user_text, answer, medical=bool(prep.emergencies))
+        disclaimer = self.safety.disclaimer_for(prep.user_text, answer, needed=bool(prep.emergencies))
         return (prep.urgent + "\n\n" if prep.urgent else "") + answer + disclaimer, usage
 
     async def _events(
@@ -403,7 +403,7 @@ class ChatService:
                     yield _DONE
                     return
                 disclaimer = self.safety.disclaimer_for(
-                    prep.user_text, "".join(parts).strip(), medical=bool(prep.emergencies)
+                    prep.user_text, "".join(parts).strip(), needed=bool(prep.emergencies)
                 )
                 if disclaimer:
                     yield chunk({"content": disclaimer})

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pydantic import Field
 
 from medtune import CleanerOptions
-from medtune.cleaning.checks import CheckFilter
+from medtune.cleaning import CheckFilter
 from medtune.evaluation import EvalExample, ExampleScore, Scorer
 from medtune.serving import detect_emergencies
 from medtune_support_plugin.redact import find_support_ids

@@ -73,3 +73,34 @@ def medtune_card_profiles() -> list[Any]:
             description="support answers reviewed by an agent",
         )
     ]
+
+
+#: The support pipeline: the core's domain-neutral filters, plus this plugin's redactor and checker filter.
+SUPPORT_PIPELINE = {
+    "cleaners": [
+        "redact_support_ids",  # first, so that the rejects file holds no order numbers or licence keys either
+        "empty",
+        {"name": "length", "options": {"min_tokens": 3, "max_tokens": 1024}},
+        "copies_input",
+        "language",
+        "dedup",
+        "support_sound",  # drop answers that ignore a legal threat, chargeback or breach
+    ]
+}
+
+
+@hookimpl
+def medtune_presets() -> list[Any]:
+    """The ``support`` preset: ``preset: support`` (or ``--preset support``) picks all of the above as one."""
+    from medtune import Preset
+
+    return [
+        Preset(
+            name="support",
+            description="customer support: order-number redaction, escalation checks, the support policy and card",
+            pipeline=SUPPORT_PIPELINE,
+            checkers=("support_escalation", "leaked_ids"),
+            safety_policy="support",
+            card_profile="support",
+        )
+    ]

@@ -8,8 +8,7 @@ from typing import ClassVar, Literal
 
 from pydantic import Field
 
-from medtune.cleaning import CleanerOptions, FieldName, TextCleaner
-from medtune.cleaning.pii import PIIMatch, find_pii, replace_matches
+from medtune.cleaning import CleanerOptions, FieldName, PIIMatch, PIIProfile, TextCleaner, find_pii, replace_matches
 
 __all__ = ["COMPANY_DOMAINS", "TARGETS", "RedactSupportIds", "RedactSupportIdsOptions", "find_support_ids"]
 
@@ -19,6 +18,7 @@ Target = Literal["ORDER_NUMBER", "LICENSE_KEY", "EMAIL", "PHONE", "CREDIT_CARD",
 #: The company's own e-mail domains: answers that point customers at support@, billing@… must keep them.
 COMPANY_DOMAINS = ("fernpad.example",)
 _CORE = ("EMAIL", "PHONE", "CREDIT_CARD", "IP_ADDRESS")  # found by medtune's domain-neutral regex detector
+_NEUTRAL = PIIProfile()  # these patterns need no domain words: the core's own cues, whatever profiles are installed
 _F = re.IGNORECASE
 
 # A licence key: five groups of five letters or digits, with at least one digit (Q7K2M-9XD4P-ZT3B8-LW6NA-R5C1H).
@@ -71,7 +71,8 @@ def find_support_ids(
         add(_LABELLED_KEY, "LICENSE_KEY")
     core = [t for t in _CORE if t in wanted]
     if core:
-        found += [m for m in find_pii(text, core) if not (m.label == "EMAIL" and m.text.lower().endswith(kept))]
+        matches = find_pii(text, core, profile=_NEUTRAL)
+        found += [m for m in matches if not (m.label == "EMAIL" and m.text.lower().endswith(kept))]
     found.sort(key=lambda m: (m.start, -(m.end - m.start)))
     out: list[PIIMatch] = []
     for m in found:
