@@ -7,7 +7,8 @@ failed, the bad value, where (file:line and field when known) and how to fix it.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+import threading
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 __all__ = [
@@ -22,6 +23,7 @@ __all__ = [
     "UnknownComponentError",
     "ValidationIssue",
     "redact_excerpt",
+    "register_excerpt_redactor",
 ]
 
 
@@ -30,19 +32,50 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _DIGIT = re.compile(r"\d")
 
 
+#: Functions that replace identifiers in a text (the PII regex, which :mod:`medtune.cleaning` registers when it is
+#: imported: this module sits below cleaning, so it is handed the detector rather than importing it).
+_EXCERPT_REDACTORS: list[Callable[[str], str]] = []
+_REDACTING = threading.local()
+
+
+def register_excerpt_redactor(redactor: Callable[[str], str]) -> None:
+    """Have :func:`redact_excerpt` run ``redactor`` (text -> text with identifiers replaced) on every excerpt."""
+    if redactor not in _EXCERPT_REDACTORS:
+        _EXCERPT_REDACTORS.append(redactor)
+
+
+def _identifiers_replaced(text: str) -> str:
+    if getattr(_REDACTING, "active", False):  # a redactor that itself reports an issue: no recursion
+        return text
+    _REDACTING.active = True
+    try:
+        for redactor in _EXCERPT_REDACTORS:
+            try:
+                text = redactor(text)
+            except Exception:
+                continue
+        return text
+    finally:
+        _REDACTING.active = False
+
+
 def redact_excerpt(text: str) -> str:
-    r"""An excerpt of user data that is safe to print: no control characters, e-mails or long numbers.
+    r"""An excerpt of user data that is safe to print: no control characters, identifiers or long numbers.
 
     Terminal escape sequences and bidi controls are replaced by ``?`` (they would reach the user's terminal);
-    e-mail addresses become ``[EMAIL]``; when the excerpt holds five digits or more (an SSN, a phone, an MRN, a
-    date), every digit becomes ``#``, while a short bad value ("-5", "0.3") is shown as it is.
+    identifiers found by the PII regex (names after a title, phones, dates, IDs…; registered by
+    :mod:`medtune.cleaning`) become ``[LABEL]``; any e-mail address left becomes ``[EMAIL]``; when the excerpt still
+    holds five digits or more, every digit becomes ``#``, while a short bad value ("-5", "0.3") is shown as it is.
 
-    >>> redact_excerpt('{"input": "SSN 219-09-9999, ann@example.com\x1b[31m"}')
-    '{"input": "SSN ###-##-####, [EMAIL]?[##m"}'
+    Without a registered redactor (medtune.cleaning not imported):
+
+    >>> redact_excerpt('{"input": "ref 219-09-9999, ann@example.com\x1b[31m"}')
+    '{"input": "ref ###-##-####, [EMAIL]?[##m"}'
     >>> redact_excerpt("-5")
     '-5'
     """
     text = _CONTROL.sub("?", text).replace("\n", " ").replace("\t", " ")
+    text = _identifiers_replaced(text)
     text = _EMAIL.sub("[EMAIL]", text)
     if len(_DIGIT.findall(text)) >= 5:
         text = _DIGIT.sub("#", text)

@@ -283,3 +283,13 @@ def test_a_lone_surrogate_in_a_json_array_is_an_issue_for_its_record(tmp_path):
     path.write_text('[{"instruction": "a\\ud800", "output": "b"},\n {"instruction": "q", "output": "a"}]')
     ds = Dataset.load(path, skip_invalid=True)
     assert len(ds) == 1 and ds.rejects[0].line == 1 and "lone UTF-16 surrogate" in ds.rejects[0].message
+
+
+def test_excerpts_of_bad_records_are_redacted_by_the_pii_regex(tmp_path):
+    """Issue #15: names, phones and dates in an excerpt are replaced by their type, as the cleaner would."""
+    path = tmp_path / "x.jsonl"
+    path.write_text('{"instruction": "Seen by Dr. Alvarez on 03/14/2024, call 555-123-4567", "output": \n')
+    ds = Dataset.load(path, skip_invalid=True)
+    shown = " ".join(str(i) for i in ds.rejects)
+    assert "Alvarez" not in shown and "555-123" not in shown and "03/14" not in shown
+    assert "Dr. [NAME]" in shown and "[PHONE]" in shown and "[DATE]" in shown

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import stat
+import time
 
 import pytest
 
@@ -74,3 +75,16 @@ def test_temporary_files_of_dead_writers_are_swept_and_live_ones_kept(tmp_path):
     atomic_write_text(target, "new\n")
     assert target.read_text() == "new\n"
     assert not dead.exists() and live.exists()
+
+
+def test_legacy_tmp_leftovers_of_older_versions_are_swept_once_stale(tmp_path):
+    """Issue #15: earlier versions wrote NAME.tmp next to the output, and a killed run left it behind."""
+    old = tmp_path / "out.jsonl.tmp"
+    old.write_text("half a file from medtune 0.0")
+    os.utime(old, (time.time() - 3600, time.time() - 3600))
+    fresh = tmp_path / "other.jsonl.tmp"  # may still be written by an old process: kept
+    fresh.write_text("being written")
+    atomic_write_text(tmp_path / "out.jsonl", "new\n")
+    atomic_write_text(tmp_path / "other.jsonl", "new\n")
+    assert not old.exists() and fresh.exists()
+    assert (tmp_path / "out.jsonl").read_text() == "new\n"

@@ -36,6 +36,8 @@ from medtune.cleaning.pii_profiles import (
     resolve_pii_profile,
 )
 from medtune.cleaning.pipeline import CleaningResult, Pipeline, PipelineReport, StageStats
+from medtune.cleaning.redact import redact_identifiers
+from medtune.errors import register_excerpt_redactor as _register_excerpt_redactor
 
 __all__ = [
     "ENTITY_TYPES",
@@ -78,6 +80,10 @@ __all__ = [
     "make_pii_regex",
     "not_name_words",
     "pii_profile_names",
+    "redact_identifiers",
     "replace_matches",
     "resolve_pii_profile",
 ]
+
+# Error excerpts of bad records are redacted by the same PII regex as the data (medtune.errors sits below cleaning).
+_register_excerpt_redactor(redact_identifiers)

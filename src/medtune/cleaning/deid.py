@@ -519,7 +519,7 @@ class PIICleaner(CleanerBase):
         """
         value = text[a:b]
         if label == "DATE":  # "1/2 TAB", "PS 8/5", "PAIN 6/10": a dose, a setting or a score, whatever NER says
-            return bool(_BARE_MD.fullmatch(value)) and not_a_date(text, a, b, strict=False)
+            return bool(_BARE_MD.fullmatch(value)) and not_a_date(text, a, b, strict=False, profile=self.profile)
         words = _WORD.findall(value)
         if len(words) != 1:
             return False
@@ -566,14 +566,14 @@ class PIICleaner(CleanerBase):
             cands += [(a, b, "ADDRESS", True) for a, b in find_addresses(text, self._words)]
             cands += [(a, b, "ID", True) for a, b in find_accounts(text, self._regex_vocab)]
             caps = mostly_capitals(text)  # once for the four finders that read capitals differently
-            roles = find_role_names(text, self.profile.roles, self._regex_vocab, caps=caps)
+            p = self.profile
+            roles = find_role_names(text, p.roles, self._regex_vocab, caps=caps, not_credentials=p.not_credentials)
             cands += [(a, b, "NAME", False) for a, b in roles]
-            cands += [
-                (a, b, "NAME", False) for a, b in find_subject_names(text, self._regex_vocab, self.profile.predicates)
-            ]
-            cands += [(a, b, "NAME", False) for a, b in find_header_names(text, self._regex_vocab)]
-            cands += [(a, b, "DATE", True) for a, b in find_month_days(text, bare=True)]
-            cands += [(a, b, label, True) for a, b, label in find_shaped(text)]
+            subjects = find_subject_names(text, self._regex_vocab, p.predicates, profile=p)
+            cands += [(a, b, "NAME", False) for a, b in subjects]
+            cands += [(a, b, "NAME", False) for a, b in find_header_names(text, self._regex_vocab, profile=p)]
+            cands += [(a, b, "DATE", True) for a, b in find_month_days(text, bare=True, profile=p)]
+            cands += [(a, b, label, True) for a, b, label in find_shaped(text, profile=p)]
             ner = ner_spans[i] if ner_spans is not None else []
             lex = find_lexicon_names(text, self.profile, self._words, caps=caps) if self.lexicon_names else []
             for a, b, label in ner:  # NER and the lexicon agreeing is a strong signal: no domain guard vetoes it

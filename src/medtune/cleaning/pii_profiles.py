@@ -60,7 +60,7 @@ class PIIProfile:
             (``Crohn's disease``); applied to weak signals only.
         ner_model: A spaCy model (package name or directory) with an ``ner`` component, or ``None``.
         roles: Words for people by their role in the domain ("rn", "chaplain"; "agent" for support): the word beside
-            one is a name (:func:`medtune.cleaning.roles.find_role_names`).
+            one is a name (:func:`medtune.cleaning.roles.find_role_names`); a role opening a clause is no given name.
         predicates: Words of the domain's notes that, right after a given name opening a clause, make it the subject
             ("c/o", "a+ox3"), besides English verbs (:func:`medtune.cleaning.subjects.find_subject_names`).
         movements: Words of the domain for moving someone ("admitted", "d/c'd"): the words after one and "to",
@@ -68,11 +68,12 @@ class PIIProfile:
         name: The registry name.
         subject_cues: Words for the person the records are about ("customer" for support): a name follows one
             as a label ("CUSTOMER: ANN LEE", "Customer name: …", "CUSTOMER: LEE, ANN"), bare ("Customer Ann Lee"), or
-            as initials ("CUSTOMER A.L."); they are also name context for NER.
+            as initials ("CUSTOMER A.L."); they are also name context for NER, and an age follows one ("CUSTOMER IS
+            92").
         label_cues: Roles that label a name with a colon ("AGENT: ANN LEE"), besides the core's ("contact",
             "guardian", "next of kin"…).
         id_labels: Labels of the domain's identifiers ("ticket number"): the code after one is an ``ID``,
-            besides the core's ("account number", "passport", "ID"…).
+            besides the core's ("account number", "passport", "ID"…); a "SURNAME, GIVEN" line may end with one.
         name_suffixes: Post-nominal letters of the domain, case-sensitive ("CPA"): kept with the name before them,
             besides "Jr", "Sr", "III", "PhD".
         not_names: Words never taken for a name after a cue, besides the core's common English words (the domain's
@@ -93,6 +94,23 @@ class PIIProfile:
         term_after: A regex matched at the text after a capitalised word with the same meaning ("Zosyn 4.5 g").
         metadata_keys: ``(label, regex)`` pairs: a metadata value under a key the regex finds is removed whole with
             that label, besides the core's keys (``name``, ``email``, ``phone``…).
+        date_cues: Words right before a number or a holiday that make it a date even where it could be a range
+            ("RENEWED 4-27", "renewed Xmas Eve"), besides the core's ("on", "since", "seen"); regex fragments
+            (:mod:`medtune.cleaning.shapes`). After a month/day they count too, matched at the start of the next word.
+        strong_date_cues: Date cues that make even an ``x/10`` a date, not a score ("RENEWED 4/10"), besides the
+            core's ("on", "since", "dated"); they count as ``date_cues`` too.
+        date_events: Events of the domain that date a month/day beside them ("AUDIT 3/14", "3/14 AUDIT"), besides
+            the core's ("visit", "note"); regex fragments, matched at the start of the word after the date.
+        not_date_after: Words right after a number pair that make it a count or a measure, not a date ("2-3 SEATS",
+            "1/2 CUP"), besides the core's units; regex fragments matched at the start of what follows ("cup" also
+            covers "cups").
+        not_date_before: Readings, settings and scores right before a number pair that make it no date ("RATIO
+            3/4"), besides the core's ("score", "grade"); in the few words before an ``x/10`` that NER took for a
+            date, they make it a score ("NPS 6/10").
+        age_cues: Words after an age over 89 with a sex letter that make it a person's age in note shorthand ("92F
+            RETIRED"), besides English ones ("with", "who", "from").
+        not_credentials: Short ``roles`` (four letters or fewer) that never follow a name as a credential: "DAWN
+            RN" names Dawn, "TO SEE PT" names nobody.
 
     Example:
         >>> support = PIIProfile(name="support", subject_cues=("customer",), id_labels=(r"workspace",))
@@ -127,6 +145,13 @@ class PIIProfile:
     term_before: str | None = None
     term_after: str | None = None
     metadata_keys: tuple[tuple[str, str], ...] = ()
+    date_cues: tuple[str, ...] = ()
+    strong_date_cues: tuple[str, ...] = ()
+    date_events: tuple[str, ...] = ()
+    not_date_after: tuple[str, ...] = ()
+    not_date_before: tuple[str, ...] = ()
+    age_cues: tuple[str, ...] = ()
+    not_credentials: frozenset[str] = frozenset()
 
 
 _BUILD_LOCK = threading.RLock()  # re-entrant: a build may resolve another profile to extend it

@@ -37,8 +37,8 @@ _NOT_NAMES = frozenset(
     cell phone home work pager number icu pacu ccu micu sicu er ed
     """.split()  # noqa: SIM905
 )
-# Roles that do not follow a name in apposition ("TO SEE PT", "CALLED DR").
-_NOT_AFTER = frozenset({"pt", "dr", "tech", "aide", "hcp"})
+# Roles that do not follow a name in apposition ("CALLED DR"); a profile adds its domain's (``not_credentials``).
+_NOT_AFTER = frozenset({"dr"})
 _WORD = r"[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f'\u2019-]*[A-Za-z\u00c0-\u024f]"
 _POSSESSIVE = re.compile(r"['\u2019][sS]?$")
 _INITIAL = r"(?:[A-Z]\.?[ \t]+)?"
@@ -67,10 +67,13 @@ def _name_ok(word: str, vocab: frozenset[str], caps: bool, relation: bool) -> bo
 
 
 @lru_cache(maxsize=16)
-def _role_sets(roles: frozenset[str]) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+def _role_sets(
+    roles: frozenset[str], not_credentials: frozenset[str]
+) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """The domain's roles, every cue word, and the short credentials that may follow a name ("IRIS RN")."""
     role_set = frozenset(r.lower() for r in roles)
-    credentials = frozenset(r for r in role_set if len(r) <= 4 and r not in _NOT_AFTER)
+    not_after = _NOT_AFTER | {r.lower() for r in not_credentials}
+    credentials = frozenset(r for r in role_set if len(r) <= 4 and r not in not_after)
     return role_set, RELATIONS | role_set, credentials
 
 
@@ -132,7 +135,12 @@ def _before_role(
 
 
 def find_role_names(
-    text: str, roles: Iterable[str] = (), vocab: Iterable[str] | frozenset[str] = (), *, caps: bool | None = None
+    text: str,
+    roles: Iterable[str] = (),
+    vocab: Iterable[str] | frozenset[str] = (),
+    *,
+    caps: bool | None = None,
+    not_credentials: Iterable[str] = (),
 ) -> list[tuple[int, int]]:
     """Names right after a relation or role word, or right before a role in apposition.
 
@@ -142,13 +150,18 @@ def find_role_names(
         vocab: Lower-case common and domain words.
         caps: Whether ``text`` is mostly capitals (:func:`medtune.cleaning.case.mostly_capitals`), when the caller
             already knows.
+        not_credentials: Lower-case short roles that never follow a name ("tech": "CALLED TECH"); the other roles of
+            four letters or fewer name the word before them ("DAWN RN").
 
     >>> t = "NIECE CANDY IN TO VISIT. SON WILL CALL. DAWN RN ASSISTED. Irving (wife) is HCP. ROOMMATE (KENJI) CALLED."
     >>> [t[a:b] for a, b in find_role_names(t, roles={"rn"})]
     ['CANDY', 'DAWN', 'Irving', 'KENJI']
     """
     words = vocab if isinstance(vocab, frozenset) else frozenset(vocab)
-    role_set, cues, credentials = _role_sets(roles if isinstance(roles, frozenset) else frozenset(roles))
+    role_set, cues, credentials = _role_sets(
+        roles if isinstance(roles, frozenset) else frozenset(roles),
+        not_credentials if isinstance(not_credentials, frozenset) else frozenset(not_credentials),
+    )
     if cues.isdisjoint(_LOWER_TOKEN.findall(text.lower())):
         return []
     before = _before(role_set)

@@ -4,11 +4,20 @@
 ``SINCE 4-27``; not ``1/2 TAB``), after a date word or, with ``bare``, wherever they are not a dose, a setting or a
 score; :func:`find_shaped`: addresses after a label, ``@handles``, coded IDs, month/year, ``26-DEC``, holidays,
 dates with non-English month names, ``14.03.``, ordinal days and ages over 89 in note shorthand.
+
+The words here are English; a :class:`~medtune.cleaning.pii_profiles.PIIProfile` adds its domain's (``date_cues``,
+``date_events``, ``not_date_after``, ``not_date_before``, ``age_cues``, ``subject_cues``: "ADMITTED 4-27", "CXR 3/14",
+"1/2 TAB", "PEEP 5/10", "92F S/P", "PT IS 92" for clinical notes). Without a profile the default registered one is
+used (:func:`~medtune.cleaning.pii_profiles.resolve_pii_profile`).
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from medtune.cleaning.pii_profiles import PIIProfile, resolve_pii_profile
 
 __all__ = ["MONTH_NAME", "find_month_days", "find_months", "find_shaped", "not_a_date"]
 
@@ -16,44 +25,50 @@ _MD = r"(?:(?:1[0-2]|0?[1-9])/(?:3[01]|[12]\d|0?[1-9])|(?:1[3-9]|2\d|3[01])/(?:1
 _MONTH_DAY = re.compile(rf"(?<![\w/.:-]){_MD}(?![\w/]|[.,:-]\d)")
 _RANGE = re.compile(rf"(?<![\w/.:-])(?P<a>{_MD})[ \t]*(?:-|\u2013|to)[ \t]*(?P<b>{_MD})(?![\w/]|[.,:-]\d)")
 _MONTH_DAY_DASH = re.compile(r"(?<![\w/.:-])(?:1[0-2]|0?[1-9])-(?:3[01]|[12]\d|0?[1-9])(?![\w/-]|[.,:]\d)")
+# The sources below have a ``{domain}`` slot: the profile's fragments, each followed by "|" (see :func:`_build`).
 # "SINCE 4-27", "CONSULTED ON 12-15": a dash pair is a range ("2-3 L", "Q4-6H") unless a date cue precedes it.
-_DASH_CUE_BEFORE = re.compile(
-    r"(?i)\b(?:on|since|dated?|from|until|till|admitted|seen|placed|filed|delivery|discharge|due|started|last|d/c'?d|"
-    r"s/p|done|drawn|sent|collected|performed|scheduled|set\s+for|appt|appointment)\s*:?\s*$"
+_DASH_CUE_BEFORE = (
+    r"(?i)\b(?:{domain}on|since|dated?|from|until|till|seen|placed|filed|delivery|due|started|last|done|drawn|sent|"
+    r"collected|performed|scheduled|set\s+for|appt|appointment)\s*:?\s*$"
 )
 _FRACTIONS = frozenset({"1/2", "1/3", "2/3", "1/4", "3/4", "1/8", "3/8", "1/5", "1/6"})
-_DATE_CUE_BEFORE = re.compile(
-    r"(?i)(?:\b(?:on|since|from|to|until|till|thru|through|last|seen|admit(?:ted)?|adm|d/c(?:'?d)?|dc'?d|discharged?|"
-    r"dated?|dob|born|by|due|started|began|begun|stopped|held|done|performed|scheduled|planned|for|of|"
-    r"visit(?:ed)?|called|transferred|arrived|returned|bm|surgery|cxr|ct|mri|echo|cath|labs?|date|d|note|placed|"
-    r"inserted|changed|removed|pulled|intubated|extubated|hd|dialysis|seizure|fall|fell|event|episode|diagnosed|"
+# A month/day after a date word ("SEEN ON 11/02"), a weekday, or at a line start; the profile adds its date cues and
+# dated events ("CXR 3/14").
+_DATE_CUE_BEFORE = (
+    r"(?i)(?:\b(?:{domain}on|since|from|to|until|till|thru|through|last|seen|dated?|dob|born|by|due|started|began|"
+    r"begun|stopped|held|done|performed|scheduled|planned|for|of|visit(?:ed)?|called|transferred|arrived|returned|date|"
+    r"d|note|placed|inserted|changed|removed|pulled|fall|fell|event|episode|diagnosed|"
     r"mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)\b\.?,?:?\s*"
     r"|(?:^|\n)\s*)$"
 )
-_DATE_CUE_AFTER = re.compile(
-    r"(?i)^\s*(?:-|\u2013|to|@|at\s+\d|\d{1,2}:\d{2}|\d{4}\b|found|admit|adm|visit|seen|call|note|event|episode|"
-    r"cxr|ct|mri|echo|surgery|d/c|dc)"
+# What makes the month/day before it a date (word starts: "3/14 VISITED").
+_DATE_CUE_AFTER = (
+    r"(?i)^\s*(?:{domain}-|\u2013|to|@|at\s+\d|\d{{1,2}}:\d{{2}}|\d{{4}}\b|found|visit|seen|call|note|event|episode)"
 )
-_NOT_DATE_AFTER = re.compile(
-    r"(?i)^\s*(?:tab|tabs|tablet|cap|dose|strength|str|scale|murmur|pain|of\s+(?:the|a|tab)|ns|pills?|mg|ml|cc|units?|"
-    r"%|x\b|times|l\b|lpm|liters?|h\b|hrs?\b|hours?|days?|d\b|wks?\b|weeks?|mos?\b|months?|yrs?\b|years?|mins?\b|"
-    r"minutes?|beats|breaths|sets|drops|puffs|doses|episodes|loose|bms?\b|people|persons|pts\b|patients)"
+# A count or a measure after a number pair ("2-3 DAYS", "1/2 CUP"; the profile adds its doses: "1/2 TAB").
+_NOT_DATE_AFTER = (
+    r"(?i)^\s*(?:{domain}strength|str|scale|pain|of\s+(?:the|a)|mg|ml|cc|units?|%|x\b|times|l\b|liters?|h\b|hrs?\b|"
+    r"hours?|days?|d\b|wks?\b|weeks?|mos?\b|months?|yrs?\b|years?|mins?\b|minutes?|beats|breaths|sets|drops|"
+    r"episodes|people|persons)"
 )
-_NOT_DATE_BEFORE = re.compile(
-    r"(?i)(?:\b(?:bp|strength|murmur|score|ratio|take|takes|gcs|grade|ps|peep|cpap|bipap|simv|ac|vent|settings?|"
-    r"fio2)\s*:?\s*|/)$"
-)
-_SCORE_BEFORE = re.compile(r"(?i)\b(?:pain|cp|score|scale|rated?|level|relief|discomfort|ha|headache)\b")
-_STRONG_DATE_BEFORE = re.compile(r"(?i)\b(?:on|since|dated?|dob|from|until|admitted|seen)\s*:?\s*$")
+# A reading, a setting or a score before a number pair ("SCORE 6/10"; the profile adds its own: "BP 120/80").
+_NOT_DATE_BEFORE = r"(?i)(?:\b(?:{domain}strength|score|ratio|take|takes|grade|settings?)\s*:?\s*|/)$"
+_SCORE_BEFORE = r"(?i)\b(?:{domain}pain|score|scale|rated?|level|relief|discomfort|headache)\b"
+_STRONG_DATE_BEFORE = r"(?i)\b(?:{domain}on|since|dated?|dob|from|until|seen)\s*:?\s*$"
 
 
-def find_month_days(text: str, *, bare: bool = False) -> list[tuple[int, int]]:
+def _slot(fragments: tuple[str, ...]) -> str:
+    return "".join(f"{f}|" for f in fragments)
+
+
+def find_month_days(text: str, *, bare: bool = False, profile: PIIProfile | None = None) -> list[tuple[int, int]]:
     """Month/day dates without a year ("SEEN ON 11/02", "3/14 FOUND BY DAUGHTER", "3/14-3/16").
 
     Only in a date context, unless ``bare``: clinical notes in capitals write dates with no cue at all
     ("3/14 CXR CLEAR", "LINE 2/2"), so there every month/day is taken except doses, settings and scores, ``24/7``,
     ratings (``4/5``) and the common fractions (``1/2``, ``3/4``…), which still need a cue. Both ends of a range are
-    dates.
+    dates. ``profile`` adds its domain's date cues, dated events, doses and readings (default: the default registered
+    profile).
 
     >>> t = "3/14 FOUND BY DAUGHTER. SEEN ON 11/02. TAKE 1/2 TAB. PAIN 6/10. STRENGTH 4/5. 2/3-2/5 IN REHAB."
     >>> [t[a:b] for a, b in find_month_days(t)]
@@ -62,37 +77,43 @@ def find_month_days(text: str, *, bare: bool = False) -> list[tuple[int, int]]:
     >>> [t[a:b] for a, b in find_month_days(t, bare=True)]
     ['3/14', '2/2']
     """
+    c = _cues(profile)
     out = []
     for m in _RANGE.finditer(text):
-        if not (not_a_date(text, m.start(), m.end("a")) or _NOT_DATE_AFTER.match(text[m.end() : m.end() + 16])):
+        if not (_not_a_date(text, m.start(), m.end("a"), c) or c.not_after.match(text[m.end() : m.end() + 16])):
             out += [m.span("a"), m.span("b")]
     for m in _MONTH_DAY.finditer(text):
-        if not_a_date(text, m.start(), m.end()):
+        if _not_a_date(text, m.start(), m.end(), c):
             continue
         before = text[max(0, m.start() - 24) : m.start()]
-        cued = _DATE_CUE_BEFORE.search(before) or _DATE_CUE_AFTER.match(text[m.end() : m.end() + 16])
+        cued = c.date_before.search(before) or c.date_after.match(text[m.end() : m.end() + 16])
         if cued or (bare and m.group() not in _FRACTIONS and m.group() != "24/7" and not m.group().endswith("/5")):
             out.append(m.span())
     for m in _MONTH_DAY_DASH.finditer(text):
-        if _DASH_CUE_BEFORE.search(text[max(0, m.start() - 24) : m.start()]) and not _NOT_DATE_AFTER.match(
+        if c.dash_before.search(text[max(0, m.start() - 24) : m.start()]) and not c.not_after.match(
             text[m.end() : m.end() + 16]
         ):
             out.append(m.span())
     return sorted(set(out))  # "3/2 to 3/5": the range and the single dates find the same spans
 
 
-def not_a_date(text: str, start: int, end: int, *, strict: bool = True) -> bool:
+def not_a_date(text: str, start: int, end: int, *, strict: bool = True, profile: PIIProfile | None = None) -> bool:
     """Whether the number pair ``text[start:end]`` ("1/2", "8/5", "3/10") is a dose, a setting or a score here.
 
     ``x/10`` is a score unless a date cue precedes it (``strict``, for the rules), or only when a score word does
-    (for NER, whose context already said "date").
+    (for NER, whose context already said "date"). ``profile`` adds its domain's words (default: the default
+    registered profile).
     """
+    return _not_a_date(text, start, end, _cues(profile), strict=strict)
+
+
+def _not_a_date(text: str, start: int, end: int, c: _Cues, *, strict: bool = True) -> bool:
     before = text[max(0, start - 24) : start]
-    if _NOT_DATE_AFTER.match(text[end : end + 16]) or _NOT_DATE_BEFORE.search(before):
+    if c.not_after.match(text[end : end + 16]) or c.not_before.search(before):
         return True
     if not text[start:end].endswith("/10"):
         return False
-    return not _STRONG_DATE_BEFORE.search(before) if strict else bool(_SCORE_BEFORE.search(before))
+    return not c.strong_before.search(before) if strict else bool(c.score_before.search(before))
 
 
 # Identifiers with a shape the patterns of ``pii.py`` leave alone.
@@ -124,9 +145,9 @@ _HOLIDAY = re.compile(
 )
 # A holiday is a date of someone's care after a cue ("ADMITTED XMAS EVE", "home by Thanksgiving"), not in "every
 # Christmas Eve" or "happy Thanksgiving".
-_HOLIDAY_CUE = re.compile(
-    r"(?i)\b(?:on|since|by|until|till|before|after|over|admitted|adm|from|through|thru|fell|seen|last|this|"
-    r"past|d/c'?d|discharged?|home\s+for)\s+(?:the\s+)?$"
+_HOLIDAY_CUE = (
+    r"(?i)\b(?:{domain}on|since|by|until|till|before|after|over|from|through|thru|fell|seen|last|this|past|"
+    r"home\s+for)\s+(?:the\s+)?$"
 )
 # A month on its own is a date element ("ARRIVED FROM HAITI IN JUNE", "LAST FEB", "JAN-MAR") after a date word or
 # beside another month; not a label ("Expiry: February", "Re: January rota").
@@ -166,15 +187,72 @@ def find_months(text: str) -> list[tuple[int, int]]:
 _MONTH_YEAR = re.compile(r"(?<![\w/.-])(?:0?[1-9]|1[0-2])/(?:19|20)\d{2}(?![\w/]|[.,]\d)")
 _ORDINAL_AGE = re.compile(r"(?i)\b(?P<v>9\d|1[0-4]\d)(?:st|nd|rd|th)\s+birthday\b")
 _AGE_LINE = re.compile(r"(?m)(?:^|(?<=[.;:]\s))[ \t]*(?P<v>9\d|1[0-4]\d)[ \t]?(?:[MF]|YO[MF]?|Y/?O)\b")
-_AGE_MF = re.compile(
-    r"\b(?P<v>9\d|1[0-4]\d)[ \t]?[MF]\b(?=[ \t]+(?i:w/|with|admitted|s/p|hx|present|who|from|transferred|in|on|w\b))"
-)
-_PERSON_AGE = re.compile(
-    r"(?i)\b(?:he|she|they|who|i|mom|mum|dad|mother|father|aunt|uncle|grandma|grandpa|grandmother|grandfather|nan|nana|"
-    r"granny|husband|wife|son|daughter|friend|neighbou?r|patient|pt|brother|sister|grandson|granddaughter|member|man|"
+# "91M W/ ETOH", "93F WHO LIVES ALONE"; the profile adds its words ("92F S/P FALL").
+_AGE_MF = r"\b(?P<v>9\d|1[0-4]\d)[ \t]?[MF]\b(?=[ \t]+(?i:{domain}w/|with|present|who|from|transferred|in|on|w\b))"
+# "HUSBAND IS 92"; the profile adds its words for the person the records are about ("CUSTOMER IS 92").
+_PERSON_AGE = (
+    r"(?i)\b(?:{domain}he|she|they|who|i|mom|mum|dad|mother|father|aunt|uncle|grandma|grandpa|grandmother|grandfather|"
+    r"nan|nana|granny|husband|wife|son|daughter|friend|neighbou?r|brother|sister|grandson|granddaughter|member|man|"
     r"woman|lady|gentleman|spouse|partner)(?:'s)?[ \t]+(?:is|was|turns|turned|turning|will\s+be|at)[ \t]+"
     r"(?:now[ \t]+|nearly[ \t]+|almost[ \t]+|over[ \t]+)?(?P<v>9\d|1[0-4]\d)\b(?![.,]\d|[ \t]*(?:%|mg|kg|lb|bpm|/))"
 )
+
+
+@dataclass(frozen=True)
+class _Cues:
+    """The date, dose and age cues of one profile, compiled once (see :func:`_build`)."""
+
+    dash_before: re.Pattern[str]
+    date_before: re.Pattern[str]
+    date_after: re.Pattern[str]
+    not_after: re.Pattern[str]
+    not_before: re.Pattern[str]
+    score_before: re.Pattern[str]
+    strong_before: re.Pattern[str]
+    holiday_before: re.Pattern[str]
+    age_sex: re.Pattern[str]
+    person_age: re.Pattern[str]
+
+
+@lru_cache(maxsize=32)
+def _build(
+    date_cues: tuple[str, ...],
+    strong_date_cues: tuple[str, ...],
+    date_events: tuple[str, ...],
+    not_date_after: tuple[str, ...],
+    not_date_before: tuple[str, ...],
+    age_cues: tuple[str, ...],
+    subject_cues: tuple[str, ...],
+) -> _Cues:
+    """The core's cues with a profile's fragments added (see :class:`PIIProfile` for each field)."""
+    cues = _slot(strong_date_cues + date_cues)
+    either = _slot(strong_date_cues + date_cues + date_events)
+    return _Cues(
+        dash_before=re.compile(_DASH_CUE_BEFORE.format(domain=cues)),
+        date_before=re.compile(_DATE_CUE_BEFORE.format(domain=either)),
+        date_after=re.compile(_DATE_CUE_AFTER.format(domain=either)),
+        not_after=re.compile(_NOT_DATE_AFTER.format(domain=_slot(not_date_after))),
+        not_before=re.compile(_NOT_DATE_BEFORE.format(domain=_slot(not_date_before))),
+        score_before=re.compile(_SCORE_BEFORE.format(domain=_slot(not_date_before))),
+        strong_before=re.compile(_STRONG_DATE_BEFORE.format(domain=_slot(strong_date_cues))),
+        holiday_before=re.compile(_HOLIDAY_CUE.format(domain=cues)),
+        age_sex=re.compile(_AGE_MF.format(domain=_slot(age_cues))),
+        person_age=re.compile(_PERSON_AGE.format(domain=_slot(subject_cues))),
+    )
+
+
+def _cues(profile: PIIProfile | None) -> _Cues:
+    """The compiled cues of ``profile`` (``None``: the default registered profile)."""
+    p = resolve_pii_profile(None) if profile is None else profile
+    return _build(
+        tuple(p.date_cues),
+        tuple(p.strong_date_cues),
+        tuple(p.date_events),
+        tuple(p.not_date_after),
+        tuple(p.not_date_before),
+        tuple(p.age_cues),
+        tuple(p.subject_cues),
+    )
 
 
 # An address after its label: "Postal address:\n12 Elm St\nSpringfield", "send it to\n…", "Venue: 43 Sunset Blvd".
@@ -214,8 +292,10 @@ def _address_block(text: str, m: re.Match[str]) -> tuple[int, int] | None:
     return (start, end) if end > start and re.search(r"\d", text[start:end]) else None
 
 
-def find_shaped(text: str) -> list[tuple[int, int, str]]:
+def find_shaped(text: str, *, profile: PIIProfile | None = None) -> list[tuple[int, int, str]]:
     """Addresses after a label, handles, coded IDs, dates with non-English month names, "14.03.", holidays, ages > 89.
+
+    ``profile`` adds its domain's cues of holidays and ages (default: the default registered profile).
 
     >>> t = "Ping @mikko_l re REQ-88123 on 12 de março de 2024 or 06.11.; 92F ADMITTED; her 95th birthday."
     >>> [t[a:b] for a, b, _ in find_shaped(t)]
@@ -223,6 +303,7 @@ def find_shaped(text: str) -> list[tuple[int, int, str]]:
     >>> [label for _, _, label in find_shaped(t)]
     ['ID', 'ID', 'DATE', 'DATE', 'AGE', 'AGE']
     """
+    c = _cues(profile)
     out = [(*span, "ADDRESS") for m in _ADDRESS_LABEL.finditer(text) if (span := _address_block(text, m))]
     out += [(m.start(), m.end(), "ID") for m in _HANDLE.finditer(text)]
     out += [(m.start(), m.end(), "ID") for m in _CODE_ID.finditer(text)]
@@ -230,14 +311,14 @@ def find_shaped(text: str) -> list[tuple[int, int, str]]:
     out += [(m.start(), m.end(), "DATE") for m in _DAY_MONTH_DOT.finditer(text)]
     out += [(*m.span("v"), "AGE") for m in _AGE_LINE.finditer(text)]
     out += [(*m.span("v"), "AGE") for m in _ORDINAL_AGE.finditer(text)]
-    out += [(*m.span("v"), "AGE") for m in _AGE_MF.finditer(text)]
-    out += [(*m.span("v"), "AGE") for m in _PERSON_AGE.finditer(text)]
+    out += [(*m.span("v"), "AGE") for m in c.age_sex.finditer(text)]
+    out += [(*m.span("v"), "AGE") for m in c.person_age.finditer(text)]
     out += [(m.start(), m.end(), "DATE") for m in _MONTH_YEAR.finditer(text)]
     out += [(m.start(), m.end(), "DATE") for m in _DAY_MON_DASH.finditer(text)]
     out += [
         (m.start(), m.end(), "DATE")
         for m in _HOLIDAY.finditer(text)
-        if _HOLIDAY_CUE.search(text, max(0, m.start() - 16), m.start())
+        if c.holiday_before.search(text, max(0, m.start() - 16), m.start())
     ]
     out += [(*m.span("v"), "DATE") for m in _ORDINAL_DAY.finditer(text)]
     out += [(a, b, "DATE") for a, b in find_months(text)]

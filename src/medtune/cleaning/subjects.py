@@ -5,6 +5,10 @@ Notes and logs name people without a cue: "LAKSHMI C/O NAUSEA", "NEURO: ISMAIL A
 such a place is taken when the word after it makes it the subject: a verb or a state ("DENIES", "SLEPT",
 "ANXIOUS"), or one of the domain's own (``predicates``: "c/o", "a+ox3" for clinical notes). A given name that is
 also a common word ("GRACE", "HOPE", "MAY") needs the same, and never stands for a name after a care verb.
+
+A :class:`~medtune.cleaning.pii_profiles.PIIProfile` adds its domain's words: its ``roles`` are no given names ("PA",
+"MD"), its ``subject_cues`` label a header line ("PT: FITZGERALD, EILEEN") and its ``id_labels`` may end one
+("CUNHA, LETICIA MRN 93969"). Without a profile the default registered one is used.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from medtune.cleaning.lexicons import given_names, name_lexicon
+from medtune.cleaning.pii_profiles import PIIProfile, resolve_pii_profile
 from medtune.cleaning.roles import RELATIONS
 
 __all__ = ["PREDICATES", "find_header_names", "find_subject_names"]
@@ -27,7 +32,7 @@ PREDICATES: frozenset[str] = frozenset(
     tearful upset agitated oriented continues continued became becomes fell watching talking enjoys enjoyed coping
     started starts remains remained appears appeared agreeable relieved asking asked requested requesting wants
     wanted feels felt understands understood verbalizes verbalized voiced voices doing did eating ate walked walking
-    up out back now still opens opened ambulated ambulating vomited lying sitting looks looked seems seemed needs
+    up out back now still opens opened vomited lying sitting looks looked seems seemed needs
     needed got gets went goes came returned stable transferred extubated participated passed difficult very
     conversing noted cheerful given grimaces grimacing keen verbalises verbalizes expressed continuing
     """.split()  # noqa: SIM905
@@ -49,10 +54,12 @@ _OPENS_BEFORE = re.compile(
 _CANDIDATE = re.compile(r"[^\W\d_][^\W\d_A-Z\u00c0-\u00de]+|[^\W\d_a-z\u00df-\u00ff]{2,}")
 # What follows a candidate: a possessive, then one or two words.
 _FOLLOWS = re.compile(r"(?P<poss>['\u2019][sS])?[ \t]+(?P<next>[^\s,.;:]+)(?:[ \t]+(?P<next2>[^\s,.;:]+))?")
-_HEADER = re.compile(
-    r"(?m)(?:^|(?i:header|name|patient|pt|handover|handoff|re)[ \t]*:)[ \t]*"
+# "SURNAME, GIVEN" at a line start or after a label, then the line's end, a number or an ID label; ``{labels}``: the
+# profile's subject words, each followed by "|"; ``{ids}``: its ID labels, each after "|".
+_HEADER = (
+    r"(?m)(?:^|(?i:{labels}header|name|handover|handoff|re)[ \t]*:)[ \t]*"
     r"(?P<last>[^\W\d_a-z][\w'\u2019-]+),[ \t]*(?P<first>[^\W\d_a-z][^\W\d_'-]+(?:[ \t][^\W\d_]+)?)"
-    r"(?=[ \t]*(?:$|#|\(|\d|-|MRN|mrn))"
+    r"(?=[ \t]*(?:$|#|\(|\d|-{ids}))"
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*")
 _AGE_SEX = re.compile(r"\d{1,3}(?:[mf]|yo[mf]?|y/o|yr?s?)")
@@ -66,20 +73,21 @@ _NICKNAME = re.compile(
 )
 
 
-# Words the given-name list holds that open clauses far more often as words ("NO C/O PAIN", "He reports").
+# Words the given-name list holds that open clauses far more often as words ("NO C/O PAIN", "He reports"); a
+# profile adds its roles ("MD", "PA").
 _NOT_GIVEN = frozenset(
     """
     he she it they we you i me him her them his hers its our their no not nor more most less least very all some any
     none each every both this that these those there here what who whom when where why how yes ok okay please thanks
     well good better worse best much many just only even again also still now then later soon today tonight long
-    short little big new old next last first same other such own md dr pt rn np pa do awoke woke slept
+    short little big new old next last first same other such own dr do awoke woke slept
     """.split()  # noqa: SIM905
 )
 
 
-def _given(word: str, vocab: frozenset[str], common_ok: bool) -> bool:
+def _given(word: str, vocab: frozenset[str], common_ok: bool, not_given: frozenset[str]) -> bool:
     key = word.lower()
-    return key in given_names() and key not in _NOT_GIVEN and len(key) > 2 and (common_ok or key not in vocab)
+    return key in given_names() and key not in not_given and len(key) > 2 and (common_ok or key not in vocab)
 
 
 @lru_cache(maxsize=16)
@@ -87,11 +95,31 @@ def _predicates(domain: frozenset[str]) -> frozenset[str]:
     return PREDICATES | {p.lower() for p in domain}
 
 
+@lru_cache(maxsize=16)
+def _not_given(roles: frozenset[str]) -> frozenset[str]:
+    return _NOT_GIVEN | {r.lower() for r in roles}
+
+
+@lru_cache(maxsize=16)
+def _header(labels: tuple[str, ...], ids: tuple[str, ...]) -> re.Pattern[str]:
+    """The header pattern with a profile's subject words and ID labels (compiled once per profile)."""
+    ids_alt = "|(?i:" + "|".join(ids) + ")" if ids else ""
+    return re.compile(_HEADER.format(labels="".join(f"{w}|" for w in labels), ids=ids_alt))
+
+
+def _profile(profile: PIIProfile | None) -> PIIProfile:
+    return resolve_pii_profile(None) if profile is None else profile
+
+
 _LOWER_TOKEN = re.compile(r"[^\W\d_]+")
 
 
 def find_subject_names(
-    text: str, vocab: Iterable[str] | frozenset[str] = (), predicates: Iterable[str] = ()
+    text: str,
+    vocab: Iterable[str] | frozenset[str] = (),
+    predicates: Iterable[str] = (),
+    *,
+    profile: PIIProfile | None = None,
 ) -> list[tuple[int, int]]:
     r"""Given names that open a clause with a predicate after them, and given names after a care verb.
 
@@ -99,6 +127,7 @@ def find_subject_names(
         text: Any string.
         vocab: Lower-case common and domain words.
         predicates: Lower-case words of the domain that, after a name, make it the subject ("c/o", "a+ox3").
+        profile: The PII profile whose ``roles`` are no given names (default: the default registered profile).
 
     >>> t = "NEURO: ISMAIL ALERT AND ORIENTED.\nGRACE IS LETHARGIC. REPOSITIONED JOHN Q2H.\nGRACE PERIOD OVER."
     >>> [t[a:b] for a, b in find_subject_names(t, {"grace", "period", "over", "alert", "is"})]
@@ -106,6 +135,7 @@ def find_subject_names(
     """
     words = vocab if isinstance(vocab, frozenset) else frozenset(vocab)
     after = _predicates(predicates if isinstance(predicates, frozenset) else frozenset(predicates))
+    not_given = _not_given(frozenset(_profile(profile).roles))
     out: list[tuple[int, int]] = []
     lower = text.lower()
     for m in (
@@ -113,12 +143,12 @@ def find_subject_names(
     ):
         group = next(g for g in "abc" if m.group(g))
         value = m.group(group)
-        if group == "c" and not _given(value, words, common_ok=False):
+        if group == "c" and not _given(value, words, False, not_given):
             continue  # "also known as cervicalgia": a term, not a nickname
-        if value.lower() not in _NOT_GIVEN and value.lower() not in _NICKNAME_NOT:
+        if value.lower() not in not_given and value.lower() not in _NICKNAME_NOT:
             out.append(m.span(group))
     tokens = set(_LOWER_TOKEN.findall(lower))
-    hits = {w for w in tokens & given_names() if w not in _NOT_GIVEN and len(w) > 2}
+    hits = {w for w in tokens & given_names() if w not in not_given and len(w) > 2}
     if not hits:
         return out
     for c in _LOWER_TOKEN.finditer(text):
@@ -152,7 +182,7 @@ def find_subject_names(
         out.append(c.span())
     for m in _CARE_VERB.finditer(text) if not tokens.isdisjoint(_CARE_VERBS) else ():
         w = _WORD.match(text, m.end())
-        if w and (w.group()[0].isupper()) and _given(w.group(), words, common_ok=False):
+        if w and (w.group()[0].isupper()) and _given(w.group(), words, False, not_given):
             out.append(w.span())
     return out
 
@@ -165,20 +195,27 @@ _WEAK_AFTER = frozenset(
 )
 
 
-def find_header_names(text: str, vocab: Iterable[str] | frozenset[str] = ()) -> list[tuple[int, int]]:
+def find_header_names(
+    text: str, vocab: Iterable[str] | frozenset[str] = (), *, profile: PIIProfile | None = None
+) -> list[tuple[int, int]]:
     r"""``SURNAME, GIVEN`` alone on a line or before a number ("FITZGERALD, EILEEN", "CUNHA, LETICIA  #939-69-41").
+
+    ``profile`` adds its subject words as labels, its ID labels after the name, and its roles as no given names
+    (default: the default registered profile).
 
     >>> t = "PAPADOPOULOS, DIMITRIOS\n77 Y/O S/P AAA REPAIR.\nNEURO, CV\nFOLEY, CLEAR"
     >>> [t[a:b] for a, b in find_header_names(t, {"neuro", "cv", "foley", "clear"})]
     ['PAPADOPOULOS, DIMITRIOS']
     """
     words = vocab if isinstance(vocab, frozenset) else frozenset(vocab)
+    p = _profile(profile)
+    not_given = _not_given(frozenset(p.roles))
     names = name_lexicon()
     out = []
-    for m in _HEADER.finditer(text):
+    for m in _header(tuple(p.subject_cues), tuple(p.id_labels)).finditer(text):
         last, first = m.group("last"), m.group("first").split()[0]
-        if not _given(first, words, common_ok=False) and not (first.lower() not in words and last.lower() in names):
+        if not _given(first, words, False, not_given) and not (first.lower() not in words and last.lower() in names):
             continue  # "NEURO, CV", "FOLEY, CLEAR"
-        if last.lower() not in words and last.lower() not in _NOT_GIVEN:
+        if last.lower() not in words and last.lower() not in not_given:
             out.append((m.start("last"), m.end("first")))  # not "Best, Maggie" (a signature)
     return out

@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
+import time
 import uuid
 from collections.abc import Iterator, Mapping
 from os import PathLike
@@ -146,13 +147,26 @@ def _alive(pid: int) -> bool:
     return True
 
 
+#: A legacy temporary file (``NAME.tmp``, written by medtune before 0.1) untouched for this long is a leftover.
+LEGACY_TMP_AGE_S = 60.0
+
+
 def _sweep(path: Path) -> None:
-    """Remove temporary files of ``path`` left by writers that died (``kill -9``, power loss)."""
+    """Remove temporary files of ``path`` left by writers that died (``kill -9``, power loss).
+
+    Ours are named ``.NAME.tmp-PID-…`` and go when their process is gone. Earlier versions wrote ``NAME.tmp`` with no
+    process id; such a file goes once it has not been written to for :data:`LEGACY_TMP_AGE_S` seconds.
+    """
     for tmp in path.parent.glob(f".{path.name}.tmp-*"):
         pid = tmp.name.rsplit(".tmp-", 1)[1].split("-", 1)[0]
         if pid.isdigit() and not _alive(int(pid)):
             with contextlib.suppress(OSError):
                 tmp.unlink()
+    legacy = path.with_name(path.name + ".tmp")
+    with contextlib.suppress(OSError):
+        info = legacy.lstat()
+        if stat.S_ISREG(info.st_mode) and time.time() - info.st_mtime > LEGACY_TMP_AGE_S:
+            legacy.unlink()
 
 
 @contextlib.contextmanager

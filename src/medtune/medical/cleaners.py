@@ -21,18 +21,25 @@ from medtune.cleaning.pii_profiles import PIIProfile
 
 __all__ = [
     "ADVICE_PATTERN",
+    "CLINICAL_AGE_CUES",
     "CLINICAL_COUNT_WORDS",
+    "CLINICAL_DATE_CUES",
+    "CLINICAL_DATE_EVENTS",
     "CLINICAL_DOTTED_ABBREVIATIONS",
     "CLINICAL_ID_LABELS",
     "CLINICAL_LABEL_CUES",
     "CLINICAL_METADATA_KEYS",
     "CLINICAL_MOVEMENTS",
     "CLINICAL_NAME_SUFFIXES",
+    "CLINICAL_NOT_CREDENTIALS",
+    "CLINICAL_NOT_DATE_AFTER",
+    "CLINICAL_NOT_DATE_BEFORE",
     "CLINICAL_NOT_NAMES",
     "CLINICAL_NOT_STREET_SUFFIXES",
     "CLINICAL_NOT_TITLES",
     "CLINICAL_PREDICATES",
     "CLINICAL_ROLES",
+    "CLINICAL_STRONG_DATE_CUES",
     "CLINICAL_SUBJECT_CUES",
     "DISCLAIMER_PRESENT_PATTERNS",
     "DISEASE_DRUG_SHAPE",
@@ -62,8 +69,8 @@ CLINICAL_PREDICATES: frozenset[str] = frozenset(
     """
     c/o a+ox3 a&ox3 aox3 a/o a+o a&o a+ox2 a&ox2 a+ox1 a&ox1 mae oob tol afebrile febrile npo intubated extubated
     sedated medicated edematous diaphoretic hypotensive tachycardic bradycardic nauseous nauseated sob dyspneic
-    lethargic obtunded somnolent arousable perrla ambulating amb voiding incontinent a&ox4 a+ox4 aox4 s/p follows
-    spiked pulled reached woke able calmer gcs
+    lethargic obtunded somnolent arousable perrla ambulating ambulated amb voiding incontinent a&ox4 a+ox4 aox4 s/p
+    follows spiked pulled reached woke able calmer gcs
     """.split()  # noqa: SIM905
 )
 #: People by their role in care: the word beside one of these is a name ("CHAPLAIN TRACY", "DAWN RN", "PT (FAITH)").
@@ -74,6 +81,9 @@ CLINICAL_ROLES: frozenset[str] = frozenset(
     pharmacist tech aide sitter therapist hcp proxy patient
     """.split()  # noqa: SIM905
 )
+
+#: Roles that never follow a name as a credential ("TO SEE PT", "CALLED TECH", "NOTIFIED HCP").
+CLINICAL_NOT_CREDENTIALS: frozenset[str] = frozenset({"pt", "tech", "aide", "hcp"})
 
 #: Words of care for moving a patient: the words after one and "to", "from" or "on" name a place ("ADMITTED TO
 #: WHITE 6", "adm from Southcoast").
@@ -140,6 +150,63 @@ CLINICAL_NOT_NAMES: frozenset[str] = frozenset(
 )
 #: Words after a number that make it a count or a dose, not a house number ("12 PATIENTS", "2 DOSES", "50 GY").
 CLINICAL_COUNT_WORDS: frozenset[str] = frozenset({"gy", "cgy", "iu", "patient", "patients", "dose", "doses"})
+#: Words of care before a number that make it a date, even a dash pair ("DISCHARGE 4-27", "S/P 4-27", "D/C'D XMAS
+#: EVE"; regex fragments).
+CLINICAL_DATE_CUES: tuple[str, ...] = (r"admit(?:ted)?", r"adm", r"d/c(?:'?d)?", r"dc(?:'?d)?", r"discharged?", r"s/p")
+#: The date cue that makes even an ``x/10`` a date, not a score ("ADMITTED 4/10"; not "D/C'D 9/10").
+CLINICAL_STRONG_DATE_CUES: tuple[str, ...] = ("admitted",)
+#: Events of care that date a month/day beside them ("CXR 3/14", "LAST BM 4/7", "3/14 ECHO"; regex fragments).
+CLINICAL_DATE_EVENTS: tuple[str, ...] = (
+    r"bm",
+    r"surgery",
+    r"cxr",
+    r"ct",
+    r"mri",
+    r"echo",
+    r"cath",
+    r"labs?",
+    r"hd",
+    r"dialysis",
+    r"seizure",
+    r"intubated",
+    r"extubated",
+)
+#: Doses and counts of care after a number pair, not a date ("1/2 TAB", "2-3 PUFFS", "1/2 NS", "2/6 MURMUR"; regex
+#: fragments matched at the start of the words after it: "tab" covers "tablets").
+CLINICAL_NOT_DATE_AFTER: tuple[str, ...] = (
+    r"tab",
+    r"cap",
+    r"dose",
+    r"murmur",
+    r"ns",
+    r"pills?",
+    r"lpm",
+    r"puffs",
+    r"loose",
+    r"bms?\b",
+    r"pts\b",
+    r"patients",
+    r"of\s+tab",
+)
+#: Readings, ventilator settings and symptom scores before a number pair, not a date ("BP 110/60", "PEEP 5/10",
+#: "CP 6/10"; regex fragments).
+CLINICAL_NOT_DATE_BEFORE: tuple[str, ...] = (
+    "bp",
+    "murmur",
+    "gcs",
+    "ps",
+    "peep",
+    "cpap",
+    "bipap",
+    "simv",
+    "ac",
+    "vent",
+    "fio2",
+    "cp",
+    "ha",
+)
+#: Note shorthand after an age over 89 with a sex letter ("92F ADMITTED", "91M S/P FALL", "90F HX OF CHF").
+CLINICAL_AGE_CUES: tuple[str, ...] = ("admitted", "s/p", "hx")
 #: "MS" for mental status: after these, "MS." is no title ("ALTERED MS. DOA 10/27").
 CLINICAL_NOT_TITLES: tuple[str, ...] = ("ALTERED MS", "BASELINE MS", "IMPROVED MS", "CHANGE IN MS", "CHANGES IN MS")
 #: Dotted abbreviations that look like initials after "PT" ("PT I.V. ACCESS", "PT N.P.O.").
@@ -223,6 +290,13 @@ def medical_pii_profile() -> PIIProfile:
         term_before=DRUG_BEFORE,
         term_after=DRUG_AFTER,
         metadata_keys=CLINICAL_METADATA_KEYS,
+        date_cues=CLINICAL_DATE_CUES,
+        strong_date_cues=CLINICAL_STRONG_DATE_CUES,
+        date_events=CLINICAL_DATE_EVENTS,
+        not_date_after=CLINICAL_NOT_DATE_AFTER,
+        not_date_before=CLINICAL_NOT_DATE_BEFORE,
+        age_cues=CLINICAL_AGE_CUES,
+        not_credentials=CLINICAL_NOT_CREDENTIALS,
     )
 
 

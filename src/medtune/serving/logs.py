@@ -22,14 +22,9 @@ def redact(text: str) -> str:
         >>> redact("I'm Dr. Alvarez, call 555-123-4567")
         "I'm Dr. [NAME], call [PHONE]"
     """
-    from medtune.cleaning.pii import find_pii
+    from medtune.cleaning.redact import redact_identifiers
 
-    out, pos = [], 0
-    for m in find_pii(text):
-        out += [text[pos : m.start], f"[{m.label}]"]
-        pos = m.end
-    out.append(text[pos:])
-    return "".join(out)
+    return redact_identifiers(text)
 
 
 def _without_query(path: str) -> str:
