@@ -390,3 +390,22 @@ def test_the_support_preset_runs_with_the_medical_plugin_disabled_and_never_impo
     assert {"escalation_handoff", "leaked_ids_pass"} <= set(evaluation["comparison"])
     card = (out / "card" / "README.md").read_text()
     assert "customer-support" in card and "medical" not in card.lower()
+
+
+def test_the_support_plugin_imports_only_public_names():
+    """Issue #14: a domain plugin needs no private name: only medtune's packages' exported names, no underscore."""
+    import ast
+
+    public_modules = {"medtune", "medtune.cleaning", "medtune.evaluation", "medtune.serving", "medtune.errors"}
+    found = []
+    for path in sorted((PACKAGE / "src" / "medtune_support_plugin").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("medtune") and node.level == 0:
+                if node.module.startswith("medtune_support_plugin"):
+                    continue
+                found += [(path.name, node.module, alias.name) for alias in node.names]
+    assert found, "the plugin imports medtune"
+    for file, module, name in found:
+        assert module in public_modules, (file, module)
+        assert not name.startswith("_"), (file, module, name)
+        assert name in importlib.import_module(module).__all__, (file, module, name)
