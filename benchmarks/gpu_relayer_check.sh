@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# Issue #14's GPU check: the trainer before (380ebb2) and after its split (c6f0f98), medtune_default of
+# Issue #14's GPU check: the trainer before (380ebb2) and after its split (52d47d1), medtune_default of
 # benchmarks/train_throughput.py, alternating new/old/new/old in one call on one card.
 #
 # Here (CPU), once:
 #   bash ../shared/device/build-gpu-bundle.sh .gpu/b14
 #   .venv/bin/python benchmarks/train_throughput.py prepare --out .gpu/b14/bench
-#   for rev in 380ebb2:old c6f0f98:new; do d=$(mktemp -d); git archive ${rev%%:*} src/medtune | tar -x -C $d
+#   for rev in 380ebb2:old 52d47d1:new; do d=$(mktemp -d); git archive ${rev%%:*} src/medtune | tar -x -C $d
 #     tar czf .gpu/b14/${rev##*:}_src.tgz -C $d --exclude=src/medtune/medical/data --exclude=src/medtune/cleaning/data src; done
 # There (the device tool, carry [".gpu/b14"]):
 #   bash benchmarks/gpu_relayer_check.sh .gpu/b14 $OUT
