@@ -82,6 +82,15 @@ def redact_excerpt(text: str) -> str:
     return text
 
 
+_FIX = re.compile(r"[.;] fix: ", re.IGNORECASE)
+
+
+def _split_fix(message: str) -> tuple[str, str]:
+    """``message`` cut before its fix (``". Fix: ..."`` or ``"; fix: ..."``): ``(what, fix)``, fix may be empty."""
+    m = _FIX.search(message)
+    return (message[: m.start()], message[m.start() :]) if m else (message, "")
+
+
 class MedtuneError(Exception):
     """Base class of every error medtune raises on purpose."""
 
@@ -192,10 +201,12 @@ class ValidationIssue:
         return self.source
 
     def __str__(self) -> str:
+        """One sentence: where, the field, what is wrong, the bad value, then the fix."""
         where = self.location
         fld = f" field '{self.field}':" if self.field else ""
         val = f" (got {self.value})" if self.value is not None else ""
-        return f"{where}:{fld} {self.message}{val}"
+        what, fix = _split_fix(self.message)
+        return f"{where}:{fld} {what}{val}{fix}"
 
     def to_dict(self) -> dict[str, object]:
         """Plain-JSON form, used by ``--json`` output and rejects files."""

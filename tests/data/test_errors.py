@@ -8,6 +8,13 @@ def test_every_error_is_a_medtune_error():
     assert str(issue) == "f.jsonl:3: field 'output': bad (got 1)"
 
 
+def test_an_issue_shows_the_bad_value_before_the_fix():
+    issue = ValidationIssue("f.jsonl", 3, 2, "output", "too short. Fix: write more", "'a'")
+    assert str(issue) == "f.jsonl:3: field 'output': too short (got 'a'). Fix: write more"
+    lower = ValidationIssue("f.jsonl", 3, 2, None, "bad bytes; fix: re-encode", "x")
+    assert str(lower) == "f.jsonl:3: bad bytes (got x); fix: re-encode"
+
+
 def test_missing_extra_names_the_pip_command():
     try:
         require("surely_not_installed_pkg", "pii", "PII removal with Presidio")

@@ -38,7 +38,34 @@ def test_jsonl_collects_every_error_with_file_line_and_field(write_jsonl, good_r
     text = str(info.value)
     assert f"{path}:3: field 'output': required field is missing" in text
     assert f"{path}:4: field 'output': Input should be a valid string (got 42)" in text
-    assert "invalid JSON" in text and "expected a JSON object, got array" in text
+    assert "invalid JSON" in text and "expected a JSON object, not an array" in text
+
+
+def test_a_bad_jsonl_line_is_one_sentence_where_excerpt_then_fix(tmp_path):
+    """Issue #17: no message ends on a dangling "at"; the excerpt comes before the fix, on the same line."""
+    path = tmp_path / "bad.jsonl"
+    lines = [
+        '{"input": "What is BP?", "output": "Blood pressure.}',  # unterminated string
+        "[1, 2, 3]",  # valid JSON, not an object
+        json.dumps({"input": "hi"}),  # a missing field
+    ]
+    path.write_text("\n".join(lines) + "\n")
+    shown = [str(i) for i in Dataset.load(path, skip_invalid=True).rejects]
+    assert shown == [
+        f"{path}:1: invalid JSON: unterminated string starting at column 36 (got {lines[0]}). "
+        "Fix: repair the line so that it holds one complete JSON object",
+        f"{path}:2: expected a JSON object, not an array (got [1, 2, 3]). "
+        'Fix: write one record object per line, e.g. {"input": "...", "output": "..."}',
+        f"{path}:3: field 'output': required field is missing (the record has 'input'). "
+        "Fix: add 'output' to the record, or map the column that holds it with columns={'your_column': 'output'}",
+    ]
+
+
+def test_a_long_bad_line_excerpt_is_marked_as_cut(tmp_path):
+    path = tmp_path / "bad.jsonl"
+    path.write_text('{"input": "' + "word " * 40 + '", "output": \n')
+    (issue,) = Dataset.load(path, skip_invalid=True).rejects
+    assert issue.value is not None and len(issue.value) == 80 and issue.value.endswith("…")
 
 
 def test_strict_stops_at_first_error(tmp_path, good_records):

@@ -171,6 +171,11 @@ class _Builder:
             if close:
                 msg += f"; the record has a column '{close[0]}': fix the name or map it with columns="
                 msg += f"{{'{close[0]}': '{field}'}}"
+            elif len(loc) == 1:
+                msg += (
+                    f" (the record has {', '.join(repr(k) for k in raw.data) or 'no field'}). Fix: add '{field}' to "
+                    f"the record, or map the column that holds it with columns={{'your_column': '{field}'}}"
+                )
         elif "input" in err and loc:
             value = _short(err["input"])
         return ValidationIssue(raw.source or self.source, raw.line, raw.row, field, msg, value)

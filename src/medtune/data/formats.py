@@ -64,6 +64,17 @@ def _no_constant(name: str) -> Any:
 STRICT_DECODER = json.JSONDecoder(object_pairs_hook=_no_duplicate_keys, parse_constant=_no_constant)
 
 
+def _decode_problem(exc: json.JSONDecodeError) -> str:
+    """A JSON syntax error as one phrase that names the column.
+
+    Python's messages that end on "at" ("Unterminated string starting at") get the column there.
+    """
+    msg = exc.msg[:1].lower() + exc.msg[1:]
+    if msg.endswith(" at"):
+        return f"invalid JSON: {msg} column {exc.colno}"
+    return f"invalid JSON at column {exc.colno}: {msg}"
+
+
 def json_problem(exc: BaseException) -> str | None:
     """What a ``json.loads`` failure means for a user, with the fix; ``None`` for errors that are not about input.
 
@@ -71,7 +82,7 @@ def json_problem(exc: BaseException) -> str | None:
     more than 4,300 digits.
     """
     if isinstance(exc, json.JSONDecodeError):
-        return f"invalid JSON at column {exc.colno}: {exc.msg}"
+        return _decode_problem(exc)
     if isinstance(exc, _StrictJSONError):
         return str(exc)
     if isinstance(exc, RecursionError):
@@ -107,7 +118,9 @@ def loads_checked(text: str) -> tuple[Any, str | None]:
         >>> loads_checked('{"a": 1}')
         ({'a': 1}, None)
         >>> loads_checked('{"a": 1,}')
-        (None, 'invalid JSON at column 9: Expecting property name enclosed in double quotes')
+        (None, 'invalid JSON at column 9: expecting property name enclosed in double quotes')
+        >>> loads_checked('{"a": "b')
+        (None, 'invalid JSON: unterminated string starting at column 7')
     """
     try:
         value = STRICT_DECODER.decode(text)
@@ -225,7 +238,12 @@ def read_text(path: Path) -> str:
 
 
 def _json_error(path: Path, exc: json.JSONDecodeError, line_offset: int = 0) -> str:
-    return f"{path}:{exc.lineno + line_offset}: invalid JSON at column {exc.colno}: {exc.msg}"
+    return f"{path}:{exc.lineno + line_offset}: {_decode_problem(exc)}"
+
+
+def _line_excerpt(text: str, limit: int = 80) -> str:
+    """The start of a bad line, marked with "…" when cut (the issue redacts it)."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _skip_value(text: str, pos: int) -> int:
@@ -237,6 +255,11 @@ def _type_name(value: Any) -> str:
     return {dict: "object", list: "array", str: "string", bool: "boolean", type(None): "null"}.get(
         type(value), "number"
     )
+
+
+def _a(noun: str) -> str:
+    """``noun`` with its article: "an array", "a string"; "null" stays bare."""
+    return noun if noun == "null" else f"{'an' if noun[0] in 'aeiou' else 'a'} {noun}"
 
 
 class JsonFormat(DataFormat):
@@ -325,7 +348,13 @@ class JsonFormat(DataFormat):
     def _record(path: Path, item: Any, row: int, line: int | None) -> RawRecord | ValidationIssue:
         if not isinstance(item, dict):
             return ValidationIssue(
-                str(path), line, row, None, f"expected a JSON object, got {_type_name(item)}", repr(item)[:80]
+                str(path),
+                line,
+                row,
+                None,
+                f"expected a JSON object, not {_a(_type_name(item))}. Fix: make every element of the array a record "
+                'object, e.g. {"input": "...", "output": "..."}',
+                _line_excerpt(repr(item)),
             )
         return RawRecord(item, row, line)
 
@@ -404,12 +433,20 @@ class JsonlFormat(DataFormat):
                     continue
                 item, problem = loads_checked(text)
                 if problem is not None:
-                    yield ValidationIssue(src, lineno, row, None, problem, text[:80])
+                    if "fix:" not in problem.lower():
+                        problem += ". Fix: repair the line so that it holds one complete JSON object"
+                    yield ValidationIssue(src, lineno, row, None, problem, _line_excerpt(text))
                     row += 1
                     continue
                 if not isinstance(item, dict):
                     yield ValidationIssue(
-                        src, lineno, row, None, f"expected a JSON object, got {_type_name(item)}", text[:80]
+                        src,
+                        lineno,
+                        row,
+                        None,
+                        f"expected a JSON object, not {_a(_type_name(item))}. "
+                        'Fix: write one record object per line, e.g. {"input": "...", "output": "..."}',
+                        _line_excerpt(text),
                     )
                 else:
                     yield RawRecord(item, row, lineno)

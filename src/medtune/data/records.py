@@ -74,8 +74,8 @@ class InstructionRecord(_RecordBase):
     def _needs_a_prompt(cls, data: Any) -> Any:
         if isinstance(data, dict) and "instruction" not in data and "input" not in data:
             raise ValueError(
-                "record has neither 'instruction' nor 'input'; at least one is required "
-                "(map your prompt column with columns={'your_column': 'input'})"
+                "record has neither 'instruction' nor 'input'; at least one is required. "
+                "Fix: add one, or map your prompt column with columns={'your_column': 'input'}"
             )
         return data
 

@@ -83,7 +83,7 @@ class PubMedQAFormat(DataFormat):
         try:
             obj = json.loads(text)
         except json.JSONDecodeError as exc:
-            raise DataFormatError(f"{path}:{exc.lineno}: invalid JSON at column {exc.colno}: {exc.msg}") from None
+            raise DataFormatError(f"{path}:{exc.lineno}: {json_problem(exc)}") from None
         except (RecursionError, ValueError) as exc:
             raise DataFormatError(f"{path}: {json_problem(exc) or exc}") from None
         if not isinstance(obj, dict):
