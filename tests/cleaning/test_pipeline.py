@@ -58,6 +58,30 @@ def test_counts_rejects_and_invariant(tmp_path):
     assert [s["dropped"] for s in report["stages"]] == [1, 1, 0, 1]
 
 
+def test_report_prints_as_a_readable_summary():
+    """Issue #17: ``print(result.report)`` is a table with drops by reason and rounded seconds, not a dataclass dump."""
+    pipe = Pipeline([EmptyFilter(), LengthFilter(min_tokens=2), RegexPIICleaner(), DedupFilter()])
+    rep = pipe.run(make_ds(ROWS)).report
+    rep.seconds, rep.stages[0].seconds = 0.123456789, 1 / 3
+    lines = str(rep).splitlines()
+    assert lines[0] == "cleaning: 5 in = 2 kept + 3 rejected (0.12 s)"
+    assert lines[1].split() == ["cleaner", "in", "changed", "dropped", "out", "seconds"]
+    assert lines[2].split() == ["empty", "5", "0", "1", "4", "0.33"]
+    assert [line.split()[:3] for line in lines[3:6]] == [
+        ["length", "4", "0"],
+        ["pii_regex", "3", "2"],
+        ["dedup", "3", "0"],
+    ]
+    assert lines[6:] == [
+        "dropped by reason:",
+        "  cleaner  reason                        records",
+        "  empty    empty output                        1",
+        "  length   too short: output < 2 tokens        1",
+        "  dedup    exact duplicate                     1",
+    ]
+    assert rep.seconds == 0.123456789 and rep.to_dict()["seconds"] == 0.1235  # the values stay as they were
+
+
 def test_num_proc_gives_the_same_result():
     rows = [
         {"id": str(i), "input": f"q{i % 7} call 212-555-01{i % 10:02d}", "output": f"answer {i % 5}"} for i in range(60)

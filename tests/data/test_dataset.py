@@ -85,6 +85,19 @@ def test_stats_counts_lengths_duplicates_empty_and_categories():
     assert s.lengths["output"].mean == pytest.approx((2 + 2 + 4 + 0) / 4)
 
 
+def test_stats_print_as_a_summary_with_lengths_rounded_for_display():
+    """Issue #17: ``print(stats)`` is a readable table, not ``p95=5.699999999999999``; the values stay exact."""
+    recs = [{"input": "q", "output": " ".join(["w"] * n), "category": "c"} for n in (0, 3, 6)]
+    s = Dataset.from_records(recs).stats()
+    assert repr(s.lengths["output"].p95) == "5.699999999999999"  # stored exact
+    lines = str(s).splitlines()
+    assert lines[0] == "3 instruction records, tokens counted by whitespace"
+    assert lines[2].split() == ["field", "mean", "min", "p50", "p90", "p95", "p99", "max", "total", "empty"]
+    assert lines[5].split() == ["output", "3", "0", "3", "5.4", "5.7", "5.9", "6", "9", "1"]
+    assert "categories: c (3)" in lines and "exact duplicates: 0" in lines
+    assert "5.699999999999999" not in str(s)
+
+
 def test_stats_with_a_tokenizer_object():
     from tokenizers import Tokenizer
     from tokenizers.models import WordLevel

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from medtune.cleaning.base import Drop, Row
+from medtune.data.stats import text_table
 from medtune.errors import MedtuneError, PluginError
 from medtune.io.files import atomic_write_text
 from medtune.io.jsonl import write_jsonl
@@ -40,6 +41,11 @@ _DETAIL = "__medtune_drop_detail"
 _CHANGED = "__medtune_changed"
 _SECS = "__medtune_seconds"
 _INTERNAL = (_IDX, _STAGE, _REASON, _DETAIL, _CHANGED, _SECS)
+
+
+def _by_count(counts: dict[str, int]) -> list[tuple[str, int]]:
+    """``counts`` items, largest first, then by name."""
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
 
 
 @dataclass
@@ -77,7 +83,7 @@ class StageStats:
             "records_in": self.records_in,
             "changed": self.changed,
             "dropped": self.dropped_total,
-            "dropped_by_reason": dict(sorted(self.dropped.items(), key=lambda kv: (-kv[1], kv[0]))),
+            "dropped_by_reason": dict(_by_count(self.dropped)),
             "records_out": self.records_out,
             "seconds": round(self.seconds, 4),
         }
@@ -93,6 +99,21 @@ class PipelineReport:
     stages: list[StageStats]
     seconds: float
     num_proc: int | None = None
+
+    def __str__(self) -> str:
+        """A readable summary: the totals, one row per cleaner, then the drops by reason (seconds rounded)."""
+        head = ["cleaner", "in", "changed", "dropped", "out", "seconds"]
+        rows = [
+            [s.name, str(s.records_in), str(s.changed), str(s.dropped_total), str(s.records_out), f"{s.seconds:.2f}"]
+            for s in self.stages
+        ]
+        lines = [f"cleaning: {self.records_in} in = {self.kept} kept + {self.rejected} rejected ({self.seconds:.2f} s)"]
+        lines += text_table([head, *rows])
+        drops = [[s.name, reason, str(n)] for s in self.stages for reason, n in _by_count(s.dropped)]
+        if drops:
+            lines.append("dropped by reason:")
+            lines += text_table([["cleaner", "reason", "records"], *drops], text_columns=2)
+        return "\n".join(lines)
 
     def to_dict(self) -> dict[str, Any]:
         """Plain-JSON form."""

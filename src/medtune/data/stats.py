@@ -13,7 +13,35 @@ from medtune._extras import require
 if TYPE_CHECKING:
     from medtune.data.dataset import Dataset
 
-__all__ = ["DatasetStats", "LengthStats", "compute_stats", "load_tokenizer"]
+__all__ = ["DatasetStats", "LengthStats", "compute_stats", "load_tokenizer", "text_table"]
+
+#: Categories and sources shown by ``str(stats)``; the rest are counted in one line.
+_SHOWN = 10
+
+
+def text_table(rows: list[list[str]], text_columns: int = 1) -> list[str]:
+    r"""Plain-text table lines (indented by two spaces) for ``__str__`` of reports.
+
+    Args:
+        rows: The header row, then the data rows, as strings.
+        text_columns: How many leading columns are text (left-aligned); the others are numbers (right-aligned).
+
+    Example:
+        >>> print("\n".join(text_table([["field", "mean"], ["output", "12.5"]])))
+          field   mean
+          output  12.5
+    """
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    return [
+        "  "
+        + "  ".join(c.ljust(w) if i < text_columns else c.rjust(w) for i, (c, w) in enumerate(zip(r, widths))).rstrip()
+        for r in rows
+    ]
+
+
+def _num(value: float) -> str:
+    """A length for display: one decimal at most (``224.15000000000003`` -> ``224.2``, ``4.0`` -> ``4``)."""
+    return f"{value:.1f}".removesuffix(".0")
 
 
 class LengthStats(BaseModel):
@@ -30,7 +58,11 @@ class LengthStats(BaseModel):
 
 
 class DatasetStats(BaseModel):
-    """What ``Dataset.stats()`` and ``medtune data stats`` report."""
+    """What ``Dataset.stats()`` and ``medtune data stats`` report.
+
+    ``print(stats)`` shows a readable summary with the lengths rounded to one decimal; the attributes and
+    ``model_dump()`` keep the exact values.
+    """
 
     records: int
     kind: str
@@ -40,6 +72,26 @@ class DatasetStats(BaseModel):
     sources: dict[str, int] = Field(description="Records per source ('<none>' for no source).")
     duplicates: int = Field(description="Records that exactly repeat an earlier record's content.")
     empty_fields: dict[str, int] = Field(description="Records whose field is empty or whitespace.")
+
+    def __str__(self) -> str:
+        """Counts, a token-length table (one decimal), the top categories and sources, duplicates."""
+        head = ["field", "mean", "min", "p50", "p90", "p95", "p99", "max", "total", "empty"]
+        rows = [
+            [
+                name,
+                *map(_num, (s.mean, s.min, s.p50, s.p90, s.p95, s.p99, s.max, s.total)),
+                str(self.empty_fields.get(name, 0)),
+            ]
+            for name, s in self.lengths.items()
+        ]
+        lines = [f"{self.records} {self.kind} records, tokens counted by {self.tokenizer}", "token lengths:"]
+        lines += text_table([head, *rows])
+        for title, counts in (("categories", self.categories), ("sources", self.sources)):
+            shown = ", ".join(f"{k} ({n})" for k, n in list(counts.items())[:_SHOWN])
+            more = f", … {len(counts) - _SHOWN} more" if len(counts) > _SHOWN else ""
+            lines.append(f"{title}: {shown or 'none'}{more}")
+        lines.append(f"exact duplicates: {self.duplicates}")
+        return "\n".join(lines)
 
 
 def load_tokenizer(name_or_path: str) -> Any:
