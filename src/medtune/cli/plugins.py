@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Sequence
 from typing import Any
 
-from medtune.cli._common import EXIT_OK, Console
+from medtune.cli._common import EXIT_OK, Console, escape
 
 
 def _cmd_plugins(args: argparse.Namespace, console: Console) -> int:
@@ -40,21 +41,51 @@ def _cmd_plugins(args: argparse.Namespace, console: Console) -> int:
             }
         )
         return EXIT_OK
+    plugin_rows = [
+        [p.name, p.distribution, p.version or "-", p.module, "yes" if p.enabled else "disabled"] for p in plugins
+    ]
+    component_rows = [[c.kind, c.name, c.plugin, c.distribution, c.description] for c in components]
+    tables = [("plugins", _PLUGIN_COLUMNS, plugin_rows), ("components", _COMPONENT_COLUMNS, component_rows)]
+    if console.out.is_terminal and all(_fits(console.out.width, cols, rows) for _, cols, rows in tables):
+        for title, cols, rows in tables:
+            console.out.print(_table(title, cols, rows))
+    else:  # piped, or too narrow for the names: plain lines, never cut (the terminal wraps them)
+        from medtune.data.stats import text_table
+
+        for title, cols, rows in tables:
+            console.out.print(title, markup=False)
+            for line in text_table([list(cols), *rows], text_columns=len(cols)):
+                console.out.print(line, markup=False)
+    return EXIT_OK
+
+
+_PLUGIN_COLUMNS = ("plugin", "distribution", "version", "module", "enabled")
+_COMPONENT_COLUMNS = ("kind", "name", "plugin", "distribution", "description")
+#: The narrowest description column worth a table; narrower terminals get plain lines.
+_MIN_DESCRIPTION = 16
+
+
+def _fits(width: int, columns: Sequence[str], rows: list[list[str]]) -> bool:
+    """Whether a boxed table shows every name whole in ``width`` columns (only a description may wrap)."""
+    widths = [max(len(r[i]) for r in [list(columns), *rows]) for i in range(len(columns))]
+    if columns[-1] == "description":
+        widths[-1] = min(widths[-1], _MIN_DESCRIPTION)
+    return sum(widths) + 3 * len(columns) + 1 <= width
+
+
+def _table(title: str, columns: Sequence[str], rows: list[list[str]]) -> Any:
+    """A rich table whose names never wrap nor get cut; a description wraps, and folds a word too long for it."""
     from rich.table import Table
 
-    t = Table(title="plugins", title_justify="left")
-    for col in ("plugin", "distribution", "version", "module", "enabled"):
-        t.add_column(col)
-    for p in plugins:
-        t.add_row(p.name, p.distribution, p.version or "-", p.module, "yes" if p.enabled else "[red]disabled[/]")
-    console.out.print(t)
-    c = Table(title="components", title_justify="left")
-    for col in ("kind", "name", "plugin", "distribution", "description"):
-        c.add_column(col)
-    for info in components:
-        c.add_row(info.kind, info.name, info.plugin, info.distribution, info.description)
-    console.out.print(c)
-    return EXIT_OK
+    t = Table(title=title, title_justify="left")
+    for i, col in enumerate(columns):
+        if col == "description":
+            t.add_column(col, overflow="fold")
+        else:
+            t.add_column(col, no_wrap=True, min_width=max(len(r[i]) for r in [list(columns), *rows]))
+    for row in rows:
+        t.add_row(*("[red]disabled[/]" if cell == "disabled" else escape(cell) for cell in row))
+    return t
 
 
 def add_commands(sub: Any, common: argparse.ArgumentParser) -> None:
