@@ -7,7 +7,7 @@ import logging.config
 
 import httpx
 
-from medtune.serving.logs import RedactPIIFilter, log_config, redact
+from medtune.serving.logs import SERVER_ONLY, RedactPIIFilter, log_config, redact
 
 PII_MESSAGE = "I'm Dr. Alvarez, my phone is 555-123-4567, email ann.lee@example.com, MRN: 88123456. I have a fever."
 SECRETS = ("Alvarez", "555-123-4567", "ann.lee@example.com", "88123456")
@@ -81,3 +81,40 @@ def test_the_access_log_drops_query_strings():
     RedactPIIFilter().filter(record)
     line = record.getMessage()
     assert line.endswith('"GET /v1/models?[QUERY] HTTP/1.1" 200') and "Zdenka" not in line and "zh%40" not in line
+
+
+def test_the_servers_own_address_is_not_redacted():
+    """Issue #17: uvicorn's address line and lines marked SERVER_ONLY are kept; a client's IP still is redacted."""
+    running = logging.LogRecord(
+        "uvicorn.error", logging.INFO, __file__, 1, "Uvicorn running on %s://%s:%d (Press CTRL+C to quit)",
+        ("http", "127.0.0.1", 8000), None,
+    )  # fmt: skip
+    RedactPIIFilter().filter(running)
+    assert running.getMessage() == "Uvicorn running on http://127.0.0.1:8000 (Press CTRL+C to quit)"
+    own = logging.makeLogRecord({"name": "medtune.serving", "msg": "listening on %s", "args": ("0.0.0.0",)})
+    own.__dict__.update(SERVER_ONLY)
+    RedactPIIFilter().filter(own)
+    assert own.getMessage() == "listening on 0.0.0.0"
+    client = logging.makeLogRecord({"name": "medtune.serving", "msg": "from %s", "args": ("10.1.2.3",)})
+    RedactPIIFilter().filter(client)
+    assert "10.1.2.3" not in client.getMessage()
+
+
+def test_the_request_line_counts_messages_by_role(start_server, helpers, caplog):
+    """Issue #17: the system prompt the server adds is named as such, never counted as a user message."""
+    server = start_server(helpers.FakeGenerator(), helpers.config())
+    with caplog.at_level(logging.INFO, logger="medtune.serving"):
+        httpx.post(f"{server.url}/chat", json={"message": "I have a fever."})
+        chat = [
+            {"role": "user", "content": "hi"},
+            {"role": "assistant", "content": "Hello."},
+            {"role": "user", "content": "fever?"},
+        ]
+        httpx.post(f"{server.url}/v1/chat/completions", json={"messages": chat})
+        own = [{"role": "system", "content": "Be brief."}, {"role": "user", "content": "fever?"}]
+        httpx.post(f"{server.url}/v1/chat/completions", json={"messages": own})
+    lines = [r.getMessage() for r in caplog.records if ": messages " in r.getMessage()]
+    assert [line.split()[1] for line in lines] == ["/chat:", "/v1/chat/completions:", "/v1/chat/completions:"]
+    assert "messages 1 user + system prompt, " in lines[0]
+    assert "messages 2 user, 1 assistant + system prompt, " in lines[1]
+    assert "messages 1 system, 1 user, " in lines[2]

@@ -10,9 +10,13 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-__all__ = ["RedactPIIFilter", "log_config", "redact"]
+__all__ = ["SERVER_ONLY", "RedactPIIFilter", "log_config", "redact"]
 
 logger = logging.getLogger("medtune.serving")
+
+#: ``extra=`` for a log call whose arguments hold nothing from a request (the server's own address, its routes,
+#: counts): the line is kept as it is. Every other line is redacted.
+SERVER_ONLY = {"medtune_server_only": True}
 
 
 def redact(text: str) -> str:
@@ -37,12 +41,22 @@ def _without_query(path: str) -> str:
     return base + ("?[QUERY]" if sep else "")
 
 
+def _server_only(record: logging.LogRecord) -> bool:
+    """Whether ``record`` holds only the server's own facts: marked :data:`SERVER_ONLY`, or uvicorn's address line.
+
+    ``Uvicorn running on http://127.0.0.1:8000`` names the address the server was configured with, not a client's.
+    """
+    if getattr(record, "medtune_server_only", False):
+        return True
+    return record.name.startswith("uvicorn") and str(record.msg).startswith("Uvicorn running on ")
+
+
 class RedactPIIFilter(logging.Filter):
     """A logging filter that formats each record's message (and traceback) and redacts it."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         """Redact ``record`` in place; never drops it."""
-        if getattr(record, "_medtune_redacted", False):
+        if getattr(record, "_medtune_redacted", False) or _server_only(record):
             return True
         if record.name == "uvicorn.access" and isinstance(record.args, tuple) and len(record.args) >= 3:
             record.args = (*record.args[:2], _without_query(str(record.args[2])), *record.args[3:])

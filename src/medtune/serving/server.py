@@ -16,7 +16,7 @@ from medtune._extras import require
 from medtune.errors import MedtuneError
 from medtune.serving.config import ServeConfig
 from medtune.serving.generator import Generator
-from medtune.serving.logs import log_config
+from medtune.serving.logs import SERVER_ONLY, log_config
 
 __all__ = ["BackgroundServer", "is_loopback", "serve"]
 
@@ -77,6 +77,7 @@ def serve(config: ServeConfig, generator: Generator | None = None) -> None:
             "listening on %s: the server is reachable from other machines and needs no API key. "
             "Set MEDTUNE_API_KEY (or --api-key), put it behind an authenticating proxy, or use --host 127.0.0.1.",
             config.host,
+            extra=SERVER_ONLY,  # the server's own address, not a client's: not redacted
         )
     app = create_app(config, generator)
     uvicorn.Server(_uvicorn_config(app, config, log=True)).run()

@@ -14,6 +14,7 @@ import logging
 import threading
 import time
 import uuid
+from collections import Counter
 from collections.abc import AsyncIterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -23,10 +24,13 @@ from medtune.serving.config import ServeConfig
 from medtune.serving.errors import ClientError, GenerationFailed, GenerationTimeout, sse_error
 from medtune.serving.generator import GenerationParams, Generator, Usage
 from medtune.serving.limits import ConcurrencyLimiter, Overloaded
+from medtune.serving.logs import SERVER_ONLY
 from medtune.serving.safety import Emergency, SafetyLayer
 from medtune.serving.schemas import chunk_event, usage_event
 
 __all__ = ["ChatService", "Prepared"]
+
+_ROLE_ORDER = {"system": 0, "user": 1, "assistant": 2}
 
 logger = logging.getLogger("medtune.serving")
 
@@ -105,6 +109,7 @@ class Prepared:
         emergencies: The emergencies found in it.
         urgent: The urgent-care message that opens the answer ("" without an emergency).
         skip_model: Answer with the urgent-care message only (``emergency_action: replace``).
+        system_prompt_added: Whether the first message is the system prompt the server added (the request had none).
     """
 
     messages: list[dict[str, str]]
@@ -113,6 +118,21 @@ class Prepared:
     emergencies: list[Emergency]
     urgent: str
     skip_model: bool
+    system_prompt_added: bool = False
+
+    def message_counts(self) -> str:
+        """The request's messages by role, then the added system prompt: ``"2 user, 1 assistant + system prompt"``.
+
+        Example:
+            >>> prep = Prepared([{"role": "system", "content": "Be brief."}, {"role": "user", "content": "hi"}],
+            ...                 GenerationParams(max_tokens=8), "hi", [], "", False, system_prompt_added=True)
+            >>> prep.message_counts()
+            '1 user + system prompt'
+        """
+        sent = self.messages[1:] if self.system_prompt_added else self.messages
+        counts = Counter(m["role"] for m in sent)
+        text = ", ".join(f"{n} {role}" for role, n in sorted(counts.items(), key=lambda kv: _ROLE_ORDER.get(kv[0], 9)))
+        return text + (" + system prompt" if self.system_prompt_added else "")
 
     def headers(self) -> dict[str, str]:
         """The response headers the safety layer adds: ``X-Medtune-Emergency`` names the rules that fired."""
@@ -232,7 +252,8 @@ class ChatService:
         messages = [{"role": "system" if role == "developer" else role, "content": text} for role, text in raw_messages]
         messages = [m for m in messages if m["role"] != "tool"]
         system_prompt = defaults.system_prompt if defaults.system_prompt is not None else self.safety.system_prompt
-        if system_prompt and not any(m["role"] == "system" for m in messages):
+        added = bool(system_prompt) and not any(m["role"] == "system" for m in messages)
+        if added:
             messages.insert(0, {"role": "system", "content": system_prompt})
         user_text = next(m["content"] for m in reversed(messages) if m["role"] == "user")
         emergencies = self.safety.check(user_text)
@@ -245,7 +266,7 @@ class ChatService:
             seed=seed,
         )
         skip = bool(urgent) and self.config.safety.emergency_action == "replace"
-        return Prepared(messages, params, user_text, emergencies, urgent, skip)
+        return Prepared(messages, params, user_text, emergencies, urgent, skip, system_prompt_added=added)
 
     async def complete(self, prep: Prepared, endpoint: str, request: Any = None) -> tuple[str, Usage | None]:
         """The whole answer: the urgent-care message, the model's answer and the disclaimer.
@@ -315,9 +336,10 @@ class ChatService:
 
     def _log_request(self, endpoint: str, rid: str, prep: Prepared) -> None:
         rules = ",".join(e.rule for e in prep.emergencies) or "-"
-        logger.info(
-            "%s %s: %d message(s), %d chars, max_tokens=%d, emergency=%s",
-            rid, endpoint, len(prep.messages), len(prep.user_text), prep.params.max_tokens, rules,
+        logger.info(  # ids, the route, counts and rule names only: kept as they are, not redacted
+            "%s %s: messages %s, %d chars, max_tokens=%d, emergency=%s",
+            rid, endpoint, prep.message_counts(), len(prep.user_text), prep.params.max_tokens, rules,
+            extra=SERVER_ONLY,
         )  # fmt: skip
         if self.config.safety.log_messages:
             logger.info("%s message: %s", rid, prep.user_text[:500])
