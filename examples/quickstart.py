@@ -189,7 +189,7 @@ files = evaluator.report(OUT / "eval", tuned, base=base, train_log=result.log_pa
 # `medtune run` also adds the cleaning report and the evaluation summary to it; here is the same by hand.
 
 # %%
-from medtune.cards.model_card import render_model_card  # noqa: E402
+from medtune.cards.writer import relative_path, write_model_card  # noqa: E402
 from medtune.evaluation.report import summary_markdown  # noqa: E402
 
 facts = json.loads((result.run_dir / "run.json").read_text(encoding="utf-8"))
@@ -197,11 +197,10 @@ facts["data"]["cleaning_report"] = rep.to_dict()
 facts["evaluation"] = {
     "summary": summary_markdown(json.loads(files["json"].read_text(encoding="utf-8"))),
     "description": f"On the first {len(test)} test examples, the tuned model against its base model.",
-    "report": str(files["html"]),
+    "report": relative_path(files["html"], result.run_dir),  # paths in the facts are relative to the run directory
 }
-card = render_model_card(facts)
-for target in (result.model_card, result.adapter_dir / "README.md"):
-    target.write_text(card, encoding="utf-8")
+# the card in the run directory and its copy in adapter/, each linking to the report from its own folder
+write_model_card(facts, result.run_dir, [result.adapter_dir])
 
 summary = {
     "smoke": SMOKE,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -45,12 +46,18 @@ def test_smoke_run_end_to_end_then_skip_then_rerun_from_train(run_config_dict, r
     assert result.cleaning_report == out / "clean" / "report.json"
 
     # The model card has the training facts, the cleaning report and the evaluation summary; the copy shipped
-    # with the adapter is the same card.
+    # with the adapter is the same card, with its links from its own folder; every link of every copy resolves.
     card = result.model_card.read_text()
     assert result.model_card == out / "card" / "README.md"
     assert "## Hyperparameters" in card and "### Cleaning" in card and "| pii |" in card
     assert "## Evaluation" in card and "rouge" in card.lower() and "`test` split (first 4 examples)" in card
-    assert (out / "train" / "adapter" / "README.md").read_text() == card
+    assert "Full report: [../eval/report.html](../eval/report.html)." in card
+    adapter_card = (out / "train" / "adapter" / "README.md").read_text()
+    assert "Full report: [../../eval/report.html](../../eval/report.html)." in adapter_card
+    assert re.sub(r"\[[^\[\]]*\]\([^()\s]*\)", "", adapter_card) == re.sub(r"\[[^\[\]]*\]\([^()\s]*\)", "", card)
+    for readme in (result.model_card, *(out / "train").glob("**/README.md")):
+        links = [t for t in re.findall(r"\]\(([^()\s]+)\)", readme.read_text()) if "://" not in t]
+        assert len(links) >= 3 and [t for t in links if not (readme.parent / t).exists()] == [], readme
 
     # A second run skips every stage.
     again = RunPipeline(cfg).run()

@@ -1,5 +1,7 @@
 import itertools
 import json
+import re
+from pathlib import Path
 
 import pytest
 
@@ -321,6 +323,11 @@ def test_eval_split_is_evaluated_at_least_once(tmp_path, tiny, facts):
     result = Trainer(cfg, model=tiny.make_model(len(tok)), tokenizer=tok).train(facts)
     assert result.metrics["eval_loss"] > 0 and result.tokenization.examples == 6
     assert "2 evaluation records" in result.model_card.read_text()
+    # every card of the run links to the run's files relative to its own folder (issue #17)
+    for card in result.model_card.parent.glob("**/README.md"):
+        links = re.findall(r"\]\(([^()\s]+)\)", card.read_text())
+        assert "run.json" in {Path(t).name for t in links}
+        assert [t for t in links if "://" not in t and not (card.parent / t).exists()] == [], card
 
 
 @pytest.mark.slow

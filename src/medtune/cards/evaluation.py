@@ -45,18 +45,20 @@ class CardUpdate:
     copies: tuple[Path, ...] = ()
 
 
-def evaluation_section(evaluation: Mapping[str, Any]) -> str:
+def evaluation_section(evaluation: Mapping[str, Any], *, run_dir: str = "") -> str:
     """The ``## Evaluation`` section of a model card, exactly as the card renderer writes it.
 
     Args:
-        evaluation: ``summary`` (a Markdown table), and optionally ``description`` and ``report`` (a path).
+        evaluation: ``summary`` (a Markdown table), and optionally ``description`` and ``report`` (a path,
+            relative to the run directory).
+        run_dir: The run directory as seen from the card's folder (the report's link starts there).
 
     Returns:
         The section, from its heading to its last line, with a trailing newline.
     """
     from medtune.cards.model_card import render_model_card
 
-    card = render_model_card({"evaluation": dict(evaluation)})
+    card = render_model_card({"evaluation": dict(evaluation)}, run_dir=run_dir)
     start = _HEADING.search(card)
     if start is None:  # no summary: render_model_card writes no section
         return ""
@@ -115,6 +117,14 @@ def find_run_json(model_dir: Path) -> Path | None:
     return None
 
 
+_LINK = re.compile(r"\[[^\[\]]*\]\([^()\s]*\)")
+
+
+def _without_links(card: str) -> str:
+    """``card`` with every Markdown link emptied: copies of one card differ only in their relative links."""
+    return _LINK.sub("[]()", card)
+
+
 def _splice(card: str, section: str) -> str:
     """``card`` with its evaluation section replaced by ``section`` (inserted before the limitations if absent)."""
     start = _HEADING.search(card)
@@ -135,16 +145,16 @@ def update_model_card(model_dir: str | Path, evaluation: Mapping[str, Any]) -> C
     Args:
         model_dir: The evaluated adapter or merged model directory.
         evaluation: ``summary`` (:func:`medtune.evaluation.report.summary_markdown` of the report),
-            ``description`` (:func:`describe_evaluation`) and ``report`` (the report's path; written relative to
-            the run directory when it is inside it), as the card stage of ``medtune run`` passes them.
+            ``description`` (:func:`describe_evaluation`) and ``report`` (the report's path: each card links to it
+            relative to its own folder), as the card stage of ``medtune run`` passes them.
 
     Returns:
         What was done. Nothing is written when the directory has no ``README.md``, when the card was not written
         by medtune, or when no ``run.json`` is next to it or in its run directory; the message says which.
         Other copies of the card in the run directory (``README.md``, ``adapter/``, ``merged/``, and a
-        ``medtune run`` output's ``card/``) that were identical to it are updated too.
+        ``medtune run`` output's ``card/``) that were the same card (but for their relative links) are updated too.
     """
-    from medtune.cards.writer import write_card_text
+    from medtune.cards.writer import relative_path, write_card_text
 
     model_dir = Path(model_dir)
     card = model_dir / "README.md"
@@ -166,18 +176,11 @@ def update_model_card(model_dir: str | Path, evaluation: Mapping[str, Any]) -> C
         )
         logger.info("%s", message)
         return CardUpdate(card, False, message)
-    report = evaluation.get("report")
-    if report:  # relative to the run directory when it is inside it, as in ``medtune run``'s card
-        try:
-            report = Path(report).resolve().relative_to(run_json.parent.resolve()).as_posix()
-        except ValueError:
-            report = str(report)
-        evaluation = {**evaluation, "report": report}
-    section = evaluation_section(evaluation)
-    if not section:
-        return CardUpdate(card, False, f"{card}: the evaluation has no summary table: left unchanged")
-    new = _splice(text, section)
     run_dir = run_json.parent
+    if evaluation.get("report"):  # relative to the run directory, as the card renderer takes it
+        evaluation = {**evaluation, "report": relative_path(evaluation["report"], run_dir)}
+    if not evaluation_section(evaluation):
+        return CardUpdate(card, False, f"{card}: the evaluation has no summary table: left unchanged")
     copies = []
     for other in (
         run_dir / "README.md",
@@ -185,9 +188,15 @@ def update_model_card(model_dir: str | Path, evaluation: Mapping[str, Any]) -> C
         run_dir / "merged" / "README.md",
         run_dir.parent / "card" / "README.md",
     ):
-        if other.resolve() != card.resolve() and other.is_file() and other.read_text(encoding="utf-8") == text:
+        if (
+            other.resolve() != card.resolve()
+            and other.is_file()
+            and _without_links(other.read_text(encoding="utf-8")) == _without_links(text)
+        ):
             copies.append(other)
-    write_card_text(new, card.parent, [other.parent for other in copies])
+    for path in (card, *copies):  # each copy's links start from its own folder
+        section = evaluation_section(evaluation, run_dir=relative_path(run_dir, path.parent))
+        write_card_text(_splice(path.read_text(encoding="utf-8"), section), path.parent)
     message = f"model card {card} updated with the evaluation summary" + (
         f" (and its copies {', '.join(str(c) for c in copies)})" if copies else ""
     )

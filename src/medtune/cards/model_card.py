@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["GENERIC_CARD_PROFILE", "CardProfile", "render_model_card", "resolve_card_profile"]
+__all__ = ["GENERIC_CARD_PROFILE", "CardProfile", "link", "render_model_card", "resolve_card_profile"]
 
 
 @dataclass(frozen=True)
@@ -102,15 +103,35 @@ def _cleaning(report: Any) -> list[str]:
     return lines
 
 
-def render_model_card(facts: Mapping[str, Any]) -> str:
+def link(path: str, run_dir: str = "") -> str:
+    """The link, from a card's folder, to ``path`` given relative to the run directory (an absolute path stays).
+
+    Args:
+        path: A file or folder (``adapter/``) of the run, relative to the run directory.
+        run_dir: The run directory as seen from the card's folder: ``""`` for a card in it, ``".."`` for one in
+            ``adapter/``, ``"../train"`` for ``medtune run``'s ``card/``.
+
+    Example:
+        >>> link("adapter/", ".."), link("../eval/report.html", "../train"), link("run.json")
+        ('../adapter/', '../eval/report.html', 'run.json')
+    """
+    if posixpath.isabs(path) or not run_dir:
+        return path
+    target = posixpath.normpath(posixpath.join(run_dir, path))
+    return target + "/" if path.endswith("/") and not target.endswith("/") else target
+
+
+def render_model_card(facts: Mapping[str, Any], *, run_dir: str = "") -> str:
     """Render the model card from a run's facts (the dict the trainer writes to ``run.json``).
 
     Args:
         facts: Keys ``base_model``, ``backend``, ``config`` (``TrainConfig.model_dump``), ``data`` (record
             counts, tokenization report, optional load/cleaning report), ``metrics``, ``hardware``,
-            ``versions``, ``wall_time_s``, ``started``, ``outputs``, and optionally ``evaluation``
-            (``summary``: a Markdown table, ``description`` and ``report``: the report's path), and
-            ``card_profile`` (the domain text: see :func:`resolve_card_profile`).
+            ``versions``, ``wall_time_s``, ``started``, ``outputs`` (the run directory's entries), and optionally
+            ``evaluation`` (``summary``: a Markdown table, ``description`` and ``report``: the report's path,
+            relative to the run directory), and ``card_profile`` (the domain text: see :func:`resolve_card_profile`).
+        run_dir: The run directory as seen from the folder the card is written to (see :func:`link`): the card's
+            links to the report and the run's files are relative to its own folder.
 
     Returns:
         Markdown with a YAML front matter block.
@@ -219,7 +240,8 @@ def render_model_card(facts: Mapping[str, Any]) -> str:
             out += [str(evaluation["description"]), ""]
         out.append(str(evaluation["summary"]).rstrip())
         if evaluation.get("report"):
-            out += ["", f"Full report: `{evaluation['report']}`."]
+            href = link(str(evaluation["report"]), run_dir)
+            out += ["", f"Full report: [{href}]({href})."]
     out += [
         "",
         "## Intended use and limitations",
@@ -232,5 +254,5 @@ def render_model_card(facts: Mapping[str, Any]) -> str:
         "",
     ]
     for name, desc in (facts.get("outputs") or {}).items():
-        out.append(f"- `{name}`: {desc}")
+        out.append(f"- [`{name}`]({link(name, run_dir)}): {desc}")
     return "\n".join(out).rstrip() + "\n"

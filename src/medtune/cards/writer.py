@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -9,7 +10,7 @@ from typing import Any
 from medtune.cards.model_card import render_model_card
 from medtune.io.files import atomic_write_text
 
-__all__ = ["CARD_FILE", "write_card_text", "write_model_card"]
+__all__ = ["CARD_FILE", "relative_path", "write_card_text", "write_model_card"]
 
 #: The model card's file name, where the Hugging Face Hub reads it.
 CARD_FILE = "README.md"
@@ -49,15 +50,43 @@ def write_card_text(text: str, folder: str | Path, copies: Iterable[str | Path] 
     return path
 
 
-def write_model_card(facts: Mapping[str, Any], folder: str | Path, copies: Iterable[str | Path] = ()) -> Path:
+def write_model_card(
+    facts: Mapping[str, Any],
+    folder: str | Path,
+    copies: Iterable[str | Path] = (),
+    *,
+    run_dir: str | Path | None = None,
+) -> Path:
     """Render a card from a run's ``facts`` (:func:`~medtune.cards.model_card.render_model_card`) and write it.
+
+    Each card's links (the evaluation report, the run's files) are relative to the folder it is written to.
 
     Args:
         facts: The run's facts (what ``run.json`` holds, plus the cleaning report and evaluation when known).
         folder: Where the main card goes.
-        copies: Folders that get the same card when they exist (see :func:`write_card_text`).
+        copies: Folders that get the same card when they exist, each with its own links.
+        run_dir: The folder the paths in ``facts`` are relative to (the run directory); ``folder`` by default.
 
     Returns:
         The main card's path.
     """
-    return write_card_text(render_model_card(facts), folder, copies)
+    folder = Path(folder)
+    base = Path(run_dir) if run_dir is not None else folder
+    folder.mkdir(parents=True, exist_ok=True)
+    path = write_card_text(render_model_card(facts, run_dir=relative_path(base, folder)), folder)
+    for copy in copies:
+        copy = Path(copy)
+        if copy.is_dir() and copy.resolve() != folder.resolve():
+            write_card_text(render_model_card(facts, run_dir=relative_path(base, copy)), copy)
+    return path
+
+
+def relative_path(target: str | Path, start: str | Path) -> str:
+    """``target`` (a file or folder) as seen from the folder ``start``, as a POSIX path (``""`` for ``start`` itself).
+
+    Example:
+        >>> relative_path("out/train", "out/train/adapter"), relative_path("out/train", "out/card")
+        ('..', '../train')
+    """
+    rel = Path(os.path.relpath(Path(target).resolve(), Path(start).resolve())).as_posix()
+    return "" if rel == "." else rel

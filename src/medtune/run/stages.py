@@ -347,7 +347,7 @@ class CardStage(Stage):
 
     def run(self, ctx: StageContext, stage_dir: Path, extra: Any, resume: bool) -> StageRun:
         """Render the card, and copy it over the cards shipped in ``train/``, ``adapter/`` and ``merged/``."""
-        from medtune.cards.writer import write_model_card
+        from medtune.cards.writer import relative_path, write_model_card
 
         train_dir = TRAIN.output_dir(ctx.out)
         facts = json.loads((train_dir / "run.json").read_text(encoding="utf-8"))
@@ -372,12 +372,13 @@ class CardStage(Stage):
                 + f"; {cfg.generation.max_new_tokens} new tokens at most, "
                 + ("sampling" if cfg.generation.do_sample else "greedy decoding")
                 + ". Intervals are bootstrap confidence intervals.",
-                # relative to the run directory (the card is copied elsewhere)
-                "report": f"{EVAL.name}/report.html",
+                # relative to the training run directory, like the other paths of run.json's facts
+                "report": relative_path(EVAL.output_dir(ctx.out) / "report.html", train_dir),
             }
             summary["evaluation"] = True
-        # The copies shipped with the weights carry the same, complete card.
-        card_path = write_model_card(facts, stage_dir, [train_dir, train_dir / "adapter", train_dir / "merged"])
+        # The copies shipped with the weights carry the same, complete card, each with links from its own folder.
+        copies = [train_dir, train_dir / "adapter", train_dir / "merged"]
+        card_path = write_model_card(facts, stage_dir, copies, run_dir=train_dir)
         return StageRun({"model_card": card_path}, summary, [card_path])
 
 
