@@ -1,9 +1,11 @@
 """``medtune plugins``: every name is shown whole, whatever the terminal width (issue #17)."""
 
+import os
 import re
 import types
 
 import pytest
+import rich.console
 
 from medtune import ComponentSpec, hookimpl
 from medtune.cli.main import main
@@ -29,8 +31,11 @@ def _plugin() -> types.ModuleType:
 
 
 @pytest.fixture
-def long_names(medtune_plugin_manager):
+def long_names(medtune_plugin_manager, monkeypatch):
     medtune_plugin_manager.register(_plugin(), name=PLUGIN)
+    # rich reads COLUMNS and TTY_COMPATIBLE from the os.environ of its import time, which a multi-process
+    # datasets map of an earlier test replaces: point it at the current one so that setenv reaches it
+    monkeypatch.setattr(rich.console.Console, "_environ", os.environ)
 
 
 @pytest.mark.parametrize("terminal", [False, True])
