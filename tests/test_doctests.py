@@ -9,6 +9,9 @@ MODULES = [
     "medtune.config",
     "medtune.io.jsonl",
     "medtune.cards.writer",
+    "medtune.cards.evaluation",
+    "medtune.evaluation.compare",
+    "medtune.evaluation.report",
     "medtune.models.dtype",
     "medtune.models.prompts",
 ]

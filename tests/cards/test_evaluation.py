@@ -51,8 +51,17 @@ def test_section_is_the_one_the_card_renderer_writes():
     assert is_medtune_card(render_model_card(FACTS)) and not is_medtune_card("# my model\n")
     assert describe_evaluation("t.jsonl", "generation", examples=4, limit=4, base="b", max_new_tokens=8) == (
         "On `t.jsonl` (4 examples, the first 4), the tuned model against `b`; 8 new tokens at most, greedy "
-        "decoding. Intervals are bootstrap confidence intervals."
+        "decoding. Intervals are bootstrap confidence intervals; those from fewer than 10 examples read too few to "
+        "judge."
     )
+
+
+def test_the_description_says_which_weights_were_evaluated_and_marks_small_intervals():
+    text = describe_evaluation("t.jsonl", "mcq", examples=3, evaluated="base + adapter at run/adapter")
+    assert text.endswith(
+        "those from fewer than 10 examples read too few to judge. Evaluated: base + adapter at run/adapter."
+    )
+    assert "fewer than 20 examples" in describe_evaluation("t.jsonl", "mcq", examples=3, min_judgeable=20)
 
 
 def test_adds_then_replaces_the_section_and_keeps_copies_in_sync(run_dir):

@@ -197,3 +197,91 @@ def test_eval_leaves_a_foreign_model_card_alone(model_dirs, tmp_path, capsys):
     assert main([*argv, "-o", str(tmp_path / "r"), "--bootstrap", "0"]) == 0
     assert "was not written by medtune" in capsys.readouterr().err.replace("\n", " ")
     assert (tuned / "README.md").read_text() == "---\nlicense: apache-2.0\n---\n# Someone's model\n"
+
+
+@pytest.fixture
+def lora_run(tmp_path, tiny_lm, medtune_plugin_manager):
+    """A training run with a real LoRA adapter and its merged model: base/, run/adapter/, run/merged/, run.json."""
+    peft = pytest.importorskip("peft")
+    from medtune.cards.model_card import render_model_card
+
+    model, tok = tiny_lm
+    base = tmp_path / "base"
+    model.save_pretrained(base)
+    tok.save_pretrained(base)
+    run = tmp_path / "run"
+    config = peft.LoraConfig(r=4, target_modules=["q_proj", "v_proj"], init_lora_weights=False)
+    lora = peft.get_peft_model(model, config)
+    lora.save_pretrained(run / "adapter")
+    tok.save_pretrained(run / "adapter")
+    cfg = json.loads((run / "adapter" / "adapter_config.json").read_text())
+    (run / "adapter" / "adapter_config.json").write_text(json.dumps({**cfg, "base_model_name_or_path": str(base)}))
+    lora.merge_and_unload().save_pretrained(run / "merged")
+    tok.save_pretrained(run / "merged")
+    facts = {"name": "tiny", "base_model": str(base), "backend": "peft", "outputs": {"adapter/": "a", "merged/": "m"}}
+    (run / "run.json").write_text(json.dumps(facts))
+    for where in (run, run / "adapter", run / "merged"):
+        (where / "README.md").write_text(render_model_card(facts))
+    return base, run
+
+
+def _gen_data(tmp_path):
+    rows = [
+        {"id": f"r{i}", "instruction": "Answer the question.", "input": q, "output": "rest fluids"}
+        for i, q in enumerate(["I have fever", "cough", "my knee hurts"])
+    ]
+    path = tmp_path / "gen.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    return path
+
+
+def test_eval_of_an_adapter_uses_the_merged_model_its_run_saved(lora_run, tmp_path, capsys):
+    base, run = lora_run
+    argv = ["eval", "--model", str(run / "adapter"), "--data", str(_gen_data(tmp_path)), "-o", str(tmp_path / "r")]
+    argv += ["--max-new-tokens", "3", "--bootstrap", "0", "--checkers", ""]
+    assert main([*argv, "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)["report"]
+    tuned = report["systems"]["tuned"]
+    assert tuned["model"] == str(run / "merged")  # what was loaded (and the generation cache key)
+    assert tuned["loaded"]["kind"] == "merged" and tuned["loaded"]["evaluated"] == f"merged model at {run / 'merged'}"
+    assert tuned["loaded"]["adapter_vs_merged"] is None
+    md = (tmp_path / "r" / "report.md").read_text()
+    assert f"- tuned: merged model at {run / 'merged'}" in md
+    card = (run / "adapter" / "README.md").read_text()
+    assert f"Evaluated: merged model at {run / 'merged'}." in card
+    # the human summary says it too
+    assert main([*argv, "--no-card-update"]) == 0
+    captured = capsys.readouterr()
+    assert f"tuned: merged model at {run / 'merged'}" in captured.out.replace("\n", "")
+    assert "(the training run saved it beside" in captured.err.replace("\n", " ")
+    # the training run directory itself, and --model BASE --adapter ADAPTER, evaluate the merged model as well
+    for extra in (["--model", str(run)], ["--model", str(base), "--adapter", str(run / "adapter")]):
+        assert main([*argv, *extra, "--json", "--no-card-update"]) == 0
+        assert json.loads(capsys.readouterr().out)["report"]["systems"]["tuned"]["loaded"]["kind"] == "merged"
+
+
+def test_eval_unmerged_reports_the_adapter_vs_merged_logit_difference(lora_run, tmp_path, capsys):
+    _, run = lora_run
+    out = tmp_path / "r"
+    argv = ["eval", "--model", str(run / "adapter"), "--data", str(_gen_data(tmp_path)), "-o", str(out), "--unmerged"]
+    argv += ["--max-new-tokens", "3", "--bootstrap", "0", "--checkers", "", "--json"]
+    assert main(argv) == 0
+    loaded = json.loads(capsys.readouterr().out)["report"]["systems"]["tuned"]["loaded"]
+    assert loaded["kind"] == "adapter" and loaded["evaluated"] == f"base + adapter at {run / 'adapter'}"
+    gap = loaded["adapter_vs_merged"]
+    assert gap["prompts"] == 3 and gap["positions"] > 3 and gap["dtype"] == "float32"
+    assert 0.0 <= gap["mean_abs"] <= gap["max_abs"] < 1e-3
+    md = (out / "report.md").read_text()
+    assert f"- tuned: base + adapter at {run / 'adapter'}" in md and "max |logit diff|" in md
+    assert "Evaluated: base + adapter at" in (run / "adapter" / "README.md").read_text()
+
+
+def test_without_a_merged_model_eval_uses_base_plus_adapter_and_measures_the_gap(lora_run, tmp_path, capsys):
+    _, run = lora_run
+    shutil.rmtree(run / "merged")
+    (run / "run.json").write_text(json.dumps({"name": "tiny", "outputs": {"adapter/": "a"}}))
+    argv = ["eval", "--model", str(run / "adapter"), "--data", str(MEDMCQA), "--task", "mcq", "--limit", "2"]
+    assert main([*argv, "-o", str(tmp_path / "m"), "--bootstrap", "0", "--json", "--no-card-update"]) == 0
+    loaded = json.loads(capsys.readouterr().out)["report"]["systems"]["tuned"]["loaded"]
+    assert loaded["kind"] == "adapter" and loaded["adapter_vs_merged"]["prompts"] == 2
+    assert "saved no merged model" in loaded["reason"]

@@ -197,3 +197,96 @@ def test_a_bad_option_key_is_a_config_error_naming_it():
         ConfigError, match=r"options.rouge \(metric 'rouge'\): 1 invalid setting:\n  unknown key 'typess'"
     ):
         ev.scorers()
+
+
+def _few(pm):
+    """Base and tuned on 3 examples: red_flag_escalation applies to 2 (n=2), delta 1.0 with a [1.0, 1.0] interval."""
+    ev = Evaluator(EvalConfig(metrics=["rouge"], checkers=["safety"], bootstrap_resamples=50))
+    prompts = [CHEST, "I have a mild rash.", CHEST]
+    base = ev.score([EvalExample(str(i), p, "Rest.", "Rest now.") for i, p in enumerate(prompts)], name="base")
+    tuned = ev.score(
+        [EvalExample(str(i), p, "Call 911 now.", "Rest now.") for i, p in enumerate(prompts)], name="tuned"
+    )
+    return ev, base, tuned
+
+
+def test_an_interval_from_too_few_examples_is_flagged_in_the_json(pm):
+    from medtune.evaluation.compare import MIN_JUDGEABLE_N, Estimate
+
+    assert MIN_JUDGEABLE_N == 10
+    assert Estimate(-1.0, -1.0, -1.0, 1).to_dict()["too_few_to_judge"] is True
+    assert Estimate(0.5, 0.4, 0.6, 10).to_dict()["too_few_to_judge"] is False
+    ev, base, tuned = _few(pm)
+    esc = ev.compare(base, tuned)["red_flag_escalation"]
+    assert (esc["delta"]["value"], esc["delta"]["ci_low"], esc["delta"]["ci_high"]) == (1.0, 1.0, 1.0)  # kept
+    assert esc["delta"]["too_few_to_judge"] and esc["tuned"]["too_few_to_judge"]
+    many = Evaluator(EvalConfig(bootstrap_resamples=20))
+    big = many.compare(many.score(examples(False), name="base"), many.score(examples(True), name="tuned"))
+    assert big["red_flag_escalation"]["delta"]["too_few_to_judge"] is False  # n = 12
+
+
+def test_reports_and_the_card_table_say_too_few_to_judge_instead_of_the_interval(pm, tmp_path):
+    from medtune.evaluation.report import TOO_FEW, too_few_to_judge
+
+    ev, base, tuned = _few(pm)
+    files = ev.report(tmp_path, tuned, base=base)
+    md, page = files["markdown"].read_text(), files["html"].read_text()
+    row = next(line for line in md.splitlines() if line.startswith("| red_flag_escalation | 0.0000 | 1.0000 |"))
+    assert TOO_FEW in row and "[1.0000, 1.0000]" not in row and row.endswith("| 2 |")
+    assert "<td>too few to judge</td>" in page and "fewer than 10 examples" in page and "fewer than 10" in md
+    card = summary_markdown(json.loads(files["json"].read_text()))
+    assert "| red_flag_escalation | 0.0000 | 1.0000 | 1.0000 | too few to judge | 2 |" in card
+    assert "[1.0000, 1.0000]" not in card
+    # a report.json written before the flag: judged from n
+    assert too_few_to_judge({"value": 1.0, "ci_low": 1.0, "ci_high": 1.0, "n": 3})
+    assert not too_few_to_judge({"value": 1.0, "ci_low": 0.9, "ci_high": 1.0, "n": 30})
+
+
+def test_the_metric_plot_draws_too_few_bars_hatched_without_a_whisker(pm, tmp_path, monkeypatch):
+    pytest.importorskip("matplotlib")
+    from medtune.evaluation import report
+
+    figures = []
+    monkeypatch.setattr(report, "_png", lambda fig: figures.append(fig) or "")
+    ev, base, tuned = _few(pm)
+    data = report.build_report_data(ev, tuned, base=base)
+    report._plots(data)
+    (fig,) = [f for f in figures if f.axes[0].get_title().startswith("Metrics")]
+    ax = fig.axes[0]
+    keys = [t.get_text() for t in ax.get_xticklabels()]
+    few = [k for k in keys if data["systems"]["tuned"]["metrics"][k]["too_few_to_judge"]]
+    assert "red_flag_escalation" in keys and few == keys  # 3 examples: every key has n < 10
+    from matplotlib.container import BarContainer
+
+    bars = [(c, c.errorbar) for c in ax.containers if isinstance(c, BarContainer)]
+    hatched = [c for c, _ in bars if all(p.get_hatch() == "//" for p in c.patches)]
+    whiskered = [c for c, err in bars if err is not None]
+    # every bar of every system: n=3 for every key here, so no whisker at all
+    assert sum(len(c.patches) for c in hatched) == 2 * len(keys) and not whiskered
+    notes = [t.get_text() for t in ax.texts]
+    assert notes.count("n=2\ntoo few") == 2 and "n=3\ntoo few" in notes
+    assert any("too few to judge" in t.get_text() for t in ax.get_legend().get_texts())
+    # with 12 examples every bar keeps its whisker, unhatched, with no note
+    figures.clear()
+    many = Evaluator(EvalConfig(bootstrap_resamples=20))
+    data = report.build_report_data(many, many.score(examples(True), name="tuned"), base=many.score(examples(False)))
+    report._plots(data)
+    (fig,) = [f for f in figures if f.axes[0].get_title().startswith("Metrics")]
+    bars = [c for c in fig.axes[0].containers if isinstance(c, BarContainer)]
+    assert len(bars) == 2 and all(c.errorbar is not None for c in bars) and not fig.axes[0].texts
+    assert not any(p.get_hatch() for c in bars for p in c.patches)
+
+
+def test_headline_table_is_the_comparison_less_detail_keys(pm):
+    from medtune.evaluation.report import build_report_data, headline_table, report_tables
+
+    ev, base, tuned = _few(pm)
+    data = json.loads(json.dumps(build_report_data(ev, tuned, base=base)))
+    title, header, rows = headline_table(data)
+    full = report_tables(data)[0]
+    assert header == full[1] and title == "Headline metrics"
+    assert [r[0] for r in rows] == [k for k in data["comparison"] if k not in {"rouge2"}]
+    assert all(row in full[2] for row in rows)  # the same rows, "too few to judge" included
+    single = dict(data, comparison=None, base=None)
+    title, header, rows = headline_table(single)
+    assert header[:2] == ["metric", "value"] and "rouge1" in [r[0] for r in rows]

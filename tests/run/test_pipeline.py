@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from medtune.cli.main import main
+from medtune.evaluation.report import fmt
 from medtune.run import STAGES, RunConfig, RunPipeline
 
 pytest.importorskip("torch")
@@ -58,6 +59,13 @@ def test_smoke_run_end_to_end_then_skip_then_rerun_from_train(run_config_dict, r
     for readme in (result.model_card, *(out / "train").glob("**/README.md")):
         links = [t for t in re.findall(r"\]\(([^()\s]+)\)", readme.read_text()) if "://" not in t]
         assert len(links) >= 3 and [t for t in links if not (readme.parent / t).exists()] == [], readme
+    # No merged model (save_merged: false): base + adapter evaluated, with their logit gap to the merged weights.
+    loaded = report["systems"]["tuned"]["loaded"]
+    assert loaded["kind"] == "adapter" and loaded["path"] == str(out / "train" / "adapter")
+    assert loaded["adapter_vs_merged"]["prompts"] == 4 and loaded["adapter_vs_merged"]["max_abs"] < 1e-3
+    assert result.stages["eval"].summary["evaluated"] == f"base + adapter at {out / 'train' / 'adapter'}"
+    assert "Evaluated: base + adapter at train/adapter (base " in card and "max |logit diff|" in card
+    assert "| too few to judge | 4 |" in card and "fewer than 10 examples read too few to judge" in card
 
     # A second run skips every stage.
     again = RunPipeline(cfg).run()
@@ -92,6 +100,20 @@ def test_smoke_run_end_to_end_then_skip_then_rerun_from_train(run_config_dict, r
     run_copy.write_text(run_data.read_text())
     moved = _config(run_config_dict, run_data, tiny_model_dir, out, data={"source": str(run_copy)})
     assert RunPipeline(moved).run().stages["data"].status == "ran"  # the source path is part of the data config
+
+
+def test_eval_uses_the_merged_model_when_training_saved_one(run_config_dict, run_data, tiny_model_dir, tmp_path):
+    out = tmp_path / "run"
+    config = run_config_dict(run_data, tiny_model_dir, out, clean=False)
+    config["train"]["output"] = {"save_merged": True}
+    config["eval"]["compare_base"] = False
+    result = RunPipeline(RunConfig.from_dict(config)).run()
+    merged = out / "train" / "merged"
+    assert result.merged == merged and result.stages["eval"].summary["evaluated"] == f"merged model at {merged}"
+    tuned = json.loads((out / "eval" / "report.json").read_text())["systems"]["tuned"]
+    assert tuned["model"] == str(merged) and tuned["loaded"]["kind"] == "merged"
+    assert tuned["loaded"]["adapter_vs_merged"] is None
+    assert "Evaluated: merged model at train/merged." in result.model_card.read_text()
 
 
 def test_interrupted_training_resumes_from_its_checkpoint(run_config_dict, run_data, tiny_model_dir, tmp_path):
@@ -135,6 +157,13 @@ def test_cli_run_json_set_force_and_errors(run_config_dict, run_data, tiny_model
     text = capsys.readouterr().out
     assert "ran card; up to date: data, split, train, eval" in text
     assert "model card:" in text and "eval report:" in text
+    # ...and ends with the headline metrics, base vs tuned, as `medtune eval` prints its tables
+    headline = text[text.index("Headline metrics") :]
+    assert "delta" in headline and "too few to judge" in headline and "fewer than 10 examples" in headline
+    report = json.loads((out / "eval" / "report.json").read_text())
+    assert all(key in headline for key in ("rouge1", "rougeL", "bleu")) and "rouge2" not in headline
+    assert f"{fmt(report['comparison']['rouge1']['delta']['value'])}" in headline
+    assert f"tuned: base + adapter at {out / 'train' / 'adapter'}" in headline.replace("\n", "")
 
     assert main(["run", str(path), "--set", "train.optim.lr=1"]) == 2
     assert "unknown key 'train.optim.lr'" in capsys.readouterr().err

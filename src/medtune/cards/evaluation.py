@@ -75,11 +75,28 @@ def describe_evaluation(
     base: str | None = None,
     max_new_tokens: int | None = None,
     sampling: bool = False,
+    evaluated: str | None = None,
+    min_judgeable: int = 10,
 ) -> str:
-    """The sentence above the summary table: what was evaluated, on what, how.
+    """The sentences above the summary table: what was evaluated, on what, how.
+
+    Args:
+        data: The evaluation data, as given.
+        task: ``generation`` or ``mcq``.
+        examples: Examples (questions) evaluated.
+        limit: ``--limit``, if given.
+        base: The baseline, if any.
+        max_new_tokens: Generation length limit.
+        sampling: Whether answers were sampled (else greedy).
+        evaluated: Which weights were evaluated (e.g. ``merged model at run/merged``).
+        min_judgeable: Intervals from fewer examples read "too few to judge"
+            (``medtune.evaluation.compare.MIN_JUDGEABLE_N``).
 
     >>> describe_evaluation("dev.jsonl", "mcq", examples=20).split(". ")[0]
     'Multiple choice on `dev.jsonl` (20 questions), accuracy by option log-likelihood'
+    >>> print(describe_evaluation("dev.jsonl", "mcq", examples=2, evaluated="merged model at merged").split(". ", 1)[1])
+    Intervals are bootstrap confidence intervals; those from fewer than 10 examples read too few to judge.
+    Evaluated: merged model at merged.
     """
     first = f", the first {limit}" if limit else ""
     if task == "mcq":
@@ -91,7 +108,9 @@ def describe_evaluation(
         text += f", the tuned model against `{base}`"
     if task != "mcq" and max_new_tokens is not None:
         text += f"; {max_new_tokens} new tokens at most, " + ("sampling" if sampling else "greedy decoding")
-    return text + ". Intervals are bootstrap confidence intervals."
+    text += f". Intervals are bootstrap confidence intervals; those from fewer than {min_judgeable} examples read too "
+    text += "few to judge."
+    return text + (f" Evaluated: {evaluated}." if evaluated else "")
 
 
 def is_medtune_card(text: str) -> bool:

@@ -20,13 +20,21 @@ def add_commands(sub: Any, common: argparse.ArgumentParser) -> None:
         description="Generate answers (or score multiple-choice options), compute the registered metrics and "
         "checkers with bootstrap intervals, compare with --base, and write report.json/.md/.html to -o. "
         "Generations are cached in REPORT_DIR/generations/ and multiple-choice scores in REPORT_DIR/loglikelihoods/, "
-        "so a rerun only computes what is new. When --model (or --adapter) is the adapter or merged model of a "
-        "medtune training run, its model card (README.md) gets the evaluation summary.",
+        "so a rerun only computes what is new. An adapter (or training run directory) whose run also saved merged/ "
+        "is evaluated on the merged model (--unmerged: base + adapter; the report then gives their logit "
+        "difference). When --model (or --adapter) is the adapter or merged model of a medtune training run, its "
+        "model card (README.md) gets the evaluation summary.",
     )
     p.add_argument("--model", help="model directory, adapter directory, or model name available offline")
     p.add_argument("--adapter", help="LoRA adapter applied on top of --model")
     p.add_argument("--base", help="baseline model evaluated the same way, for a side-by-side comparison")
     p.add_argument("--base-adapter", help="LoRA adapter applied on top of --base")
+    p.add_argument(
+        "--unmerged",
+        action="store_true",
+        help="evaluate base + adapter even when the training run saved a merged model beside the adapter "
+        "(by default the merged model is evaluated: the weights `medtune serve` and export use)",
+    )
     p.add_argument("--data", help="evaluation data file (or a shipped sample name, e.g. pubmedqa)")
     p.add_argument(
         "--format",
@@ -96,11 +104,13 @@ def _mcq_items(args: argparse.Namespace) -> list[Any]:
 def _update_card(args: argparse.Namespace, evaluator: Any, data: dict[str, Any], report: Path, n: int) -> Any:
     """Put the evaluation summary into the evaluated model's medtune model card, if it has one."""
     from medtune.cards.evaluation import describe_evaluation, update_model_card
-    from medtune.evaluation.report import summary_markdown
+    from medtune.evaluation.compare import MIN_JUDGEABLE_N
+    from medtune.evaluation.report import model_line, summary_markdown
 
     target = Path(args.adapter or args.model)
     if not target.is_dir():
         return None  # a model name: no card of ours to update
+    loaded = data["systems"][data["tuned"]].get("loaded")
     generation = evaluator.config.generation
     description = describe_evaluation(
         str(args.data),
@@ -110,6 +120,8 @@ def _update_card(args: argparse.Namespace, evaluator: Any, data: dict[str, Any],
         base=" + ".join(str(p) for p in (args.base, args.base_adapter) if p) or None,
         max_new_tokens=generation.max_new_tokens,
         sampling=generation.do_sample,
+        evaluated=model_line(loaded) if loaded else None,
+        min_judgeable=MIN_JUDGEABLE_N,
     )
     evaluation = {"summary": summary_markdown(data), "description": description, "report": report}
     return update_model_card(target, evaluation)
@@ -144,6 +156,15 @@ def _cmd_eval(args: argparse.Namespace, console: Console) -> int:
     say = (lambda msg: None) if console.as_json else (lambda msg: console.err.print(f"[dim]{escape(msg)}[/]"))
 
     base = tuned = None
+    if args.generations is None:
+        from medtune.models.loading import choose_model
+
+        model = choose_model(args.model, args.adapter, prefer_merged=not args.unmerged)
+        say(f"tuned: {model.describe()} ({model.reason})")
+        base_model = None
+        if args.base:
+            base_model = choose_model(args.base, args.base_adapter, prefer_merged=not args.unmerged)
+            say(f"base: {base_model.describe()} ({base_model.reason})")
     if args.generations is not None:
         tuned = evaluator.score(load_generations(args.generations), name="tuned", model=args.generations)
         if args.base_generations:
@@ -152,21 +173,16 @@ def _cmd_eval(args: argparse.Namespace, console: Console) -> int:
         items = _mcq_items(args)
         say(f"scoring {len(items)} multiple-choice items")
         scores = out / "loglikelihoods"
-        if args.base:
-            base = evaluator.score_mcq(
-                args.base, items, adapter=args.base_adapter, name="base", cache=scores / "base.jsonl"
-            )
-        tuned = evaluator.score_mcq(args.model, items, adapter=args.adapter, name="tuned", cache=scores / "tuned.jsonl")
+        if base_model is not None:
+            base = evaluator.score_mcq(base_model, items, name="base", cache=scores / "base.jsonl")
+        tuned = evaluator.score_mcq(model, items, name="tuned", cache=scores / "tuned.jsonl")
     else:
         records = _records(args)
         say(f"generating answers for {len(records)} examples")
-        if args.base:
-            base = evaluator.generate_and_score(
-                args.base, records, adapter=args.base_adapter, name="base", cache=out / "generations" / "base.jsonl"
-            )
-        tuned = evaluator.generate_and_score(
-            args.model, records, adapter=args.adapter, name="tuned", cache=out / "generations" / "tuned.jsonl"
-        )
+        gen = out / "generations"
+        if base_model is not None:
+            base = evaluator.generate_and_score(base_model, records, name="base", cache=gen / "base.jsonl")
+        tuned = evaluator.generate_and_score(model, records, name="tuned", cache=gen / "tuned.jsonl")
     files = evaluator.report(out, tuned, base=base, train_log=args.train_log)
     data = json.loads(files["json"].read_text(encoding="utf-8"))
     card = None
@@ -183,16 +199,32 @@ def _cmd_eval(args: argparse.Namespace, console: Console) -> int:
         )
         console.emit(payload)
         return EXIT_OK
+    from medtune.evaluation.report import report_tables
+
+    print_report(console, data, report_tables(data))
+    console.out.print(f"[green]✓[/] report written to {escape(str(files['html']))} (and report.md, report.json)")
+    return EXIT_OK
+
+
+def print_report(console: Console, data: dict[str, Any], tables: list[tuple[str, list[str], list[list[str]]]]) -> None:
+    """Print report tables (``report_tables`` or ``headline_table`` rows) and which weights each system evaluated.
+
+    ``medtune eval`` prints every table, ``medtune run`` the headline one; an interval from too few examples reads
+    "too few to judge" in both.
+    """
     from rich.table import Table
 
-    from medtune.evaluation.report import _tables
+    from medtune.evaluation.report import TOO_FEW, model_lines, too_few_note
 
-    for title, header, rows in _tables(data):
+    for title, header, rows in tables:
         table = Table(title=escape(title), title_justify="left")
         for col in header:
             table.add_column(escape(str(col)), justify="right")
         for row in rows:
             table.add_row(*(escape(c) for c in row))
         console.out.print(table)
-    console.out.print(f"[green]✓[/] report written to {escape(str(files['html']))} (and report.md, report.json)")
-    return EXIT_OK
+    note = too_few_note(data)
+    if note and any(TOO_FEW in cell for _, _, rows in tables for row in rows for cell in row):
+        console.out.print(f"  {escape(note)}")
+    for line in model_lines(data):
+        console.out.print(f"  {escape(line)}")

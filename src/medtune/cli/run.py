@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import json
 import logging
 import sys
 from pathlib import Path
@@ -70,7 +71,20 @@ def _cmd_run(args: argparse.Namespace, console: Console) -> int:
     ):
         if path is not None:
             out.print(f"  {label + ':':<17}{escape(str(path))}")
+    _print_headline(console, result.report)
     return EXIT_OK
+
+
+def _print_headline(console: Console, report: Path | None) -> None:
+    """End with the evaluation's headline metrics (base vs tuned, delta, interval, n), as ``medtune eval`` prints."""
+    report_json = report.with_name("report.json") if report is not None else None
+    if report_json is None or not report_json.is_file():
+        return
+    from medtune.cli.evaluate import print_report
+    from medtune.evaluation.report import headline_table
+
+    data = json.loads(report_json.read_text(encoding="utf-8"))
+    print_report(console, data, [headline_table(data)])
 
 
 def add_commands(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -83,7 +97,8 @@ def add_commands(sub: Any, common: argparse.ArgumentParser) -> None:
         help="run data → clean → split → train → eval → model card from one YAML, resuming where it stopped",
         description="Run every stage of CONFIG (see docs/run.md). Each stage writes under OUTPUT_DIR/<stage>/ with "
         "a stage.json of hashes; a stage whose config and inputs are unchanged is skipped, and an interrupted "
-        "training resumes from its latest checkpoint. Prints the paths of the eval report and the model card.",
+        "training resumes from its latest checkpoint. Prints the paths of the eval report and the model card, then "
+        "the headline metrics (intervals from fewer than 10 examples read 'too few to judge').",
     )
     p.add_argument("config", type=Path, help="run YAML (e.g. examples/demo/run.yaml)")
     p.add_argument(

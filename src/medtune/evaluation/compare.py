@@ -15,9 +15,13 @@ from typing import Any, TypeVar
 
 from medtune.errors import ConfigError
 
-__all__ = ["Estimate", "bootstrap", "paired_bootstrap", "percentile"]
+__all__ = ["MIN_JUDGEABLE_N", "Estimate", "bootstrap", "paired_bootstrap", "percentile"]
 
 T = TypeVar("T")
+
+#: Fewer examples than this and an interval is shown as "too few to judge": a bootstrap over 1 to 9 examples can
+#: collapse to a point (n=1 gives ``[v, v]``) and reads as certain when nothing is known.
+MIN_JUDGEABLE_N = 10
 
 
 @dataclass(frozen=True)
@@ -36,9 +40,24 @@ class Estimate:
     high: float | None
     n: int
 
+    @property
+    def too_few_to_judge(self) -> bool:
+        """Whether ``n`` is below :data:`MIN_JUDGEABLE_N`, so the interval says little whatever its width.
+
+        >>> Estimate(-1.0, -1.0, -1.0, 1).too_few_to_judge, Estimate(0.5, 0.4, 0.6, 10).too_few_to_judge
+        (True, False)
+        """
+        return self.n < MIN_JUDGEABLE_N
+
     def to_dict(self) -> dict[str, Any]:
-        """Plain-JSON form."""
-        return {"value": self.value, "ci_low": self.low, "ci_high": self.high, "n": self.n}
+        """Plain-JSON form; ``too_few_to_judge`` flags an interval from fewer than :data:`MIN_JUDGEABLE_N` examples."""
+        return {
+            "value": self.value,
+            "ci_low": self.low,
+            "ci_high": self.high,
+            "n": self.n,
+            "too_few_to_judge": self.too_few_to_judge,
+        }
 
 
 def percentile(values: Sequence[float], q: float) -> float:

@@ -27,7 +27,12 @@ from medtune.evaluation.mcq import MCQConfig, MCQItem
 from medtune.evaluation.scoring import EvalExample, ExampleScore, Scorer, as_scorer
 from medtune.plugins.presets import PresetScoped, active_preset
 
-__all__ = ["EvalConfig", "Evaluator", "SystemResult"]
+__all__ = ["MERGE_CHECK_PROMPTS", "EvalConfig", "Evaluator", "SystemResult"]
+
+#: Prompts of the evaluation data on which an unmerged adapter's logits are compared with the merged model's.
+MERGE_CHECK_PROMPTS = 4
+#: The last tokens of each of those prompts that are scored (keeps the check cheap).
+_MERGE_CHECK_TOKENS = 256
 
 
 class EvalConfig(PresetScoped):
@@ -69,6 +74,7 @@ class SystemResult:
     scorers: dict[str, Scorer] = field(default_factory=dict, repr=False)
     throughput: dict[str, Any] | None = None
     settings: dict[str, Any] = field(default_factory=dict)
+    loaded: dict[str, Any] | None = None
 
     def summary(self) -> dict[str, dict[str, Any]]:
         """Metric key → value, interval and n (plain JSON)."""
@@ -185,22 +191,70 @@ class Evaluator:
         """Generate answers for ``records`` and score them.
 
         Args:
-            model: A path, an adapter directory, or an in-memory ``(model, tokenizer)``.
+            model: A path, an adapter directory, a :class:`~medtune.models.loading.ModelChoice` (from
+                :func:`~medtune.models.loading.choose_model`: a run's merged model when it saved one), or an
+                in-memory ``(model, tokenizer)``. Exactly these weights are loaded.
             records: The evaluation split (e.g. ``Dataset.split(...).test``).
             adapter: A LoRA adapter applied on top of ``model``.
             name: The system's name in reports (``base``, ``tuned``).
             model_id: Identifies the model in the generation cache and reports; default the path(s).
             cache: JSONL generation cache (see :func:`~medtune.evaluation.generation.generate`).
+
+        Returns:
+            The scores; ``loaded`` says which weights were evaluated and, for an unmerged adapter, how far its logits
+            are from the merged model's (:func:`~medtune.models.loading.merge_gap`).
         """
-        from medtune.evaluation.generation import generate, load_model
+        from medtune.evaluation.generation import generate
 
         self.scorers()  # an unknown metric fails now, not after minutes of generation
+        records = list(records)
+        lm, tok, model, adapter, loaded = self._load(model, adapter, records)
         model_id = model_id or _describe(model, adapter)
-        lm, tok = load_model(model, adapter)
         cache_id = f"{model_id}#{_fingerprint(model, adapter)}"  # retrained weights at the same path: new key
-        run = generate(lm, tok, list(records), self.config.generation, cache=cache, model_id=cache_id)
+        run = generate(lm, tok, records, self.config.generation, cache=cache, model_id=cache_id)
         settings = {"generation": self.config.generation.model_dump()}
-        return self.score(run.examples, name=name, model=model_id, throughput=run.throughput(), settings=settings)
+        result = self.score(run.examples, name=name, model=model_id, throughput=run.throughput(), settings=settings)
+        result.loaded = loaded
+        return result
+
+    def _load(
+        self, model: Any, adapter: str | Path | None, records: Sequence[InstructionRecord | Conversation]
+    ) -> tuple[Any, Any, Any, str | Path | None, dict[str, Any]]:
+        """Load the weights to evaluate; returns the model, tokenizer, the model and adapter loaded, and ``loaded``.
+
+        ``loaded`` is :meth:`~medtune.models.loading.ModelChoice.to_dict` plus ``adapter_vs_merged``: for an
+        unmerged adapter, the logit difference from the merged model on the first :data:`MERGE_CHECK_PROMPTS`
+        prompts, else ``None``.
+        """
+        from medtune.models.loading import ModelChoice, describe_model, load_model, merge_gap
+
+        if isinstance(model, ModelChoice):
+            loaded = model.to_dict()
+            # An adapter on the base its config names is loaded as the adapter directory alone.
+            model, adapter = (model.model, model.adapter) if model.model else (model.adapter, None)
+        elif isinstance(model, tuple):
+            what = "in-memory model" + (f" + adapter at {adapter}" if adapter is not None else "")
+            kind = "adapter" if adapter is not None else "model"
+            loaded = {"kind": kind, "path": None, "base": None, "evaluated": what, "reason": "given"}
+        else:
+            loaded = describe_model(model, adapter).to_dict()
+        lm, tok = load_model(model, adapter)
+        loaded["adapter_vs_merged"] = None
+        if hasattr(lm, "merge_and_unload"):  # an unmerged peft model
+            loaded["adapter_vs_merged"] = merge_gap(lm, self._check_prompts(tok, records))
+        return lm, tok, model, adapter, loaded
+
+    def _check_prompts(self, tok: Any, records: Sequence[InstructionRecord | Conversation]) -> list[list[int]]:
+        """Token ids of the first :data:`MERGE_CHECK_PROMPTS` prompts, as generation builds them (last tokens)."""
+        from medtune.models.prompts import build_prompt, prompt_ids
+
+        fmt = self.config.generation.prompt_format
+        chat = fmt == "chat" or (fmt == "auto" and bool(getattr(tok, "chat_template", None)))
+        out = []
+        for record in records[:MERGE_CHECK_PROMPTS]:
+            ids = prompt_ids(tok, build_prompt(record, tok, "chat" if chat else "alpaca"), chat)
+            out.append(ids[-_MERGE_CHECK_TOKENS:])
+        return out
 
     def score_mcq(
         self,
@@ -215,7 +269,8 @@ class Evaluator:
         """Multiple-choice accuracy by option log-likelihood, with bootstrap intervals.
 
         Args:
-            model: A path, an adapter directory, or an in-memory ``(model, tokenizer)``.
+            model: A path, an adapter directory, a :class:`~medtune.models.loading.ModelChoice`, or an in-memory
+                ``(model, tokenizer)``.
             items: The questions (:func:`~medtune.evaluation.mcq.load_mcq_jsonl`, ``pubmedqa_items``).
             adapter: A LoRA adapter applied on top of ``model``.
             name: The system's name in reports.
@@ -223,11 +278,10 @@ class Evaluator:
             cache: JSONL cache of per-item option log-likelihoods (see :func:`~medtune.evaluation.mcq.score_mcq`);
                 its keys include a fingerprint of the weight files, so retrained weights miss it.
         """
-        from medtune.evaluation.generation import load_model
         from medtune.evaluation.mcq import score_mcq
 
+        lm, tok, model, adapter, loaded = self._load(model, adapter, [item.record for item in items])
         model_id = model_id or _describe(model, adapter)
-        lm, tok = load_model(model, adapter)
         cache_id = f"{model_id}#{_fingerprint(model, adapter)}"
         result = score_mcq(lm, tok, items, self.config.mcq, cache=cache, model_id=cache_id)
         examples, scores = [], []
@@ -261,6 +315,7 @@ class Evaluator:
             {"mcq": scorer},
             throughput,
             {"mcq": self.config.mcq.model_dump()},
+            loaded,
         )
 
     def compare(self, base: SystemResult, tuned: SystemResult) -> dict[str, dict[str, Any]]:
@@ -391,4 +446,5 @@ def _reorder(result: SystemResult, perm: list[int]) -> SystemResult:
         result.scorers,
         result.throughput,
         result.settings,
+        result.loaded,
     )

@@ -4,11 +4,17 @@ The Markdown and HTML are rendered from the JSON data only, so every number they
 (formatted with :func:`fmt`). Plots (matplotlib, Agg backend) are embedded in the HTML as base64 PNGs: training
 and validation loss from the trainer's ``train_log.jsonl``, metric bars with confidence intervals, and
 histograms of answer lengths.
+
+An interval from fewer than :data:`~medtune.evaluation.compare.MIN_JUDGEABLE_N` examples is printed as "too few to
+judge" and drawn hatched, without a whisker (its numbers stay in the JSON, flagged ``too_few_to_judge``). Each
+system says which weights were evaluated (a run's merged model, or base + adapter with the logit difference from
+merging).
 """
 
 from __future__ import annotations
 
 import base64
+import contextlib
 import html
 import io
 import json
@@ -20,12 +26,32 @@ from typing import TYPE_CHECKING, Any
 
 from medtune._extras import require
 from medtune.errors import DataFormatError
+from medtune.evaluation.compare import MIN_JUDGEABLE_N
 from medtune.io.files import atomic_write_text
 
 if TYPE_CHECKING:
     from medtune.evaluation.evaluator import Evaluator, SystemResult
 
-__all__ = ["build_report_data", "fmt", "read_train_log", "summary_markdown", "write_report"]
+__all__ = [
+    "TOO_FEW",
+    "build_report_data",
+    "fmt",
+    "headline_table",
+    "model_line",
+    "model_lines",
+    "read_train_log",
+    "report_tables",
+    "summary_markdown",
+    "too_few_note",
+    "too_few_to_judge",
+    "write_report",
+]
+
+#: What reports print instead of an interval from fewer than MIN_JUDGEABLE_N examples (see :func:`too_few_note`).
+TOO_FEW = "too few to judge"
+
+#: Keys left out of :func:`headline_table` (they stay in every full table): secondary ROUGE and length statistics.
+_DETAIL_KEYS = frozenset({"rouge2", "rougeLsum", "pred_words", "ref_words", "length_ratio", "empty_rate"})
 
 
 def fmt(value: Any) -> str:
@@ -37,6 +63,18 @@ def fmt(value: Any) -> str:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "n/a"
     return f"{float(value):.4f}"
+
+
+def too_few_to_judge(est: dict[str, Any]) -> bool:
+    """Whether an estimate (an ``Estimate.to_dict()``) rests on too few examples for its interval to mean much.
+
+    Reads the ``too_few_to_judge`` flag, or ``n`` for a report written before the flag existed.
+
+    >>> too_few_to_judge({"value": -1.0, "ci_low": -1.0, "ci_high": -1.0, "n": 1})
+    True
+    """
+    flag = est.get("too_few_to_judge")
+    return bool(flag) if flag is not None else int(est.get("n") or 0) < MIN_JUDGEABLE_N
 
 
 def read_train_log(path: str | Path) -> dict[str, list[list[float]]]:
@@ -91,6 +129,7 @@ def build_report_data(
             "metrics": result.summary(),
             "throughput": result.throughput,
             "settings": result.settings,
+            "loaded": result.loaded,
             "lengths": {"prediction_words": lengths, "reference_words": refs} if lengths else None,
         }
     data: dict[str, Any] = {
@@ -148,21 +187,7 @@ def _plots(data: dict[str, Any]) -> dict[str, str]:
         if all(s["metrics"].get(k, {}).get("value") is not None for s in data["systems"].values())
     ]
     if keys:
-        fig, ax = plt.subplots(figsize=(max(6, len(keys) * 0.9), 3.5))
-        width = 0.8 / len(names)
-        for j, name in enumerate(names):
-            ms = data["systems"][name]["metrics"]
-            vals = [ms[k]["value"] for k in keys]
-            lows = [v - (ms[k]["ci_low"] if ms[k]["ci_low"] is not None else v) for k, v in zip(keys, vals)]
-            highs = [(ms[k]["ci_high"] if ms[k]["ci_high"] is not None else v) - v for k, v in zip(keys, vals)]
-            xs = [i + (j - (len(names) - 1) / 2) * width for i in range(len(keys))]
-            ax.bar(xs, vals, width, yerr=[lows, highs], capsize=3, label=name)
-        ax.set_xticks(range(len(keys)))
-        ax.set_xticklabels(keys, rotation=30, ha="right")
-        ax.set_ylim(0, 1.05)
-        ax.set_title(f"Metrics with {int(data['config']['confidence'] * 100)}% bootstrap intervals")
-        ax.legend()
-        out["metrics"] = _png(fig)
+        out["metrics"] = _png(_metric_bars(plt, data, names, keys))
     lengths = {n: s["lengths"] for n, s in data["systems"].items() if s.get("lengths")}
     if lengths:
         fig, ax = plt.subplots(figsize=(6, 3.5))
@@ -178,37 +203,145 @@ def _plots(data: dict[str, Any]) -> dict[str, str]:
     return out
 
 
+def _metric_bars(plt: Any, data: dict[str, Any], names: list[str], keys: list[str]) -> Any:
+    """Bars of the [0, 1] metrics per system with interval whiskers; too few examples: hatched grey, no whisker."""
+    from matplotlib.patches import Patch
+
+    fig, ax = plt.subplots(figsize=(max(6, len(keys) * 0.9), 3.5))
+    width = 0.8 / len(names)
+    handles, any_few = [], False
+    for j, name in enumerate(names):
+        ms, color = data["systems"][name]["metrics"], f"C{j}"
+        xs = [i + (j - (len(names) - 1) / 2) * width for i in range(len(keys))]
+        ok = [i for i, k in enumerate(keys) if not too_few_to_judge(ms[k])]
+        few = [i for i, k in enumerate(keys) if too_few_to_judge(ms[k])]
+        if ok:
+            ests = [ms[keys[i]] for i in ok]
+            vals = [e["value"] for e in ests]
+            lows = [v - (e["ci_low"] if e["ci_low"] is not None else v) for e, v in zip(ests, vals)]
+            highs = [(e["ci_high"] if e["ci_high"] is not None else v) - v for e, v in zip(ests, vals)]
+            ax.bar([xs[i] for i in ok], vals, width, yerr=[lows, highs], capsize=3, color=color)
+        if few:
+            any_few = True
+            vals = [ms[keys[i]]["value"] for i in few]
+            ax.bar([xs[i] for i in few], vals, width, color="lightgrey", edgecolor=color, hatch="//")
+            for i, v in zip(few, vals):
+                ax.annotate(
+                    f"n={ms[keys[i]]['n']}\ntoo few",
+                    (xs[i], v),
+                    xytext=(0, 2),
+                    textcoords="offset points",
+                    ha="center",
+                    va="bottom",
+                    fontsize=7,
+                )
+        handles.append(Patch(facecolor=color, label=name))
+    if any_few:
+        handles.append(Patch(facecolor="lightgrey", hatch="//", label=f"n < {MIN_JUDGEABLE_N}: too few to judge"))
+    ax.set_xticks(range(len(keys)))
+    ax.set_xticklabels(keys, rotation=30, ha="right")
+    ax.set_ylim(0, 1.2 if any_few else 1.05)
+    ax.set_title(f"Metrics with {int(data['config']['confidence'] * 100)}% bootstrap intervals")
+    ax.legend(handles=handles, fontsize=8)
+    return fig
+
+
 # --- rendering ---------------------------------------------------------------------------------------------
 
 
+Table = tuple[str, list[str], list[list[str]]]
+
+
 def _ci(est: dict[str, Any]) -> str:
+    if too_few_to_judge(est):
+        return TOO_FEW
     if est.get("ci_low") is None:
         return "n/a"
     return f"[{fmt(est['ci_low'])}, {fmt(est['ci_high'])}]"
 
 
-def _tables(data: dict[str, Any]) -> list[tuple[str, list[str], list[list[str]]]]:
-    """(title, header, rows) of every table, shared by Markdown and HTML."""
-    tables = []
+def _comparison_table(data: dict[str, Any], keys: Sequence[str] | None = None, title: str = "Comparison") -> Table:
     conf = int(data["config"]["confidence"] * 100)
+    rows = []
+    for key, c in data["comparison"].items():
+        if keys is None or key in keys:
+            delta = c["delta"]
+            row = [key, fmt(c["base"]["value"]), fmt(c["tuned"]["value"]), fmt(delta["value"]), _ci(delta)]
+            rows.append([*row, str(delta["n"])])
+    header = ["metric", data["base"], data["tuned"], "delta", f"{conf}% CI of delta (paired bootstrap)", "n"]
+    return title, header, rows
+
+
+def _system_table(data: dict[str, Any], name: str, keys: Sequence[str] | None = None, title: str = "") -> Table:
+    conf = int(data["config"]["confidence"] * 100)
+    system = data["systems"][name]
+    metrics = {k: e for k, e in system["metrics"].items() if keys is None or k in keys}
+    rows = [[k, fmt(e["value"]), _ci(e), str(e["n"])] for k, e in metrics.items()]
+    return title or f"{name}: {system['model']}", ["metric", "value", f"{conf}% CI", "n"], rows
+
+
+def headline_table(data: dict[str, Any]) -> Table:
+    """The few numbers a run ends with: the comparison (else the tuned model's metrics) less the detail keys.
+
+    Rows are those of the full tables (same formatting, "too few to judge" included); secondary ROUGE scores and
+    length statistics are left out.
+    """
     if data.get("comparison"):
-        rows = []
-        for key, c in data["comparison"].items():
-            rows.append(
-                [
-                    key,
-                    fmt(c["base"]["value"]),
-                    fmt(c["tuned"]["value"]),
-                    fmt(c["delta"]["value"]),
-                    _ci(c["delta"]),
-                    str(c["delta"]["n"]),
-                ]
-            )
-        header = ["metric", data["base"], data["tuned"], "delta", f"{conf}% CI of delta (paired bootstrap)", "n"]
-        tables.append(("Comparison", header, rows))
-    for name, system in data["systems"].items():
-        rows = [[k, fmt(e["value"]), _ci(e), str(e["n"])] for k, e in system["metrics"].items()]
-        tables.append((f"{name}: {system['model']}", ["metric", "value", f"{conf}% CI", "n"], rows))
+        keys = [k for k in data["comparison"] if k not in _DETAIL_KEYS]
+        return _comparison_table(data, keys, "Headline metrics")
+    keys = [k for k in data["systems"][data["tuned"]]["metrics"] if k not in _DETAIL_KEYS]
+    return _system_table(data, data["tuned"], keys, f"Headline metrics ({data['tuned']})")
+
+
+def too_few_note(data: dict[str, Any]) -> str | None:
+    """The sentence under the tables when an interval reads "too few to judge" (``None`` when none does)."""
+    estimates = [e for s in data["systems"].values() for e in s["metrics"].values()]
+    estimates += [c["delta"] for c in (data.get("comparison") or {}).values()]
+    if not any(too_few_to_judge(e) for e in estimates):
+        return None
+    return (
+        f'"{TOO_FEW}": fewer than {MIN_JUDGEABLE_N} examples, so the interval (in report.json, flagged '
+        "too_few_to_judge) says little."
+    )
+
+
+def model_line(loaded: dict[str, Any], root: str | Path | None = None) -> str:
+    """Which weights a system evaluated (a report's ``systems[NAME]["loaded"]``), in one line.
+
+    ``merged model at PATH``, or ``base + adapter at PATH`` with the adapter-vs-merged logit difference measured
+    at evaluation. With ``root``, a path inside it is written relative to it (as a run's model card does).
+
+    >>> model_line({"kind": "merged", "path": "run/merged", "evaluated": "merged model at run/merged"}, root="run")
+    'merged model at merged'
+    """
+    text = str(loaded["evaluated"])
+    path = loaded.get("path")
+    if root is not None and path:
+        with contextlib.suppress(ValueError):  # outside root: as given
+            text = text.replace(path, Path(path).resolve().relative_to(Path(root).resolve()).as_posix())
+    if loaded.get("kind") == "adapter" and loaded.get("base"):
+        text += f" (base {loaded['base']})"
+    gap = loaded.get("adapter_vs_merged")
+    if gap:
+        text += (
+            f"; adapter vs merged in memory ({gap['dtype']}, {gap['prompts']} prompts, {gap['positions']} "
+            f"positions): max |logit diff| {gap['max_abs']:.4g}, mean |logit diff| {gap['mean_abs']:.4g}"
+        )
+    return text
+
+
+def model_lines(data: dict[str, Any]) -> list[str]:
+    """``NAME: ``:func:`model_line` for every system that loaded a model (not those scored from saved generations)."""
+    return [f"{name}: {model_line(s['loaded'])}" for name, s in data["systems"].items() if s.get("loaded")]
+
+
+def report_tables(data: dict[str, Any]) -> list[Table]:
+    """(title, header, rows) of every table of a report (``report.json`` data), as Markdown, HTML and the CLI show."""
+    tables = []
+    if data.get("comparison"):
+        tables.append(_comparison_table(data))
+    for name in data["systems"]:
+        tables.append(_system_table(data, name))
     speed = []
     for name, system in data["systems"].items():
         for key, value in (system.get("throughput") or {}).items():
@@ -224,7 +357,7 @@ def _md_cell(text: str) -> str:
 
 def summary_markdown(data: dict[str, Any]) -> str:
     """The comparison (or the single system's metrics) as one Markdown table, e.g. for a model card."""
-    _title, header, rows = _tables(data)[0]
+    _title, header, rows = report_tables(data)[0]
     lines = [f"| {' | '.join(header)} |", "|" + "---|" * len(header)]
     lines += [f"| {' | '.join(_md_cell(c) for c in row)} |" for row in rows]
     return "\n".join(lines)
@@ -233,9 +366,15 @@ def summary_markdown(data: dict[str, Any]) -> str:
 def _markdown(data: dict[str, Any], plots: dict[str, str]) -> str:
     out = [f"# {data['title']}", "", f"Created {data['created']} with medtune {data['medtune_version']}.", ""]
     out.append(f"Task: {data['task']}. Every number below is in `report.json`.")
-    for title, header, rows in _tables(data):
+    models = model_lines(data)
+    if models:
+        out += ["", "## Models evaluated", ""] + [f"- {line}" for line in models]
+    for title, header, rows in report_tables(data):
         out += ["", f"## {title}", "", f"| {' | '.join(_md_cell(h) for h in header)} |", "|" + "---|" * len(header)]
         out += [f"| {' | '.join(_md_cell(c) for c in row)} |" for row in rows]
+    note = too_few_note(data)
+    if note:
+        out += ["", note]
     if data.get("training"):
         t = data["training"]
         out += ["", "## Training", "", f"Log: `{t['log']}`: {len(t['train'])} training and {len(t['eval'])} "]
@@ -269,10 +408,16 @@ def _html(data: dict[str, Any], plots: dict[str, str]) -> str:
         f"<p>Created {e(data['created'])} with medtune {e(data['medtune_version'])}. Task: {e(data['task'])}. "
         "Every number is in report.json.</p>",
     ]
-    for title, header, rows in _tables(data):
+    models = model_lines(data)
+    if models:
+        parts.append("<h2>Models evaluated</h2><ul>" + "".join(f"<li>{e(line)}</li>" for line in models) + "</ul>")
+    for title, header, rows in report_tables(data):
         parts.append(f"<h2>{e(title)}</h2><table><tr>{''.join(f'<th>{e(h)}</th>' for h in header)}</tr>")
         parts += [f"<tr>{''.join(f'<td>{e(c)}</td>' for c in row)}</tr>" for row in rows]
         parts.append("</table>")
+    note = too_few_note(data)
+    if note:
+        parts.append(f"<p>{e(note)}</p>")
     captions = {"loss": "Loss curves", "metrics": "Metrics with intervals", "lengths": "Answer lengths"}
     for key, b64 in plots.items():
         parts.append(f"<h2>{captions[key]}</h2><img alt='{key}' src='data:image/png;base64,{b64}'>")

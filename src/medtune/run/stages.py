@@ -19,6 +19,7 @@ from medtune.errors import ConfigError
 from medtune.io.files import atomic_write_text
 
 if TYPE_CHECKING:
+    from medtune.models.loading import ModelChoice
     from medtune.run.config import RunConfig
 
 __all__ = [
@@ -312,29 +313,44 @@ class EvalStage(Stage):
         records = list(Dataset.load(SPLIT.output_dir(ctx.out) / f"{cfg.split}.jsonl"))
         if cfg.limit:
             records = records[: cfg.limit]
-        train_dir = TRAIN.output_dir(ctx.out)
-        model: str | Path = ctx.config.train.model.path
-        adapter: Path | None = train_dir / "adapter"
-        if not (train_dir / "adapter" / "adapter_config.json").is_file():
-            if not (train_dir / "merged").is_dir():
-                raise ConfigError(
-                    "eval: the training stage saved neither an adapter nor a merged model. "
-                    "Fix: set train.output.save_adapter: true (or save_merged), or eval: false."
-                )
-            model, adapter = train_dir / "merged", None
+        model = self.model_to_evaluate(ctx)
         evaluator = Evaluator(cfg.evaluator_config())
         gen = stage_dir / "generations"
+        ctx.say(f"  evaluating the {model.describe()}")
         ctx.say(f"  generating answers for {len(records)} {cfg.split} examples")
         base = None
         if cfg.compare_base:
             base_model = ctx.config.train.model.path
             base = evaluator.generate_and_score(base_model, records, name="base", cache=gen / "base.jsonl")
-        tuned = evaluator.generate_and_score(model, records, adapter=adapter, name="tuned", cache=gen / "tuned.jsonl")
-        log = train_dir / "train_log.jsonl"
+        tuned = evaluator.generate_and_score(model, records, name="tuned", cache=gen / "tuned.jsonl")
+        log = TRAIN.output_dir(ctx.out) / "train_log.jsonl"
         files = evaluator.report(stage_dir, tuned, base=base, train_log=log if log.is_file() else None)
         outputs = {"report_html": files["html"], "report_md": files["markdown"], "report_json": files["json"]}
-        summary = {"examples": len(records), "split": cfg.split, "compare_base": cfg.compare_base}
+        summary = {
+            "examples": len(records),
+            "split": cfg.split,
+            "compare_base": cfg.compare_base,
+            "evaluated": model.describe(),
+        }
         return StageRun(outputs, summary, [files["json"]])
+
+    def model_to_evaluate(self, ctx: StageContext) -> ModelChoice:
+        """The training stage's merged model when it saved one (the served weights), else base + adapter.
+
+        Raises:
+            ConfigError: The training stage saved neither an adapter nor a merged model.
+        """
+        from medtune.models.loading import choose_model
+
+        train_dir = TRAIN.output_dir(ctx.out)
+        if (train_dir / "adapter" / "adapter_config.json").is_file():
+            return choose_model(ctx.config.train.model.path, train_dir / "adapter")
+        if (train_dir / "merged").is_dir():
+            return choose_model(train_dir / "merged")
+        raise ConfigError(
+            "eval: the training stage saved neither an adapter nor a merged model. "
+            "Fix: set train.output.save_adapter: true (or save_merged), or eval: false."
+        )
 
 
 @dataclass(frozen=True)
@@ -360,6 +376,7 @@ class CardStage(Stage):
             summary["cleaning"] = True
         report_json = EVAL.output_dir(ctx.out) / "report.json"
         if ctx.config.eval is not None and report_json.is_file():
+            from medtune.evaluation.compare import MIN_JUDGEABLE_N
             from medtune.evaluation.report import summary_markdown
 
             data = json.loads(report_json.read_text(encoding="utf-8"))
@@ -371,7 +388,9 @@ class CardStage(Stage):
                 + (", the tuned model against its base model" if cfg.compare_base else "")
                 + f"; {cfg.generation.max_new_tokens} new tokens at most, "
                 + ("sampling" if cfg.generation.do_sample else "greedy decoding")
-                + ". Intervals are bootstrap confidence intervals.",
+                + ". Intervals are bootstrap confidence intervals; "
+                + f"those from fewer than {MIN_JUDGEABLE_N} examples read too few to judge."
+                + _evaluated_sentence(data, ctx.out),
                 # relative to the training run directory, like the other paths of run.json's facts
                 "report": relative_path(EVAL.output_dir(ctx.out) / "report.html", train_dir),
             }
@@ -380,6 +399,14 @@ class CardStage(Stage):
         copies = [train_dir, train_dir / "adapter", train_dir / "merged"]
         card_path = write_model_card(facts, stage_dir, copies, run_dir=train_dir)
         return StageRun({"model_card": card_path}, summary, [card_path])
+
+
+def _evaluated_sentence(data: dict[str, Any], out: Path) -> str:
+    """`` Evaluated: merged model at train/merged.`` (paths relative to the run), or nothing for an older report."""
+    from medtune.evaluation.report import model_line
+
+    loaded = data["systems"][data["tuned"]].get("loaded")
+    return f" Evaluated: {model_line(loaded, root=out)}." if loaded else ""
 
 
 def _write_json(path: Path, payload: Any) -> Path:
