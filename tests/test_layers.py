@@ -35,6 +35,7 @@ LAYERS: dict[str, int] = {
     "training": 2,
     "evaluation": 3,
     "serving": 3,
+    "export": 3,
     "run": 4,
     "cli": 5,
     "medical": 6,  # a domain plugin: it builds on every stage

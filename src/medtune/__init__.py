@@ -33,6 +33,7 @@ from medtune.errors import (
     ValidationIssue,
 )
 from medtune.evaluation import EvalConfig, EvalExample, Evaluator, ExampleScore, GenerationConfig, Scorer
+from medtune.export import ExportReport, export_gguf, export_ollama
 from medtune.plugins import ComponentSpec, PluginManager, Preset, get_plugin_manager, hookimpl
 from medtune.run import RunConfig, RunPipeline, RunResult
 from medtune.serving import SafetyLayer, ServeConfig, create_app, detect_emergencies
@@ -62,6 +63,7 @@ __all__ = [
     "EvalExample",
     "Evaluator",
     "ExampleScore",
+    "ExportReport",
     "GenerationConfig",
     "InstructionRecord",
     "LoadReport",
@@ -90,6 +92,8 @@ __all__ = [
     "__version__",
     "create_app",
     "detect_emergencies",
+    "export_gguf",
+    "export_ollama",
     "get_plugin_manager",
     "hookimpl",
     "sample_path",

@@ -33,6 +33,7 @@ __all__ = [
     "heavy_modules_imported",
     "make_records",
     "medtune_plugin_manager",
+    "tiny_bpe_tokenizer",
     "tiny_llama",
     "tiny_tokenizer",
 ]
@@ -170,6 +171,39 @@ def tiny_tokenizer(
         fast.add_special_tokens({"additional_special_tokens": markers})
     if chat_template:
         fast.chat_template = chat_template
+    return fast
+
+
+def tiny_bpe_tokenizer(texts: Iterable[str], *, vocab_size: int = 400, chat_template: str | None = None) -> Any:
+    """A byte-level BPE ``PreTrainedTokenizerFast`` trained on ``texts``, like SmolLM2's (needs ``train``).
+
+    Special tokens: ``<|endoftext|>`` (0, BOS), ``<|im_start|>`` (1), ``<|im_end|>`` (2, EOS) and ``<pad>`` (3);
+    the pre-tokenizer is GPT-2's byte-level split, so the tokenizer can be exported to GGUF. Nothing is downloaded.
+
+    Args:
+        texts: Training texts for the merges.
+        vocab_size: Target vocabulary size (at least the 256 bytes plus the specials).
+        chat_template: A Jinja chat template to set (default :data:`CHATML_TEMPLATE`).
+    """
+    from tokenizers import Tokenizer, decoders, models, pre_tokenizers, trainers
+    from transformers import PreTrainedTokenizerFast
+
+    specials = ["<|endoftext|>", "<|im_start|>", "<|im_end|>", "<pad>"]
+    tok = Tokenizer(models.BPE())
+    tok.pre_tokenizer = pre_tokenizers.ByteLevel(add_prefix_space=False, use_regex=True)
+    tok.decoder = decoders.ByteLevel()
+    trainer = trainers.BpeTrainer(
+        vocab_size=vocab_size,
+        special_tokens=specials,
+        initial_alphabet=pre_tokenizers.ByteLevel.alphabet(),
+        show_progress=False,
+    )
+    tok.train_from_iterator(list(texts), trainer)
+    fast = PreTrainedTokenizerFast(
+        tokenizer_object=tok, bos_token="<|endoftext|>", eos_token="<|im_end|>", pad_token="<pad>"
+    )
+    fast.add_special_tokens({"additional_special_tokens": ["<|im_start|>"]})
+    fast.chat_template = chat_template or CHATML_TEMPLATE
     return fast
 
 

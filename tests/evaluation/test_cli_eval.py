@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -162,11 +163,14 @@ def test_eval_updates_the_medtune_model_card(model_dirs, tmp_path, capsys):
     captured = capsys.readouterr()
     assert "updated with the evaluation summary" in captured.err
     text = (run / "merged" / "README.md").read_text()
-    assert (run / "README.md").read_text() == text  # the run directory's copy follows
+    run_copy = (run / "README.md").read_text()  # the run directory's copy follows, with links from its own folder
+    unlinked = re.compile(r"\[([^\[\]]*)\]\([^()\s]*\)")
+    assert unlinked.sub("", run_copy) == unlinked.sub("", text) and run_copy != text
+    assert "Full report: [eval/report.html](eval/report.html)." in run_copy
     head, section = text.split("## Evaluation\n")
     assert card.startswith(head.rstrip("\n")) and "## Intended use and limitations" in section
     assert f"Multiple choice on `{MEDMCQA}` (4 questions, the first 4)" in section
-    assert f"against `{base}`" in section and "Full report: `eval/report.html`." in section
+    assert f"against `{base}`" in section and "Full report: [../eval/report.html](../eval/report.html)." in section
     report = json.loads((out / "report.json").read_text())
     delta = report["comparison"]["accuracy"]["delta"]["value"]
     assert f"| accuracy | {fmt(report['comparison']['accuracy']['base']['value'])} |" in section
@@ -182,7 +186,8 @@ def test_eval_updates_the_medtune_model_card(model_dirs, tmp_path, capsys):
     text = (run / "merged" / "README.md").read_text()
     assert text.count("## Evaluation") == 1 and "Multiple choice" not in text
     assert f"On `{data}` (1 example); 3 new tokens at most, greedy decoding." in text
-    assert f"Full report: `{tmp_path / 'gen-report' / 'report.html'}`." in text  # outside the run directory
+    link = "../../gen-report/report.html"  # outside the run directory: still a link from the card's own folder
+    assert f"Full report: [{link}]({link})." in text and (run / "merged" / link).is_file()
     # --no-card-update leaves it as it is
     before = text
     assert main([*argv, "--no-card-update"]) == 0

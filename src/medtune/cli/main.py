@@ -10,12 +10,12 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from medtune.cli import clean, data, evaluate, plugins, run, serve, train
+from medtune.cli import clean, data, evaluate, export, plugins, run, serve, train
 from medtune.cli._common import EXIT_ERROR, EXIT_INVALID, Console, escape
 from medtune.errors import DataValidationError, MedtuneError
 
 #: Command-group modules, in help order.
-COMMAND_MODULES = [data, clean, plugins, train, serve, evaluate, run]
+COMMAND_MODULES = [data, clean, plugins, train, serve, evaluate, run, export]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -88,7 +88,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 DECODING_PRESETS = ("greedy", "recipe")
 
 #: Commands whose defaults come from the preset: they say which preset they use.
-PRESET_COMMANDS = ("clean", "eval", "serve", "run", "train")
+PRESET_COMMANDS = ("clean", "eval", "serve", "run", "train", "export")
 
 
 def _run_command(args: argparse.Namespace, console: Console) -> int:
