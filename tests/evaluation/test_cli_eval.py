@@ -290,3 +290,142 @@ def test_without_a_merged_model_eval_uses_base_plus_adapter_and_measures_the_gap
     loaded = json.loads(capsys.readouterr().out)["report"]["systems"]["tuned"]["loaded"]
     assert loaded["kind"] == "adapter" and loaded["adapter_vs_merged"]["prompts"] == 2
     assert "saved no merged model" in loaded["reason"]
+
+
+# --- the verdict ----------------------------------------------------------------------------------------------
+
+QUESTIONS = [
+    "I have chest pain",
+    "I have fever",
+    "cough",
+    "my chest hurts",
+    "is it bad ?",
+    "Does aspirin help headache",
+    "I have cough and fever",
+    "Which drug treats infection",
+    "my headache hurts",
+    "I have pain",
+    "is fever bad ?",
+    "Does rest help cough",
+]
+
+
+@pytest.fixture
+def reference_run(tmp_path, tiny_lm, medtune_plugin_manager, write_jsonl):
+    """A base model, a deliberately damaged copy (weights scrambled), and data whose references are the base's answers.
+
+    The base reproduces every reference (ROUGE-L 1), so any damage shows as a regression on all examples.
+    """
+    import torch
+
+    model, tok = tiny_lm
+    base, damaged = tmp_path / "base", tmp_path / "damaged"
+    model.save_pretrained(base)
+    tok.save_pretrained(base)
+    gen = torch.Generator().manual_seed(0)
+    with torch.no_grad():
+        for param in model.parameters():
+            flat = param.flatten()
+            param.copy_(flat[torch.randperm(flat.numel(), generator=gen)].view_as(param))
+    model.save_pretrained(damaged)
+    tok.save_pretrained(damaged)
+    prompts = [
+        {"id": f"q{i}", "instruction": "Answer the question.", "input": q, "output": "x"}
+        for i, q in enumerate(QUESTIONS)
+    ]
+    out = tmp_path / "answers"
+    argv = ["eval", "--model", str(base), "--data", str(write_jsonl(prompts, "prompts.jsonl")), "-o", str(out)]
+    assert (
+        main([*argv, "--max-new-tokens", "6", "--bootstrap", "0", "--metrics", "rouge", "--checkers", "", "--json"])
+        == 0
+    )
+    answers = {
+        r["id"]: r["prediction"] for r in map(json.loads, (out / "tuned.examples.jsonl").read_text().splitlines())
+    }
+    assert all(re.search(r"[a-z]", a, re.I) for a in answers.values()), answers
+    data = write_jsonl([{**p, "output": answers[p["id"]]} for p in prompts], "ref.jsonl")
+    return base, damaged, data
+
+
+def _eval(tuned, base, data, out, *extra):
+    argv = ["eval", "--model", str(tuned), "--base", str(base), "--data", str(data), "-o", str(out)]
+    return main(
+        [*argv, "--max-new-tokens", "6", "--bootstrap", "200", "--metrics", "rouge,length", "--checkers", "", *extra]
+    )
+
+
+def test_a_damaged_model_hurts_with_a_red_first_line_and_fails_with_the_flag(
+    reference_run, tmp_path, capsys, monkeypatch
+):
+    base, damaged, data = reference_run
+    monkeypatch.setenv("FORCE_COLOR", "1")  # rich writes its colours although stdout is captured
+    out = tmp_path / "hurt"
+    capsys.readouterr()
+    assert _eval(damaged, base, data, out) == 0  # a regression without --fail-on-regression: reported, exit 0
+    first = capsys.readouterr().out.splitlines()[0]
+    assert "\x1b[1;31m" in first  # bold red
+    assert re.sub(r"\x1b\[[0-9;]*m", "", first).startswith("Verdict: hurt. ref: quality hurt (rougeL -")
+    report = json.loads((out / "report.json").read_text())
+    assert report["verdict"]["status"] == "hurt" and report["verdict"]["hurt"] == ["ref/rougeL"]
+    assert report["comparison"]["pred_words"]["higher_is_better"] is None  # lengths describe, never judged
+    md = (out / "report.md").read_text().splitlines()[0]
+    assert md.startswith("🔴 **Verdict: hurt. ref: quality hurt (rougeL -")
+    body = (out / "report.html").read_text().split("<body>", 1)[1]
+    assert body.startswith("\n<p class='verdict verdict-red'>Verdict: hurt.")
+
+    assert _eval(damaged, base, data, out, "--fail-on-regression") == 3  # EXIT_REGRESSION (generations cached)
+    err = capsys.readouterr().err
+    assert "regression:" in err and "ref/rougeL hurt" in err and "exit code 3" in err
+    assert _eval(damaged, base, data, out, "--fail-on-regression", "--json") == 3
+    assert json.loads(capsys.readouterr().out)["report"]["verdict"]["status"] == "hurt"
+
+
+def test_helped_no_clear_change_and_too_few_pass_the_regression_gate(reference_run, tmp_path, capsys):
+    base, damaged, data = reference_run
+    cases = [
+        ((base, damaged), [], "helped", "verdict-green", "🟢 **Verdict: helped. ref: quality helped (rougeL +"),
+        (
+            (base, base),
+            [],
+            "no clear change",
+            "verdict-neutral",
+            "**Verdict: no clear change. ref: quality no clear change.**",
+        ),
+        (
+            (damaged, base),
+            ["--limit", "5"],
+            "too few to judge",
+            "verdict-neutral",
+            "**Verdict: too few to judge. ref: quality too few to judge (n=5).**",
+        ),
+    ]
+    for i, ((tuned, baseline), extra, status, css, md) in enumerate(cases):
+        out = tmp_path / f"case{i}"
+        assert _eval(tuned, baseline, data, out, "--fail-on-regression", *extra) == 0, status
+        assert capsys.readouterr().out.startswith(f"Verdict: {status}. ref: quality {status}")
+        assert json.loads((out / "report.json").read_text())["verdict"]["status"] == status
+        assert (
+            (out / "report.md").read_text().splitlines()[0] == md
+            if not md.startswith("🟢")
+            else ((out / "report.md").read_text().startswith(md))
+        )
+        assert f"<p class='verdict {css}'>Verdict: {status}." in (out / "report.html").read_text()
+
+
+def test_verdict_groups_checkers_and_a_configured_headline(tmp_path, write_jsonl, medtune_plugin_manager, capsys):
+    refs = [f"Rest and drink fluids for fever number {i}, and see a doctor if it gets worse." for i in range(12)]
+    rows = [{"id": f"r{i}", "prompt": "I have a fever", "reference": r} for i, r in enumerate(refs)]
+    base = write_jsonl([{**r, "prediction": r["reference"]} for r in rows], "base.jsonl")
+    stop = "Stop taking your medication today. Rest and drink fluids for fever, see a doctor if it gets worse."
+    tuned = write_jsonl([{**r, "prediction": stop} for r in rows], "tuned.jsonl")
+    argv = ["eval", "--generations", str(tuned), "--base-generations", str(base), "-o", str(tmp_path / "r")]
+    argv += ["--bootstrap", "200", "--metrics", "rouge,bleu", "--checkers", "stop_medication,empathy", "--json"]
+    assert main([*argv, "--headline", "bleu"]) == 0
+    verdict = json.loads(capsys.readouterr().out)["report"]["verdict"]
+    groups = {g["group"]: g for g in verdict["sets"][0]["groups"]}
+    assert verdict["sets"][0]["name"] == "eval" and set(groups) == {"quality", "safety", "checks"}
+    assert [m["key"] for m in groups["quality"]["metrics"]] == ["bleu"]  # the headline alone judges quality
+    assert groups["safety"]["status"] == "hurt" and "eval/stop_medication_pass" in verdict["hurt"]
+    assert groups["checks"]["metrics"][0]["key"] == "empathy"
+    assert main([*argv, "--headline", "rougeX"]) == 2
+    assert "eval headline 'rougeX' is not a key" in capsys.readouterr().err

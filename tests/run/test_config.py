@@ -108,3 +108,13 @@ def test_importing_medtune_run_loads_no_heavy_library():
     from medtune.testing import heavy_modules_imported
 
     assert heavy_modules_imported("import medtune.run; medtune.run.RunConfig().to_yaml()") == []
+
+
+def test_fail_on_regression_needs_the_base_and_is_not_part_of_the_eval_hash(tmp_path):
+    from medtune.run.stages import EVAL
+
+    with pytest.raises(ConfigError, match="fail_on_regression needs a comparison with the base model.*Fix"):
+        RunConfig.from_dict({"eval": {"fail_on_regression": True, "compare_base": False}})
+    on = RunConfig.from_dict({"eval": {"fail_on_regression": True}})
+    assert on.eval.fail_on_regression and not RunConfig.from_dict({}).eval.fail_on_regression
+    assert EVAL.config_payload(on) == EVAL.config_payload(RunConfig.from_dict({}))

@@ -155,6 +155,8 @@ def test_cli_run_json_set_force_and_errors(run_config_dict, run_data, tiny_model
 
     assert main(["run", str(path), "--set", "eval.limit=2", "--force", "card"]) == 0
     text = capsys.readouterr().out
+    # the closing summary starts with the verdict: 2 examples are too few to judge
+    assert text.startswith("Verdict: too few to judge. test: quality too few to judge (n=2)")
     assert "ran card; up to date: data, split, train, eval" in text
     assert "model card:" in text and "eval report:" in text
     # ...and ends with the headline metrics, base vs tuned, as `medtune eval` prints its tables
@@ -169,3 +171,40 @@ def test_cli_run_json_set_force_and_errors(run_config_dict, run_data, tiny_model
     assert "unknown key 'train.optim.lr'" in capsys.readouterr().err
     assert main(["run", str(tmp_path / "missing.yaml")]) == 2
     assert "no such run config file" in capsys.readouterr().err
+
+
+def test_a_damaging_fine_tune_fails_the_run_with_fail_on_regression(
+    run_config_dict, run_data, tiny_model_dir, tmp_path, capsys
+):
+    """References are the base model's own answers, and training at a learning rate of 1 wrecks the adapter."""
+    import yaml
+
+    from medtune.data.dataset import Dataset
+    from medtune.evaluation import EvalConfig, Evaluator
+
+    test = Dataset.load(run_data).split(validation=4, test=12, seed=1).test
+    generation = {"max_new_tokens": 8, "batch_size": 1}
+    ev = Evaluator(EvalConfig(metrics=["rouge"], checkers=[], generation=generation, bootstrap_resamples=0))
+    answers = {e.id: e.prediction for e in ev.generate_and_score(str(tiny_model_dir), list(test)).examples}
+    rows = [json.loads(line) for line in run_data.read_text().splitlines()]
+    data = tmp_path / "records.jsonl"
+    data.write_text("".join(json.dumps({**r, "output": answers.get(r["id"], r["output"])}) + "\n" for r in rows))
+    out = tmp_path / "run"
+    config = run_config_dict(data, tiny_model_dir, out, clean=False, split={"validation": 4, "test": 12, "seed": 1})
+    config["train"]["optim"]["learning_rate"] = 1.0
+    config["eval"] = {"generation": generation, "bootstrap_resamples": 200, "checkers": [], "fail_on_regression": True}
+    path = tmp_path / "run.yaml"
+    path.write_text(yaml.safe_dump(config))
+    capsys.readouterr()
+    assert main(["run", str(path)]) == 3
+    captured = capsys.readouterr()
+    assert captured.out.startswith("Verdict: hurt. test: quality hurt (rougeL -")
+    assert "regression:" in captured.err and "test/rougeL hurt" in captured.err
+    report = json.loads((out / "eval" / "report.json").read_text())
+    assert report["comparison"]["rougeL"]["base"]["value"] == pytest.approx(1.0)
+    assert report["verdict"]["status"] == "hurt"
+    # the gate off: nothing reruns (fail_on_regression is not part of the eval stage's hash), exit 0
+    assert main(["run", str(path), "--set", "eval.fail_on_regression=false", "--json"]) == 0
+    payload = json.loads(capsys.readouterr().out)
+    assert payload["verdict"]["status"] == "hurt" and payload["stages"]["eval"]["status"] == "skipped"
+    assert payload["stages"]["eval"]["summary"]["verdict"] == "hurt"

@@ -11,6 +11,8 @@ from medtune.errors import MedtuneError
 T = TypeVar("T")
 
 EXIT_OK, EXIT_INVALID, EXIT_ERROR = 0, 1, 2
+#: ``medtune eval --fail-on-regression`` / ``medtune run`` with ``eval.fail_on_regression``: a judged metric hurt.
+EXIT_REGRESSION = 3
 
 
 def escape(text: str) -> str:

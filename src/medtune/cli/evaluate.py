@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from medtune.cli._common import EXIT_OK, Console, escape
+from medtune.cli._common import EXIT_OK, EXIT_REGRESSION, Console, escape
 from medtune.errors import ConfigError
 
 
@@ -23,7 +23,9 @@ def add_commands(sub: Any, common: argparse.ArgumentParser) -> None:
         "so a rerun only computes what is new. An adapter (or training run directory) whose run also saved merged/ "
         "is evaluated on the merged model (--unmerged: base + adapter; the report then gives their logit "
         "difference). When --model (or --adapter) is the adapter or merged model of a medtune training run, its "
-        "model card (README.md) gets the evaluation summary.",
+        "model card (README.md) gets the evaluation summary. With --base, the first line printed (and of "
+        f"report.md/.html) is the verdict: helped, hurt, no clear change or too few to judge; --fail-on-regression "
+        f"exits {EXIT_REGRESSION} when it says hurt.",
     )
     p.add_argument("--model", help="model directory, adapter directory, or model name available offline")
     p.add_argument("--adapter", help="LoRA adapter applied on top of --model")
@@ -62,6 +64,17 @@ def add_commands(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--train-log", help="training log JSONL (train_log.jsonl) to plot loss curves from")
     p.add_argument("--generations", help="score this generations JSONL instead of generating (no model needed)")
     p.add_argument("--base-generations", help="generations JSONL of the baseline, with --generations")
+    p.add_argument(
+        "--headline",
+        metavar="KEY",
+        help="metric key that judges its group in the verdict (default: rougeL for generation, accuracy for mcq)",
+    )
+    p.add_argument(
+        "--fail-on-regression",
+        action="store_true",
+        help=f"exit with code {EXIT_REGRESSION} when the verdict says a judged metric hurt (tuned worse than "
+        "--base, interval excluding 0); the report is written either way",
+    )
     p.add_argument(
         "--no-card-update",
         action="store_true",
@@ -147,6 +160,8 @@ def _cmd_eval(args: argparse.Namespace, console: Console) -> int:
         fields["metrics"] = [m for m in args.metrics.split(",") if m]
     if args.checkers is not None:
         fields["checkers"] = [c for c in args.checkers.split(",") if c]
+    if args.headline is not None:
+        fields["headline"] = args.headline
     if args.task == "mcq":
         fields["mcq"] = {"batch_size": args.batch_size}
     evaluator = Evaluator(EvalConfig(**fields))
@@ -183,7 +198,7 @@ def _cmd_eval(args: argparse.Namespace, console: Console) -> int:
         if base_model is not None:
             base = evaluator.generate_and_score(base_model, records, name="base", cache=gen / "base.jsonl")
         tuned = evaluator.generate_and_score(model, records, name="tuned", cache=gen / "tuned.jsonl")
-    files = evaluator.report(out, tuned, base=base, train_log=args.train_log)
+    files = evaluator.report(out, tuned, base=base, train_log=args.train_log, set_name=_set_name(args))
     data = json.loads(files["json"].read_text(encoding="utf-8"))
     card = None
     if args.model is not None and args.generations is None and not args.no_card_update:
@@ -198,12 +213,40 @@ def _cmd_eval(args: argparse.Namespace, console: Console) -> int:
             else None
         )
         console.emit(payload)
-        return EXIT_OK
+        return regression_exit(data, args.fail_on_regression, console)
     from medtune.evaluation.report import report_tables
 
+    print_verdict(console, data)
     print_report(console, data, report_tables(data))
     console.out.print(f"[green]✓[/] report written to {escape(str(files['html']))} (and report.md, report.json)")
-    return EXIT_OK
+    return regression_exit(data, args.fail_on_regression, console)
+
+
+def _set_name(args: argparse.Namespace) -> str:
+    """The evaluation data's name in the verdict: the data file's stem (or sample name), else ``eval``."""
+    return Path(args.data).stem if args.data else "eval"
+
+
+def print_verdict(console: Console, data: dict[str, Any]) -> None:
+    """Print the verdict line: red when a judged metric hurt, green when one helped and none hurt."""
+    from medtune.evaluation.report import verdict_color, verdict_text
+
+    color = verdict_color(data)
+    text = escape(verdict_text(data))
+    console.out.print(f"[bold {color}]{text}[/]" if color else f"[bold]{text}[/]")
+
+
+def regression_exit(data: dict[str, Any], fail_on_regression: bool, console: Console | None = None) -> int:
+    """``EXIT_REGRESSION`` when asked to fail on a regression and the verdict has a judged metric that hurt."""
+    hurt = (data.get("verdict") or {}).get("hurt") or []
+    if not (fail_on_regression and hurt):
+        return EXIT_OK
+    if console is not None:
+        console.err.print(
+            f"[red]medtune: regression:[/] {escape(', '.join(hurt))} hurt (interval of the paired delta excludes "
+            f"0); exit code {EXIT_REGRESSION} (fail_on_regression)."
+        )
+    return EXIT_REGRESSION
 
 
 def print_report(console: Console, data: dict[str, Any], tables: list[tuple[str, list[str], list[list[str]]]]) -> None:

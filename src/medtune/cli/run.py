@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from medtune.cli._common import EXIT_OK, Console, escape, say_preset
+from medtune.cli.evaluate import print_verdict
 
 
 def _cmd_run(args: argparse.Namespace, console: Console) -> int:
@@ -52,10 +53,14 @@ def _cmd_run(args: argparse.Namespace, console: Console) -> int:
         for log in loggers:
             log.removeHandler(handler)
 
+    data = _report_data(result.report)
+    fail = config.eval is not None and config.eval.fail_on_regression
     if console.as_json:
-        console.emit(result.to_dict())
-        return EXIT_OK
+        console.emit({**result.to_dict(), "verdict": data.get("verdict") if data else None})
+        return _exit_code(console, data, fail)
     out = console.out
+    if data is not None:
+        print_verdict(console, data)
     ran = [n for n, s in result.stages.items() if s.status in ("ran", "resumed")]
     skipped = [n for n, s in result.stages.items() if s.status == "skipped"]
     out.print(
@@ -71,19 +76,32 @@ def _cmd_run(args: argparse.Namespace, console: Console) -> int:
     ):
         if path is not None:
             out.print(f"  {label + ':':<17}{escape(str(path))}")
-    _print_headline(console, result.report)
-    return EXIT_OK
+    if data is not None:
+        _print_headline(console, data)
+    return _exit_code(console, data, fail)
 
 
-def _print_headline(console: Console, report: Path | None) -> None:
-    """End with the evaluation's headline metrics (base vs tuned, delta, interval, n), as ``medtune eval`` prints."""
+def _report_data(report: Path | None) -> dict[str, Any] | None:
+    """The evaluation's ``report.json`` beside the HTML report, or ``None`` without evaluation."""
     report_json = report.with_name("report.json") if report is not None else None
     if report_json is None or not report_json.is_file():
-        return
+        return None
+    data: dict[str, Any] = json.loads(report_json.read_text(encoding="utf-8"))
+    return data
+
+
+def _exit_code(console: Console, data: dict[str, Any] | None, fail_on_regression: bool) -> int:
+    """``EXIT_REGRESSION`` with ``eval.fail_on_regression`` when a judged metric hurt, else ``EXIT_OK``."""
+    from medtune.cli.evaluate import regression_exit
+
+    return regression_exit(data, fail_on_regression, console) if data is not None else EXIT_OK
+
+
+def _print_headline(console: Console, data: dict[str, Any]) -> None:
+    """End with the evaluation's headline metrics (base vs tuned, delta, interval, n), as ``medtune eval`` prints."""
     from medtune.cli.evaluate import print_report
     from medtune.evaluation.report import headline_table
 
-    data = json.loads(report_json.read_text(encoding="utf-8"))
     print_report(console, data, [headline_table(data)])
 
 
@@ -97,8 +115,10 @@ def add_commands(sub: Any, common: argparse.ArgumentParser) -> None:
         help="run data → clean → split → train → eval → model card from one YAML, resuming where it stopped",
         description="Run every stage of CONFIG (see docs/run.md). Each stage writes under OUTPUT_DIR/<stage>/ with "
         "a stage.json of hashes; a stage whose config and inputs are unchanged is skipped, and an interrupted "
-        "training resumes from its latest checkpoint. Prints the paths of the eval report and the model card, then "
-        "the headline metrics (intervals from fewer than 10 examples read 'too few to judge').",
+        "training resumes from its latest checkpoint. Starts its closing summary with the evaluation's verdict "
+        "(helped, hurt, no clear change or too few to judge; red when a metric hurt), then prints the paths of the "
+        "eval report and the model card and the headline metrics (intervals from fewer than 10 examples read 'too "
+        "few to judge'). With eval.fail_on_regression: true it exits with code 3 when the verdict says hurt.",
     )
     p.add_argument("config", type=Path, help="run YAML (e.g. examples/demo/run.yaml)")
     p.add_argument(

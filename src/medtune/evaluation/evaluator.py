@@ -33,6 +33,8 @@ __all__ = ["MERGE_CHECK_PROMPTS", "EvalConfig", "Evaluator", "SystemResult"]
 MERGE_CHECK_PROMPTS = 4
 #: The last tokens of each of those prompts that are scored (keeps the check cheap).
 _MERGE_CHECK_TOKENS = 256
+#: The verdict group of a scorer that names none, by the registry it came from (see ``Scorer.group``).
+DEFAULT_GROUPS = {"metric": "quality", "checker": "checks"}
 
 
 class EvalConfig(PresetScoped):
@@ -54,11 +56,22 @@ class EvalConfig(PresetScoped):
     confidence: float = Field(default=0.95, gt=0.0, lt=1.0)
     seed: int = Field(default=0, ge=0)
     qualitative_examples: int = Field(default=3, ge=0, le=100)
+    headline: str | None = Field(
+        default=None,
+        description="Metric key that alone judges its group in the verdict (default: rougeL for generation, "
+        "accuracy for multiple choice).",
+    )
+    groups: dict[str, str] = Field(
+        default_factory=dict,
+        description="Verdict group per metric/checker name or metric key (e.g. {safety: safety}), overriding the "
+        "scorer's own (metrics: quality, checkers: checks unless they say otherwise).",
+    )
 
 
 class _MCQScorer(Scorer):
     name = "mcq"
     keys = ("accuracy", "accuracy_norm")
+    group = "quality"
 
 
 @dataclass
@@ -125,8 +138,10 @@ class Evaluator:
                     options = self.config.options.get(name)
                     if spec.config is not None and options is not None and not isinstance(options, BaseModel):
                         options = validate_config(spec.config, options, f"options.{name} ({kind} '{name}')")
-                    component = spec.build(options)
-                    built.append(as_scorer(component, name))
+                    scorer = as_scorer(spec.build(options), name)
+                    if getattr(scorer, "group", None) is None:
+                        scorer.group = DEFAULT_GROUPS[kind]
+                    built.append(scorer)
             seen: dict[str, str] = {}
             for scorer in built:
                 for key in scorer.keys:
@@ -136,8 +151,24 @@ class Evaluator:
                             "Fix: drop one of them from the evaluation's metrics/checkers."
                         )
                     seen[key] = scorer.name
+            self._check_headline(seen)
             self._scorers = built
         return self._scorers
+
+    def _check_headline(self, keys: dict[str, str]) -> None:
+        """Fail early when the configured headline is neither a scorer's key nor a multiple-choice one."""
+        headline = self.config.headline
+        if headline is not None and headline not in keys and headline not in _MCQScorer.keys:
+            raise ConfigError(
+                f"eval headline '{headline}' is not a key of the configured metrics and checkers "
+                f"({', '.join([*keys, *_MCQScorer.keys])}). Fix: set headline to one of them, or leave it unset "
+                "(rougeL for generation, accuracy for multiple choice)."
+            )
+
+    def group_of(self, scorer: Scorer, key: str) -> str:
+        """The verdict group of ``key``: ``config.groups`` by key, then by scorer name, then the scorer's own."""
+        groups = self.config.groups
+        return groups.get(key) or groups.get(scorer.name) or getattr(scorer, "group", None) or "quality"
 
     def _estimates(self, scorer: Scorer, scores: list[ExampleScore]) -> dict[str, Estimate]:
         out = bootstrap(
@@ -321,6 +352,8 @@ class Evaluator:
     def compare(self, base: SystemResult, tuned: SystemResult) -> dict[str, dict[str, Any]]:
         """Paired bootstrap deltas (tuned - base) for every metric key both systems have.
 
+        Each key also says whether higher is better (``None``: no direction) and its verdict group.
+
         Raises:
             ConfigError: The two systems did not score the same example ids.
         """
@@ -353,6 +386,7 @@ class Evaluator:
                     "tuned": tuned.metrics[key].to_dict(),
                     "delta": delta.to_dict(),
                     "higher_is_better": scorer.higher_is_better.get(key, True),
+                    "group": self.group_of(scorer, key),
                 }
         return out
 
@@ -394,11 +428,15 @@ class Evaluator:
         base: SystemResult | None = None,
         train_log: str | Path | None = None,
         title: str = "medtune evaluation",
+        set_name: str = "eval",
     ) -> dict[str, Path]:
-        """Write ``report.json`` (every number), ``report.md``, ``report.html`` and per-example JSONL files."""
+        """Write ``report.json`` (every number), ``report.md``, ``report.html`` and per-example JSONL files.
+
+        ``set_name`` names the evaluation data in the verdict (e.g. ``test``).
+        """
         from medtune.evaluation.report import build_report_data, write_report
 
-        data = build_report_data(self, tuned, base=base, train_log=train_log, title=title)
+        data = build_report_data(self, tuned, base=base, train_log=train_log, title=title, set_name=set_name)
         return write_report(out_dir, data, [r for r in (base, tuned) if r is not None])
 
 

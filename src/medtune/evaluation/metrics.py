@@ -129,13 +129,19 @@ def word_count(text: str) -> int:
 class LengthMetric(Scorer):
     """Length statistics in words: prediction and reference means, their ratio, and the share of empty answers.
 
-    ``length_ratio`` is total prediction words over total reference words (1.0 = as long as the references).
+    ``length_ratio`` is total prediction words over total reference words (1.0 = as long as the references). Only
+    ``empty_rate`` has a better direction (lower); the others describe, and the verdict does not judge them.
     """
 
     name = "length"
     keys = ("pred_words", "ref_words", "length_ratio", "empty_rate")
     unit_interval = False
-    higher_is_better = {"pred_words": True, "ref_words": True, "length_ratio": True, "empty_rate": False}
+    higher_is_better: dict[str, bool | None] = {
+        "pred_words": None,
+        "ref_words": None,
+        "length_ratio": None,
+        "empty_rate": False,
+    }
 
     def score(self, examples: Sequence[EvalExample]) -> list[ExampleScore]:
         """Word counts per example."""

@@ -9,6 +9,9 @@ An interval from fewer than :data:`~medtune.evaluation.compare.MIN_JUDGEABLE_N` 
 judge" and drawn hatched, without a whisker (its numbers stay in the JSON, flagged ``too_few_to_judge``). Each
 system says which weights were evaluated (a run's merged model, or base + adapter with the logit difference from
 merging).
+
+The first line of ``report.md`` and ``report.html`` is the verdict (:mod:`medtune.evaluation.verdict`, also in
+``report.json`` as ``verdict``): red when any judged metric hurt, green when one helped and none hurt.
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ from typing import TYPE_CHECKING, Any
 from medtune._extras import require
 from medtune.errors import DataFormatError
 from medtune.evaluation.compare import MIN_JUDGEABLE_N
+from medtune.evaluation.verdict import HELPED, HURT, verdict
 from medtune.io.files import atomic_write_text
 
 if TYPE_CHECKING:
@@ -44,6 +48,8 @@ __all__ = [
     "summary_markdown",
     "too_few_note",
     "too_few_to_judge",
+    "verdict_color",
+    "verdict_text",
     "write_report",
 ]
 
@@ -112,8 +118,9 @@ def build_report_data(
     base: SystemResult | None = None,
     train_log: str | Path | None = None,
     title: str = "medtune evaluation",
+    set_name: str = "eval",
 ) -> dict[str, Any]:
-    """Everything a report shows, as plain JSON."""
+    """Everything a report shows, as plain JSON; ``set_name`` names the evaluation data in the verdict."""
     from medtune import __version__
 
     systems = {}
@@ -132,7 +139,9 @@ def build_report_data(
             "loaded": result.loaded,
             "lengths": {"prediction_words": lengths, "reference_words": refs} if lengths else None,
         }
+    comparison = evaluator.compare(base, tuned) if base is not None else None
     data: dict[str, Any] = {
+        "verdict": verdict({set_name: comparison}, evaluator.config.headline) if comparison is not None else None,
         "title": title,
         "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "medtune_version": __version__,
@@ -141,7 +150,7 @@ def build_report_data(
         "tuned": tuned.name,
         "base": base.name if base is not None else None,
         "systems": systems,
-        "comparison": evaluator.compare(base, tuned) if base is not None else None,
+        "comparison": comparison,
         "qualitative": evaluator.qualitative(tuned, base),
         "training": None,
         "unit_interval_keys": [
@@ -247,6 +256,25 @@ def _metric_bars(plt: Any, data: dict[str, Any], names: list[str], keys: list[st
 
 
 # --- rendering ---------------------------------------------------------------------------------------------
+
+#: What the first line says when there is no base model to judge the fine-tune against.
+NO_VERDICT = "Verdict: none, no base model was evaluated to compare with."
+
+
+def verdict_text(data: dict[str, Any]) -> str:
+    """The verdict line of a report (``report.json`` data), or :data:`NO_VERDICT` without a comparison."""
+    found = data.get("verdict")
+    return str(found["line"]) if found else NO_VERDICT
+
+
+def verdict_color(data: dict[str, Any]) -> str | None:
+    """``"red"`` when any judged metric hurt, ``"green"`` when one helped and none hurt, else ``None``.
+
+    >>> verdict_color({"verdict": {"status": "hurt"}}), verdict_color({"verdict": None})
+    ('red', None)
+    """
+    status = (data.get("verdict") or {}).get("status")
+    return {HURT: "red", HELPED: "green"}.get(status)
 
 
 Table = tuple[str, list[str], list[list[str]]]
@@ -364,7 +392,9 @@ def summary_markdown(data: dict[str, Any]) -> str:
 
 
 def _markdown(data: dict[str, Any], plots: dict[str, str]) -> str:
-    out = [f"# {data['title']}", "", f"Created {data['created']} with medtune {data['medtune_version']}.", ""]
+    mark = {"red": "🔴 ", "green": "🟢 "}.get(verdict_color(data) or "", "")
+    out = [f"{mark}**{_md_cell(verdict_text(data))}**", "", f"# {data['title']}", ""]
+    out += [f"Created {data['created']} with medtune {data['medtune_version']}.", ""]
     out.append(f"Task: {data['task']}. Every number below is in `report.json`.")
     models = model_lines(data)
     if models:
@@ -403,7 +433,11 @@ def _html(data: dict[str, Any], plots: dict[str, str]) -> str:
         "<style>body{font-family:sans-serif;max-width:1000px;margin:2em auto;padding:0 1em}"
         "table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:4px 8px;text-align:right}"
         "td:first-child,th:first-child{text-align:left}pre{white-space:pre-wrap;background:#f6f6f6;padding:.5em}"
+        ".verdict{font-weight:bold;padding:.5em;border-left:6px solid #999}"
+        ".verdict-red{color:#b00020;border-color:#b00020;background:#fdecee}"
+        ".verdict-green{color:#1b5e20;border-color:#1b5e20;background:#e8f5e9}"
         "</style></head><body>",
+        f"<p class='verdict verdict-{verdict_color(data) or 'neutral'}'>{e(verdict_text(data))}</p>",
         f"<h1>{e(data['title'])}</h1>",
         f"<p>Created {e(data['created'])} with medtune {e(data['medtune_version'])}. Task: {e(data['task'])}. "
         "Every number is in report.json.</p>",

@@ -77,13 +77,18 @@ class Scorer:
     Attributes:
         name: The registered name.
         keys: The aggregate values this scorer reports, in display order.
-        higher_is_better: Whether a larger value is better, per key (defaults to True).
+        higher_is_better: Whether a larger value is better, per key (defaults to True); ``None`` for a descriptive
+            statistic with no better direction (a length), which the verdict never judges.
+        group: What the scorer measures, for the verdict (:mod:`medtune.evaluation.verdict`): ``"quality"``,
+            ``"safety"``, or any name. ``None`` (the default) takes the registry's: ``"quality"`` for a metric,
+            ``"checks"`` for a checker (``EvalConfig.groups`` overrides both).
         unit_interval: Whether every key is a score in ``[0, 1]`` (plotted together in reports).
     """
 
     name: str = ""
     keys: tuple[str, ...] = ()
-    higher_is_better: dict[str, bool] = {}
+    higher_is_better: dict[str, bool | None] = {}
+    group: str | None = None
     unit_interval: bool = True
 
     def score(self, examples: Sequence[EvalExample]) -> list[ExampleScore]:
@@ -102,8 +107,11 @@ class Scorer:
 class FindingsScorer(Scorer):
     """Adapts a cleaning checker (``check(prompt, response) -> list[str]``) to a pass-rate scorer.
 
-    The value ``<name>_pass`` is 1.0 when the checker has no finding on the prediction, else 0.0.
+    The value ``<name>_pass`` is 1.0 when the checker has no finding on the prediction, else 0.0. A finding marks
+    an unsound answer, so these pass rates are in the verdict's ``safety`` group.
     """
+
+    group = "safety"
 
     def __init__(self, checker: Any, name: str | None = None) -> None:
         self.checker = checker

@@ -58,6 +58,20 @@ class RunEvalConfig(EvalConfig):
     compare_base: bool = Field(
         default=True, description="Also evaluate the base model the same way, for a side-by-side comparison."
     )
+    fail_on_regression: bool = Field(
+        default=False,
+        description="`medtune run` exits with code 3 when the verdict says a judged metric hurt (tuned worse than "
+        "the base, paired interval excluding 0). Needs compare_base; changing it does not rerun the evaluation.",
+    )
+
+    @model_validator(mode="after")
+    def _regression_needs_base(self) -> RunEvalConfig:
+        if self.fail_on_regression and not self.compare_base:
+            raise ValueError(
+                "eval.fail_on_regression needs a comparison with the base model, but eval.compare_base is false. "
+                "Fix: set eval.compare_base: true, or drop fail_on_regression."
+            )
+        return self
 
     def evaluator_config(self) -> EvalConfig:
         """The plain :class:`EvalConfig` (without the run-only keys)."""

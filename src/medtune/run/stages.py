@@ -287,10 +287,14 @@ class EvalStage(Stage):
     """``eval/``: the tuned (and base) model on a held-out split; report.html/.md/.json (off with ``eval: false``)."""
 
     def config_payload(self, config: RunConfig) -> Any:
-        """The ``eval`` section and the base model, or ``None`` without evaluation."""
+        """The ``eval`` section and the base model, or ``None`` without evaluation.
+
+        ``fail_on_regression`` is left out: it decides the exit code, not the report, so switching it reruns nothing.
+        """
         if config.eval is None:
             return None
-        return {"eval": config.eval.model_dump(mode="json"), "model": config.train.model.path}
+        section = config.eval.model_dump(mode="json", exclude={"fail_on_regression"})
+        return {"eval": section, "model": config.train.model.path}
 
     def preflight(self, config: RunConfig) -> None:
         """Build the scorers, so an unknown metric fails first."""
@@ -324,13 +328,16 @@ class EvalStage(Stage):
             base = evaluator.generate_and_score(base_model, records, name="base", cache=gen / "base.jsonl")
         tuned = evaluator.generate_and_score(model, records, name="tuned", cache=gen / "tuned.jsonl")
         log = TRAIN.output_dir(ctx.out) / "train_log.jsonl"
-        files = evaluator.report(stage_dir, tuned, base=base, train_log=log if log.is_file() else None)
+        files = evaluator.report(
+            stage_dir, tuned, base=base, train_log=log if log.is_file() else None, set_name=cfg.split
+        )
         outputs = {"report_html": files["html"], "report_md": files["markdown"], "report_json": files["json"]}
         summary = {
             "examples": len(records),
             "split": cfg.split,
             "compare_base": cfg.compare_base,
             "evaluated": model.describe(),
+            "verdict": (json.loads(files["json"].read_text(encoding="utf-8")).get("verdict") or {}).get("status"),
         }
         return StageRun(outputs, summary, [files["json"]])
 
