@@ -54,3 +54,37 @@ def test_a_plugin_profile_is_used_and_a_typo_is_an_error(plugins):
         resolve_card_profile("lgeal")
     # a run.json naming a profile that is no longer installed still renders, with the neutral text
     assert "Intended for research" in render_model_card({**FACTS, "card_profile": "gone"})
+
+
+def test_a_data_recipe_gets_a_per_source_table():
+    mix = {
+        "tokens_counted": "whitespace-separated words",
+        "tokens": 1000,
+        "sources": {
+            "chatdoctor": {
+                "loaded": 120,
+                "dropped": 7,
+                "train": 80,
+                "repeats": 0,
+                "validation": 10,
+                "test": 11,
+                "share": 0.6012,
+                "weight": 0.6,
+            },
+            "medquad": {
+                "loaded": 30,
+                "dropped": 1,
+                "train": 52,
+                "repeats": 29,
+                "validation": 3,
+                "test": 3,
+                "share": 0.3988,
+                "weight": 0.4,
+            },
+        },
+    }
+    card = render_model_card({**FACTS, "data": {"mix": mix}})
+    assert "### Sources" in card and "mixes 2 sources" in card and "whitespace-separated words" in card
+    assert "| chatdoctor | 120 | 7 | 80 | 0 | 10 | 11 | 60.1% | 60.0% |" in card
+    assert "| medquad | 30 | 1 | 52 | 29 | 3 | 3 | 39.9% | 40.0% |" in card
+    assert "### Sources" not in render_model_card(FACTS)

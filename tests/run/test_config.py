@@ -9,7 +9,7 @@ import pytest
 from medtune.errors import ConfigError
 from medtune.evaluation import EvalConfig
 from medtune.run import RunConfig
-from medtune.run.config import apply_overrides
+from medtune.run.config import RunDataConfig, apply_overrides
 from medtune.training import TrainConfig
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -118,3 +118,33 @@ def test_fail_on_regression_needs_the_base_and_is_not_part_of_the_eval_hash(tmp_
     on = RunConfig.from_dict({"eval": {"fail_on_regression": True}})
     assert on.eval.fail_on_regression and not RunConfig.from_dict({}).eval.fail_on_regression
     assert EVAL.config_payload(on) == EVAL.config_payload(RunConfig.from_dict({}))
+
+
+RECIPE = [{"source": "chatdoctor.json", "weight": 2}, {"source": "medquad/", "weight": 1, "name": "medquad"}]
+
+
+def test_data_sources_are_a_weighted_recipe():
+    cfg = RunConfig.from_dict({"data": {"sources": RECIPE}})
+    assert cfg.data.source is None and [s.label for s in cfg.data.sources] == ["chatdoctor", "medquad"]
+    assert cfg.data.weights() == pytest.approx({"chatdoctor": 2 / 3, "medquad": 1 / 3})
+    # the resolved config.yaml (source: null next to sources) reads back
+    assert RunDataConfig.from_dict(cfg.data.model_dump(mode="json")) == cfg.data
+
+
+def test_data_source_and_sources_together_are_an_error_naming_both():
+    message = _error({"data": {"source": "a.jsonl", "sources": RECIPE}})
+    assert "data.source and data.sources are both set" in message and "Fix: remove data.source" in message
+
+
+@pytest.mark.parametrize("weight", [0, -0.5])
+def test_non_positive_weights_are_errors_naming_the_key(weight):
+    message = _error({"data": {"sources": [{"source": "a.jsonl", "weight": weight}]}})
+    assert "data.sources.0.weight" in message or "data.sources[0].weight" in message
+    assert "greater than 0" in message
+
+
+def test_recipe_names_must_be_distinct_and_train_tokens_needs_sources():
+    same = [{"source": "a/x.jsonl", "weight": 1}, {"source": "b/x.jsonl", "weight": 1}]
+    assert "data.sources[1]: the name 'x' is also the name of data.sources[0]" in _error({"data": {"sources": same}})
+    assert "data.train_tokens only applies to data.sources" in _error({"data": {"train_tokens": 100}})
+    assert "data.sources" in _error({"data": {"sources": []}})

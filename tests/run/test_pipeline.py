@@ -208,3 +208,27 @@ def test_a_damaging_fine_tune_fails_the_run_with_fail_on_regression(
     payload = json.loads(capsys.readouterr().out)
     assert payload["verdict"]["status"] == "hurt" and payload["stages"]["eval"]["status"] == "skipped"
     assert payload["stages"]["eval"]["summary"]["verdict"] == "hurt"
+
+
+def test_a_data_recipe_runs_end_to_end_with_per_source_counts_in_the_card(
+    run_config_dict, run_data, tiny_model_dir, tmp_path
+):
+    lines = run_data.read_text(encoding="utf-8").splitlines()
+    big, small = tmp_path / "big.jsonl", tmp_path / "small.jsonl"
+    big.write_text("\n".join(lines[:36]) + "\n", encoding="utf-8")
+    small.write_text("\n".join(lines[36:]) + "\n", encoding="utf-8")
+    recipe = [{"source": str(big), "weight": 1}, {"source": str(small), "weight": 1, "name": "few"}]
+    out = tmp_path / "run"
+    data = {"sources": recipe}  # tokens counted with the run's (tiny) tokenizer
+    result = RunPipeline(_config(run_config_dict, run_data, tiny_model_dir, out, data=data)).run()
+    assert _statuses(result) == dict.fromkeys(STAGES, "ran")
+    mix = result.stages["split"].summary["sources"]
+    assert set(mix) == {"big", "few"} and mix["few"]["repeats"] > 0
+    assert all(abs(row["share"] - 0.5) <= 0.02 for row in mix.values())
+    card = result.model_card.read_text()
+    assert "### Sources" in card and f"(from `{big}, {small}`)" in card
+    for name, row in mix.items():
+        assert (
+            f"| {name} | {row['loaded']} | {row['dropped']} | {row['train']} | {row['repeats']} | "
+            f"{row['validation']} | {row['test']} | {row['share']:.1%} | 50.0% |"
+        ) in card

@@ -103,6 +103,30 @@ def _cleaning(report: Any) -> list[str]:
     return lines
 
 
+def _sources(mix: Any) -> list[str]:
+    """A data recipe's mix (``medtune run``'s ``split/mix.json``): one row per source, counts and token shares."""
+    if not isinstance(mix, Mapping) or not isinstance(mix.get("sources"), Mapping):
+        return ["```", str(mix), "```"]
+    lines = [
+        f"The training split mixes {len(mix['sources'])} sources by their share of the training tokens "
+        f"(counted as {mix.get('tokens_counted', 'tokens')}; {mix.get('tokens')} in all). "
+        "Repeats are extra copies of the records of a source too small for its share.",
+        "",
+        "| source | loaded | dropped by cleaning | train | repeats | validation | test | token share | weight |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    for name, s in mix["sources"].items():
+        lines.append(
+            f"| {name} | {s.get('loaded', '?')} | {s.get('dropped', '?')} | {s.get('train')} | {s.get('repeats')} | "
+            f"{s.get('validation')} | {s.get('test')} | {_percent(s.get('share'))} | {_percent(s.get('weight'))} |"
+        )
+    return lines
+
+
+def _percent(value: Any) -> str:
+    return f"{value:.1%}" if isinstance(value, (int, float)) else "?"
+
+
 def link(path: str, run_dir: str = "") -> str:
     """The link, from a card's folder, to ``path`` given relative to the run directory (an absolute path stays).
 
@@ -185,6 +209,8 @@ def render_model_card(facts: Mapping[str, Any], *, run_dir: str = "") -> str:
             out.append(f"- skipped while loading: {n} ({reason})")
         for note in load.get("notes") or []:
             out.append(f"- note: {note}")
+    if data.get("mix"):
+        out += ["", "### Sources", "", *_sources(data["mix"])]
     if data.get("cleaning_report"):
         out += ["", "### Cleaning", "", *_cleaning(data["cleaning_report"])]
     out += ["", "## Hyperparameters", ""]

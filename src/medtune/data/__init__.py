@@ -2,6 +2,7 @@
 
 from medtune.data.dataset import Dataset, DatasetSplits, resolve_format
 from medtune.data.formats import DataFormat, LoadReport, RawRecord
+from medtune.data.mixing import MixResult, SourceMix, mix_by_tokens
 from medtune.data.records import ChatMessage, Conversation, InstructionRecord, Record
 from medtune.data.samples import SampleDataset, sample_path
 from medtune.data.stats import DatasetStats, LengthStats
@@ -16,9 +17,12 @@ __all__ = [
     "InstructionRecord",
     "LengthStats",
     "LoadReport",
+    "MixResult",
     "RawRecord",
     "Record",
     "SampleDataset",
+    "SourceMix",
+    "mix_by_tokens",
     "resolve_format",
     "sample_path",
 ]

@@ -509,7 +509,7 @@ class Dataset:
         test: float | int = 0.0,
         *,
         seed: int = 42,
-        stratify_by: str | None = None,
+        stratify_by: str | Sequence[str] | None = None,
     ) -> DatasetSplits:
         """Deterministic train/validation/test split.
 
@@ -517,7 +517,8 @@ class Dataset:
             validation: Fraction (``0 <= x < 1``) or number of records.
             test: Fraction or number of records.
             seed: Same seed and same data give the same split.
-            stratify_by: ``"category"`` keeps each category's share equal across splits.
+            stratify_by: ``"category"`` keeps each category's share equal across splits; a list of columns
+                (``["source", "category"]``) keeps each combination's share.
         """
         from medtune.data.splits import split_indices
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from medtune.errors import ConfigError
@@ -41,12 +42,13 @@ def split_indices(
     validation: float | int,
     test: float | int,
     seed: int,
-    stratify_by: str | None,
+    stratify_by: str | Sequence[str] | None,
 ) -> dict[str, list[int]]:
     """Return sorted record indices for ``train``, ``validation`` and ``test``.
 
     The same seed and data always give the same indices. With ``stratify_by``, every value of that column
-    gets (as near as rounding allows) the same share in each split.
+    gets (as near as rounding allows) the same share in each split; with several columns, every combination
+    of their values does (``["source", "category"]``).
     """
     import numpy as np
 
@@ -58,16 +60,19 @@ def split_indices(
             "Fix: use smaller splits."
         )
     rng = np.random.default_rng(seed)
-    if stratify_by is None:
+    columns = [stratify_by] if isinstance(stratify_by, str) else list(stratify_by or [])
+    if not columns:
         groups: dict[str, list[int]] = {"": list(range(n))}
     else:
-        if stratify_by not in dataset.hf.column_names or stratify_by in ("messages", "metadata"):
-            raise ConfigError(
-                f"stratify_by={stratify_by!r}: not a column to stratify on. Fix: use 'category' or 'source'."
-            )
+        for column in columns:
+            if column not in dataset.hf.column_names or column in ("messages", "metadata"):
+                raise ConfigError(
+                    f"stratify_by={column!r}: not a column to stratify on. Fix: use 'category' or 'source'."
+                )
         groups = defaultdict(list)
-        for i, value in enumerate(dataset.hf[stratify_by]):
-            groups["<none>" if value is None else f"={value}"].append(i)
+        values = zip(*(dataset.hf[column] for column in columns))
+        for i, row in enumerate(values):
+            groups["\x1f".join("<none>" if value is None else f"={value}" for value in row)].append(i)
     sizes = {k: len(v) for k, v in groups.items()}
     val_per = _apportion(n, sizes, n_val)
     test_per = _apportion(n, sizes, n_test)

@@ -4,7 +4,7 @@ Importing this package is cheap (pydantic configs only); torch and transformers 
 need them. Guide: ``docs/run.md``.
 """
 
-from medtune.run.config import RunConfig, RunDataConfig, RunEvalConfig, SplitConfig
+from medtune.run.config import RunConfig, RunDataConfig, RunEvalConfig, RunSourceConfig, SplitConfig
 from medtune.run.pipeline import STAGES, RunPipeline, RunResult, StageOutcome, run
 
 __all__ = [
@@ -14,6 +14,7 @@ __all__ = [
     "RunEvalConfig",
     "RunPipeline",
     "RunResult",
+    "RunSourceConfig",
     "SplitConfig",
     "StageOutcome",
     "run",

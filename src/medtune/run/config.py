@@ -20,11 +20,42 @@ from medtune.evaluation.evaluator import EvalConfig
 from medtune.plugins.presets import PresetScoped, active_preset
 from medtune.training.config import TrainConfig
 
-__all__ = ["RunConfig", "RunDataConfig", "RunEvalConfig", "SplitConfig", "apply_overrides"]
+__all__ = ["RunConfig", "RunDataConfig", "RunEvalConfig", "RunSourceConfig", "SplitConfig", "apply_overrides"]
+
+
+class RunSourceConfig(ConfigModel):
+    """One weighted source of a data recipe (an entry of ``data.sources``)."""
+
+    source: str = Field(min_length=1, description="A data file or directory, or 'sample:NAME'.")
+    weight: float = Field(gt=0, description="Its share of the trained tokens (weights are normalised to sum to 1).")
+    name: str | None = Field(
+        default=None, min_length=1, description="Its name in reports (default: the sample name or the file stem)."
+    )
+    format: str | None = Field(default=None, description="Data format name (default: data.format, else detected).")
+    columns: dict[str, str] | None = Field(default=None, description="Column renames (default: data.columns).")
+
+    @property
+    def label(self) -> str:
+        """The name records are tagged with: ``name``, else the sample name, else the file or directory stem."""
+        if self.name:
+            return self.name
+        if self.source.startswith("sample:"):
+            return self.source.split(":", 1)[1]
+        path = Path(self.source)
+        return (path.stem if path.suffix else path.name) or self.source
 
 
 class RunDataConfig(ConfigModel):
-    """Where the records come from (the same settings as ``medtune data`` / ``Dataset.load``)."""
+    """Where the records come from (the same settings as ``medtune data`` / ``Dataset.load``).
+
+    Either one ``source``, or a recipe of weighted ``sources`` (mixed by trained tokens in the split stage).
+
+    Example:
+        >>> recipe = [{"source": "a.jsonl", "weight": 3}, {"source": "sample:medical", "weight": 1}]
+        >>> cfg = RunDataConfig.from_dict({"sources": recipe})
+        >>> cfg.source, [s.label for s in cfg.sources], cfg.weights()
+        (None, ['a', 'medical'], {'a': 0.75, 'medical': 0.25})
+    """
 
     source: str | None = Field(
         default_factory=lambda: _preset_sample(),
@@ -39,6 +70,51 @@ class RunDataConfig(ConfigModel):
     skip_invalid: bool = Field(
         default=False, description="Keep the valid records and list the invalid ones in data/invalid.jsonl."
     )
+    sources: list[RunSourceConfig] | None = Field(
+        default=None,
+        min_length=1,
+        description="Several weighted sources instead of 'source': [{source, weight, name}], mixed by trained tokens.",
+    )
+    train_tokens: int | None = Field(
+        default=None,
+        ge=1,
+        description="With sources: the tokens of the mixed train split (default: the train split's natural total).",
+    )
+    mix_tokens: Literal["model", "words"] = Field(
+        default="model",
+        description="With sources: count tokens with the model's tokenizer, or whitespace-separated words.",
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _source_or_sources(cls, data: Any) -> Any:
+        if isinstance(data, dict) and data.get("sources") is not None:
+            if data.get("source") is not None:
+                raise ValueError(
+                    "data.source and data.sources are both set; a run reads one source or a weighted recipe. "
+                    "Fix: remove data.source, or remove data.sources."
+                )
+            data = {**data, "source": None}
+        return data
+
+    @model_validator(mode="after")
+    def _unique_names(self) -> RunDataConfig:
+        seen: dict[str, int] = {}
+        for i, src in enumerate(self.sources or []):
+            if src.label in seen:
+                raise ValueError(
+                    f"data.sources[{i}]: the name '{src.label}' is also the name of data.sources[{seen[src.label]}]. "
+                    "Fix: give each source a distinct 'name'."
+                )
+            seen[src.label] = i
+        if self.sources is None and "train_tokens" in self.model_fields_set and self.train_tokens is not None:
+            raise ValueError("data.train_tokens only applies to data.sources. Fix: remove it, or use data.sources.")
+        return self
+
+    def weights(self) -> dict[str, float]:
+        """Source name → normalised weight (summing to 1); empty without ``sources``."""
+        total = sum(s.weight for s in self.sources or [])
+        return {s.label: s.weight / total for s in self.sources or []}
 
 
 class SplitConfig(ConfigModel):
@@ -137,7 +213,7 @@ class RunConfig(PresetScoped):
 
     @model_validator(mode="after")
     def _cross_checks(self) -> RunConfig:
-        if self.data.source is None:
+        if self.data.source is None and self.data.sources is None:
             raise ValueError(
                 f"data.source: the preset '{self.preset or active_preset().name}' ships no sample, so the run has no "
                 "data. Fix: set data.source to a data file or directory (or 'sample:NAME')."

@@ -141,26 +141,42 @@ class Stage:
 
 @dataclass(frozen=True)
 class DataStage(Stage):
-    """``data/``: load the source into ``records.jsonl`` (``load_report.json``, ``invalid.jsonl``)."""
+    """``data/``: load the source(s) into ``records.jsonl`` (``load_report.json``, ``invalid.jsonl``).
+
+    With ``data.sources``, every record's ``source`` is set to its source's name (a different original moves to
+    ``metadata.original_source``), so cleaning, the split and the mix can count by source.
+    """
 
     def config_payload(self, config: RunConfig) -> Any:
-        """The ``data`` section (the source path included, so a new path reruns)."""
-        return config.data.model_dump(mode="json")
+        """The ``data`` section (the source paths included, so a new path reruns), less the mix settings."""
+        dump = config.data.model_dump(mode="json")
+        mix_keys = ("sources", "train_tokens", "mix_tokens")
+        if config.data.sources is None:  # a single source hashes as before recipes existed
+            return {k: v for k, v in dump.items() if k not in mix_keys}
+        for source in dump["sources"]:
+            source.pop("weight")  # the split stage mixes; weights do not change the loaded records
+        dump.pop("train_tokens"), dump.pop("mix_tokens")
+        return dump
 
     def external_inputs(self, ctx: StageContext) -> tuple[list[Path], Any]:
-        """The source file (a ``sample:NAME`` resolved), and the path and format :meth:`run` loads."""
-        data = ctx.config.data
-        if data.source.startswith("sample:"):
-            from medtune.plugins.manager import get_plugin_manager
+        """The source files (``sample:NAME`` resolved), and what :meth:`run` loads.
 
-            sample = get_plugin_manager().registry("sample").get(data.source.split(":", 1)[1])
-            path, fmt = Path(sample.path), data.format or sample.format
-        else:
-            path, fmt = Path(data.source), data.format
-        return [path], (path, fmt)
+        ``extra`` is ``(path, format)`` for one source, or a list of ``(name, path, format, columns)``.
+        """
+        data = ctx.config.data
+        if data.sources is None:
+            path, fmt = _resolve_source(data.source, data.format)
+            return [path], (path, fmt)
+        loads = []
+        for src in data.sources:
+            path, fmt = _resolve_source(src.source, src.format or data.format)
+            loads.append((src.label, path, fmt, src.columns if src.columns is not None else data.columns))
+        return [load[1] for load in loads], loads
 
     def run(self, ctx: StageContext, stage_dir: Path, extra: Any, resume: bool) -> StageRun:
-        """Load the records; ``extra`` is the ``(path, format)`` of :meth:`external_inputs`."""
+        """Load the records; ``extra`` comes from :meth:`external_inputs`."""
+        if isinstance(extra, list):
+            return self._run_sources(ctx, stage_dir, extra)
         from medtune.data.dataset import Dataset
 
         path, fmt = extra
@@ -175,6 +191,40 @@ class DataStage(Stage):
         summary = {"records": len(ds), "invalid": len(ds.rejects), "kind": ds.kind, "source": str(path)}
         ctx.say(f"  {len(ds)} {ds.kind} records from {path}" + (f", {len(ds.rejects)} invalid" if ds.rejects else ""))
         return StageRun(outputs, summary, [outputs["records"]])
+
+    def _run_sources(self, ctx: StageContext, stage_dir: Path, loads: list[Any]) -> StageRun:
+        """Load, tag and combine every source of ``data.sources``; per-source counts in the summary."""
+        from medtune.data.dataset import Dataset
+        from medtune.data.mixing import combine, tag_source
+
+        data = ctx.config.data
+        parts, reports, invalid, per_source = [], {}, [], {}
+        for name, path, fmt, columns in loads:
+            ds = Dataset.load(path, format=fmt, columns=columns, kind=data.kind, skip_invalid=data.skip_invalid)
+            parts.append(tag_source(ds, name))
+            reports[name] = ds.load_report.to_dict() if ds.load_report is not None else {}
+            invalid += [{"source": name, **i.to_dict()} for i in ds.rejects]
+            per_source[name] = {"records": len(ds), "invalid": len(ds.rejects), "kind": ds.kind, "path": str(path)}
+            bad = f", {len(ds.rejects)} invalid" if ds.rejects else ""
+            ctx.say(f"  {name}: {len(ds)} {ds.kind} records from {path}{bad}")
+        combined = combine(parts)
+        outputs = {"records": combined.save(stage_dir / "records.jsonl")}
+        outputs["load_report"] = _write_json(stage_dir / "load_report.json", {"sources": reports})
+        if invalid:
+            rows = "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in invalid)
+            outputs["invalid"] = atomic_write_text(stage_dir / "invalid.jsonl", rows)
+        summary = {"records": len(combined), "invalid": len(invalid), "kind": combined.kind, "sources": per_source}
+        return StageRun(outputs, summary, [outputs["records"]])
+
+
+def _resolve_source(source: str, fmt: str | None) -> tuple[Path, str | None]:
+    """The path and format of a data source: a file or directory, or ``sample:NAME`` (a shipped sample)."""
+    if source.startswith("sample:"):
+        from medtune.plugins.manager import get_plugin_manager
+
+        sample = get_plugin_manager().registry("sample").get(source.split(":", 1)[1])
+        return Path(sample.path), fmt or sample.format
+    return Path(source), fmt
 
 
 @dataclass(frozen=True)
@@ -204,30 +254,137 @@ class CleanStage(Stage):
         records = result.dataset.save(stage_dir / "records.jsonl")
         r = result.report
         ctx.say(f"  {r.records_in} in = {r.kept} kept + {r.rejected} rejected")
-        summary = {"records_in": r.records_in, "kept": r.kept, "rejected": r.rejected}
+        summary: dict[str, Any] = {"records_in": r.records_in, "kept": r.kept, "rejected": r.rejected}
+        if ctx.config.data.sources is not None:
+            summary["sources"] = _clean_counts(ds, result.rejects)
+            _write_json(report, {**r.to_dict(), "sources": summary["sources"]})
+            for name, counts in summary["sources"].items():
+                ctx.say(
+                    f"    {name}: {counts['records_in']} in = {counts['kept']} kept + {counts['rejected']} rejected"
+                )
         return StageRun({"records": records, "rejects": rejects, "report": report}, summary, [records])
+
+
+def _clean_counts(loaded: Any, rejects: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """Per source (the records' ``source``): records in, kept, rejected and the drops by cleaner."""
+    from collections import Counter
+
+    counts: dict[str, dict[str, Any]] = {
+        name: {"records_in": n, "kept": n, "rejected": 0, "by_cleaner": {}}
+        for name, n in sorted(Counter(loaded.hf["source"]).items())
+    }
+    for reject in rejects:
+        entry = counts[reject["record"]["source"]]
+        entry["kept"] -= 1
+        entry["rejected"] += 1
+        entry["by_cleaner"][reject["cleaner"]] = entry["by_cleaner"].get(reject["cleaner"], 0) + 1
+    return counts
 
 
 @dataclass(frozen=True)
 class SplitStage(Stage):
-    """``split/``: the deterministic train/validation/test split of the cleaned (else loaded) records."""
+    """``split/``: the deterministic train/validation/test split of the cleaned (else loaded) records.
+
+    With ``data.sources``, the split is stratified by source (and ``split.stratify_by``), then the train split is
+    mixed: each source's share of its tokens matches its weight (``mix.json`` tells how).
+    """
 
     def config_payload(self, config: RunConfig) -> Any:
-        """The ``split`` section."""
-        return config.split.model_dump(mode="json")
+        """The ``split`` section; with ``data.sources``, also the weights and how tokens are counted."""
+        payload = config.split.model_dump(mode="json")
+        data = config.data
+        if data.sources is not None:
+            tokens = config.train.model.path if data.mix_tokens == "model" else "words"
+            payload["mix"] = {"weights": data.weights(), "train_tokens": data.train_tokens, "tokens": tokens}
+        return payload
 
     def run(self, ctx: StageContext, stage_dir: Path, extra: Any, resume: bool) -> StageRun:
-        """Split, writing ``train.jsonl``, ``validation.jsonl`` and ``test.jsonl``."""
+        """Split, writing ``train.jsonl``, ``validation.jsonl`` and ``test.jsonl`` (and ``mix.json``)."""
         from medtune.data.dataset import Dataset
 
         s = ctx.config.split
         source = CLEAN if CLEAN.enabled(ctx.config) else DATA
         ds = Dataset.load(source.output_dir(ctx.out) / "records.jsonl")
-        splits = ds.split(validation=s.validation, test=s.test, seed=s.seed, stratify_by=s.stratify_by)
+        stratify: Any = s.stratify_by
+        if ctx.config.data.sources is not None:
+            stratify = ["source"] + ([s.stratify_by] if s.stratify_by and s.stratify_by != "source" else [])
+        splits = ds.split(validation=s.validation, test=s.test, seed=s.seed, stratify_by=stratify)
+        summary: dict[str, Any] = {}
+        outputs: dict[str, Path] = {}
+        if ctx.config.data.sources is not None:
+            splits.train, mix = _mix_train(ctx, splits, _cleaned_by_source(ctx, ds))
+            outputs["mix"] = _write_json(stage_dir / "mix.json", mix)
+            summary["sources"] = mix["sources"]
         paths = splits.save(stage_dir)
         sizes = splits.sizes()
         ctx.say("  " + ", ".join(f"{n} {sizes[n]}" for n in paths))
-        return StageRun(dict(paths), sizes, list(paths.values()))
+        for name, row in summary.get("sources", {}).items():
+            ctx.say(
+                f"    {name}: {row['train']} train ({row['repeats']} repeats), {row['validation']} validation, "
+                f"{row['test']} test; {row['share']:.1%} of the train tokens (weight {row['weight']:.1%})"
+            )
+        return StageRun({**paths, **outputs}, {**sizes, **summary}, list(paths.values()))
+
+
+#: How far a source's token share may be from its weight before the split stage warns (the issue's target).
+MIX_TOLERANCE = 0.02
+
+
+def _cleaned_by_source(ctx: StageContext, cleaned: Any) -> dict[str, dict[str, int]]:
+    """Per source: records loaded and dropped by cleaning (from the cleaning report; none without cleaning)."""
+    from collections import Counter
+
+    report = CLEAN.output_dir(ctx.out) / "report.json"
+    if CLEAN.enabled(ctx.config) and report.is_file():
+        counts = json.loads(report.read_text(encoding="utf-8")).get("sources", {})
+        return {name: {"loaded": c["records_in"], "dropped": c["rejected"]} for name, c in counts.items()}
+    return {name: {"loaded": n, "dropped": 0} for name, n in Counter(cleaned.hf["source"]).items()}
+
+
+def _mix_train(ctx: StageContext, splits: Any, cleaned: dict[str, dict[str, int]]) -> tuple[Any, dict[str, Any]]:
+    """The mixed train split and the ``mix.json`` report (per source: split counts, repeats, tokens, share)."""
+    from collections import Counter
+
+    from medtune.data.mixing import mix_by_tokens, record_token_counts
+
+    data = ctx.config.data
+    tokenizer, measure = None, "whitespace-separated words"
+    if data.mix_tokens == "model":
+        from medtune.data.stats import load_tokenizer
+        from medtune.models.embedded import model_source
+
+        tokenizer = load_tokenizer(model_source(ctx.config.train.model.path))
+        measure = f"tokens of the tokenizer of {ctx.config.train.model.path}"
+    train = splits.train
+    mix = mix_by_tokens(
+        train.hf["source"],
+        record_token_counts(train, tokenizer),
+        data.weights(),
+        seed=ctx.config.split.seed,
+        total_tokens=data.train_tokens,
+    )
+    held = {name: Counter(ds.hf["source"]) for name, ds in splits.items() if name != "train"}
+    sources: dict[str, Any] = {}
+    for name, m in mix.sources.items():
+        row = {**cleaned.get(name, {}), **m.to_dict()}
+        row.pop("name")
+        row["train"] = row.pop("records")
+        row["validation"] = held.get("validation", Counter())[name]
+        row["test"] = held.get("test", Counter())[name]
+        sources[name] = row
+        if abs(m.share - m.weight) > MIX_TOLERANCE:
+            ctx.say(
+                f"  warning: source '{name}' has {m.share:.1%} of the train tokens for a weight of {m.weight:.1%} "
+                "(its records are too few or too long to match closer); see split/mix.json."
+            )
+    report = {
+        "tokens_counted": measure,
+        "total_tokens": mix.total_tokens,
+        "tokens": mix.tokens,
+        "max_share_error": round(mix.max_share_error(), 4),
+        "sources": sources,
+    }
+    return train.select(mix.indices), report
 
 
 @dataclass(frozen=True)
@@ -376,6 +533,10 @@ class CardStage(Stage):
         facts = json.loads((train_dir / "run.json").read_text(encoding="utf-8"))
         facts.setdefault("data", {})
         facts["data"]["source"] = ctx.config.data.source
+        mix_json = SPLIT.output_dir(ctx.out) / "mix.json"
+        if ctx.config.data.sources is not None and mix_json.is_file():
+            facts["data"]["source"] = ", ".join(s.source for s in ctx.config.data.sources)
+            facts["data"]["mix"] = json.loads(mix_json.read_text(encoding="utf-8"))
         clean_report = CLEAN.output_dir(ctx.out) / "report.json"
         summary: dict[str, Any] = {"cleaning": False, "evaluation": False}
         if ctx.config.clean is not None and clean_report.is_file():
