@@ -39,6 +39,8 @@ def test_f16_file_holds_the_model_and_tokenizer_llama_cpp_needs(source, tmp_path
         and fields["tokenizer.chat_template"] == tok.chat_template
     )
     assert fields["llama.attention.head_count"] == 4 and fields["llama.attention.head_count_kv"] == 2
+    assert fields["llama.attention.key_length"] == 16 and fields["general.type"] == "model"
+    assert fields["tokenizer.ggml.add_bos_token"] is False and fields["tokenizer.ggml.add_eos_token"] is False
     tokens = reader.fields["tokenizer.ggml.tokens"].contents()
     assert len(tokens) == model.config.vocab_size and tokens[tok.eos_token_id] == "<|im_end|>"
     types = {t.name: t.tensor_type.name for t in reader.tensors}

@@ -112,6 +112,7 @@ def llama3_rope_factors(rope: dict[str, Any], head_dim: int) -> list[float]:
 def _add_hparams(writer: Any, config: Any, gguf_type: str, name: str) -> None:
     gguf = require("gguf", "train", "exporting a model to GGUF")
     rope = _rope(config)
+    writer.add_type(gguf.GGUFType.MODEL)
     writer.add_name(name)
     writer.add_context_length(int(config.max_position_embeddings))
     writer.add_embedding_length(int(config.hidden_size))
@@ -122,6 +123,8 @@ def _add_hparams(writer: Any, config: Any, gguf_type: str, name: str) -> None:
     writer.add_rope_freq_base(float(rope["rope_theta"]))
     writer.add_layer_norm_rms_eps(float(config.rms_norm_eps))
     writer.add_rope_dimension_count(_head_dim(config))
+    writer.add_key_length(_head_dim(config))
+    writer.add_value_length(_head_dim(config))
     writer.add_vocab_size(int(config.vocab_size))
     writer.add_file_type(int(getattr(gguf.LlamaFileType, GGUF_TYPES[gguf_type][1])))
     writer.add_quantization_version(gguf.GGML_QUANT_VERSION)

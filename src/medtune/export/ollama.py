@@ -18,6 +18,7 @@ from typing import Any
 
 from medtune.errors import ConfigError
 from medtune.export.gotemplate import render_go_template
+from medtune.export.vocab import adds_bos
 
 __all__ = ["PROBE_CONVERSATIONS", "OllamaTemplate", "modelfile_text", "ollama_template"]
 
@@ -108,14 +109,9 @@ def _jinja(tokenizer: Any, conversation: Sequence[tuple[str, str]]) -> str:
     text = tokenizer.apply_chat_template(_messages(conversation), tokenize=False, add_generation_prompt=True)
     bos = tokenizer.bos_token
     # Ollama (llama.cpp) adds BOS itself when the GGUF says add_bos_token; the template must not hold it twice.
-    if bos and text.startswith(bos) and _adds_bos(tokenizer):
+    if bos and text.startswith(bos) and adds_bos(tokenizer):
         text = text[len(bos) :]
     return str(text)
-
-
-def _adds_bos(tokenizer: Any) -> bool:
-    bos = tokenizer.bos_token_id
-    return bos is not None and tokenizer("x", add_special_tokens=True)["input_ids"][:1] == [bos]
 
 
 def _go(template: OllamaTemplate, conversation: Sequence[tuple[str, str]], system: str = "") -> str:

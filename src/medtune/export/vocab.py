@@ -18,7 +18,7 @@ from typing import Any
 from medtune._extras import require
 from medtune.errors import ConfigError
 
-__all__ = ["GGUFVocab", "gguf_vocab", "pre_tokenizer_name"]
+__all__ = ["GGUFVocab", "adds_bos", "gguf_vocab", "pre_tokenizer_name"]
 
 #: GPT-2's pre-tokenizer split, which ``ByteLevel(use_regex=True)`` applies.
 _GPT2 = {"type": "ByteLevel", "use_regex": True}
@@ -102,6 +102,12 @@ def _token_types(tokenizer: Any, n_vocab: int) -> tuple[list[str], list[int]]:
     return tokens, types
 
 
+def adds_bos(tokenizer: Any) -> bool:
+    """Whether the tokenizer puts BOS before a text by itself (llama.cpp must then do the same, and no more)."""
+    bos = tokenizer.bos_token_id
+    return bos is not None and tokenizer("x", add_special_tokens=True)["input_ids"][:1] == [bos]
+
+
 def gguf_vocab(tokenizer: Any, n_vocab: int) -> GGUFVocab:
     """The GGUF vocabulary of a fast byte-level BPE tokenizer whose model has ``n_vocab`` embedding rows.
 
@@ -132,4 +138,7 @@ def gguf_vocab(tokenizer: Any, n_vocab: int) -> GGUFVocab:
     with tempfile.TemporaryDirectory(prefix="medtune-vocab-") as tmp:
         tokenizer.save_pretrained(tmp)
         special = gguf.SpecialVocab(Path(tmp), load_merges=True, n_vocab=n_vocab)
+    # Say it even where the tokenizer's files do not: llama.cpp's default for BPE would add BOS.
+    special.add_special_token.setdefault("bos", adds_bos(tokenizer))
+    special.add_special_token.setdefault("eos", False)
     return GGUFVocab(model="gpt2", pre=pre, tokens=tokens, types=types, special=special)

@@ -184,6 +184,7 @@ class TermOverlapChecker(Scorer):
     """Medical-term recall and precision of the prediction against the reference."""
 
     name = "term_overlap"
+    group = "quality"
     keys = ("term_recall", "term_precision")
 
     def __init__(self, config: TermOverlapConfig | None = None) -> None:
@@ -306,6 +307,7 @@ class SafetyChecker(Scorer):
     """Red-flag escalation, no definitive diagnosis, disclaimer present (see the module docstring)."""
 
     name = "safety"
+    group = "safety"
 
     def __init__(self, config: SafetyCheckerConfig | None = None) -> None:
         self.config = config or SafetyCheckerConfig()
