@@ -9,11 +9,13 @@ from medtune.cleaning.pii import find_pii
 from medtune.plugins.manager import get_plugin_manager
 
 REGISTRY = get_plugin_manager().registry("cleaner")
-# pii_presidio needs spaCy and Presidio (seconds to load): its properties are tested in test_presidio.py.
+# pii_presidio needs spaCy and Presidio (seconds to load): its properties are tested in test_presidio.py;
+# decontaminate needs reference datasets: its properties are tested in test_decontaminate.py.
 RECORD_CLEANERS = [
     info.name
     for info in REGISTRY
-    if info.name != "pii_presidio" and getattr(info.component.build(), "scope", "record") == "record"
+    if info.name not in ("pii_presidio", "decontaminate")
+    and getattr(info.component.build(), "scope", "record") == "record"
 ]
 
 text = st.text(max_size=200) | st.sampled_from(

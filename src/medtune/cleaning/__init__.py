@@ -11,6 +11,7 @@ profile through the ``medtune_pii_profiles`` hook.
 from medtune.cleaning.base import Cleaner, CleanerBase, CleanerOptions, DatasetCleaner, Drop, FieldName, TextCleaner
 from medtune.cleaning.checks import Checker, CheckFilter
 from medtune.cleaning.config import PipelineConfig, default_config, load_config
+from medtune.cleaning.decontaminate import DecontaminateConfig, Decontaminator
 from medtune.cleaning.deid import PIICleaner, PIIConfig, make_pii
 from medtune.cleaning.disclaimer import DisclaimerCleaner
 from medtune.cleaning.filters import CopiesInputFilter, DedupFilter, EmptyFilter, EnglishFilter, LengthFilter
@@ -50,6 +51,8 @@ __all__ = [
     "CleaningResult",
     "CopiesInputFilter",
     "DatasetCleaner",
+    "DecontaminateConfig",
+    "Decontaminator",
     "DedupFilter",
     "DisclaimerCleaner",
     "Drop",

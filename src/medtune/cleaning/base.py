@@ -71,6 +71,10 @@ class Cleaner(Protocol):
     ``cleaner(row)`` returns the cleaned row (a new dict; never mutate the input) or a :class:`Drop`.
     ``clean_batch(rows)`` does the same for a list of rows; NER-based cleaners override it to process a batch
     at once (``nlp.pipe``). It must return exactly one result per row, in order.
+
+    A cleaner with one-off state to build (an index of reference data) may also have a ``prepare()`` method: the
+    pipeline calls it in the main process before the cleaner's first record, so that worker processes
+    (``num_proc``) receive the state built. It must be cheap to call again.
     """
 
     name: str

@@ -11,12 +11,12 @@ __all__ = ["medtune_cleaners", "medtune_pii_profiles"]
 
 @hookimpl
 def medtune_cleaners() -> list[ComponentSpec]:
-    """Domain-neutral cleaners: pii, pii_regex, pii_presidio, empty, length, copies_input, dedup, language.
+    """Domain-neutral cleaners: pii*, empty, length, copies_input, dedup, language, decontaminate.
 
     The PII cleaners take their domain words from a PII profile (``profile`` option; see ``medtune_pii_profiles``).
     """
     from medtune.cleaning import config as c
-    from medtune.cleaning import deid, pii, presidio
+    from medtune.cleaning import decontaminate, deid, pii, presidio
     from medtune.cleaning import filters as f
 
     return [
@@ -64,6 +64,12 @@ def medtune_cleaners() -> list[ComponentSpec]:
             lambda o: f.EnglishFilter(o.fields, o.min_ratio, o.min_words, o.detector, o.languages),
             c.LanguageConfig,
             "drop records that are not English",
+        ),
+        ComponentSpec(
+            "decontaminate",
+            decontaminate.make_decontaminate,
+            decontaminate.DecontaminateConfig,
+            "drop records that share word n-grams (13 by default) with evaluation/test sets (references)",
         ),
     ]
 
