@@ -63,8 +63,11 @@ def _sync() -> None:
         torch.cuda.synchronize()
 
 
-def run_generate(model, prompts: list[list[int]], batch: int, new: int, eos: int | None) -> dict:
-    """medtune's path today: length-sorted, left-padded batches through ``model.generate``."""
+def run_generate(model, prompts: list[list[int]], batch: int, new: int, eos: int | None, static: bool = False) -> dict:
+    """medtune's path today: length-sorted, left-padded batches through ``model.generate``.
+
+    ``static``: a static KV cache and ``torch.compile`` of the decoding step (transformers' own), the fallback path.
+    """
     import torch
 
     device = next(model.parameters()).device
@@ -99,13 +102,19 @@ def run_generate(model, prompts: list[list[int]], batch: int, new: int, eos: int
     return _summary([outs[i] for i in range(len(prompts))], seconds, ttft, eos)
 
 
-def run_continuous(model, prompts: list[list[int]], batch: int, new: int, eos: int | None) -> dict:
-    """transformers' continuous batching (paged attention): all requests submitted, at most ``batch`` at once."""
+def run_continuous(
+    model, prompts: list[list[int]], batch: int, new: int, eos: int | None, graphs: bool = False
+) -> dict:
+    """transformers' continuous batching (paged attention): all requests submitted, at most ``batch`` at once.
+
+    ``graphs``: CUDA graphs on and compile level 1 (otherwise transformers decides).
+    """
     from transformers import GenerationConfig
     from transformers.generation.configuration_utils import ContinuousBatchingConfig
 
     gen = GenerationConfig(max_new_tokens=new, do_sample=False, eos_token_id=eos, pad_token_id=0)
-    cb = ContinuousBatchingConfig(max_requests_per_batch=batch)
+    extra = {"use_cuda_graph": True, "default_compile_level": 1} if graphs else {}
+    cb = ContinuousBatchingConfig(max_requests_per_batch=batch, **extra)
     _sync()
     start = time.perf_counter()
     results = model.generate_batch(
@@ -145,20 +154,25 @@ def run(args: argparse.Namespace) -> None:
     card = torch.cuda.get_device_name() if torch.cuda.is_available() else "cpu"
     result = {"command": " ".join(sys.argv), "device": card, "max_new_tokens": args.max_new_tokens, "runs": []}
     plain, paged = _model(args, "sdpa"), _model(args, "paged|sdpa")
+    modes = {
+        "generate": (run_generate, plain, {}),
+        "generate_static": (run_generate, plain, {"static": True}),
+        "continuous": (run_continuous, paged, {}),
+        "continuous_graphs": (run_continuous, paged, {"graphs": True}),
+    }
     for batch in args.batches:
         prompts = job["ids"][: max(batch, args.min_requests)]
         row = {"batch": batch, "requests": len(prompts)}
-        for name, fn, model in (("generate", run_generate, plain), ("continuous", run_continuous, paged)):
-            if name in args.skip:
-                continue
-            fn(model, prompts[: min(len(prompts), batch)], batch, 4, eos)  # warm-up (CUDA graphs, kernels)
-            row[name] = fn(model, prompts, batch, args.max_new_tokens, eos)
+        for name in args.modes:
+            fn, model, extra = modes[name]
+            fn(model, prompts[: min(len(prompts), batch)], batch, 4, eos, **extra)  # warm-up (graphs, kernels)
+            row[name] = fn(model, prompts, batch, args.max_new_tokens, eos, **extra)
         if "generate" in row and "continuous" in row:
             a, b = row["generate"]["_outs"], row["continuous"]["_outs"]
             row["greedy_same"] = f"{sum(x == y for x, y in zip(a, b))}/{len(a)}"
             row["speedup"] = round(row["continuous"]["tokens_per_s"] / row["generate"]["tokens_per_s"], 2)
-        for name in ("generate", "continuous"):
-            row.get(name, {}).pop("_outs", None)
+        for name in args.modes:
+            row[name].pop("_outs", None)
         result["runs"].append(row)
         print(json.dumps(row), flush=True)
     if args.json:
@@ -181,7 +195,7 @@ def main() -> None:
     r.add_argument("--batches", type=int, nargs="+", default=[1, 8, 64, 256])
     r.add_argument("--min-requests", type=int, default=0, help="at least this many requests per batch size")
     r.add_argument("--max-new-tokens", type=int, default=200)
-    r.add_argument("--skip", nargs="*", default=[])
+    r.add_argument("--modes", nargs="+", default=["generate", "continuous"])
     r.add_argument("--json", type=Path)
     args = parser.parse_args()
     prepare(args) if args.cmd == "prepare" else run(args)
