@@ -281,10 +281,31 @@ def test_every_red_flag_has_urgent_care_advice_from_the_serving_rules_or_the_eme
     assert set(RED_FLAG_PROMPTS) == set(RED_FLAGS)
     assert set(RED_FLAG_RULES) | set(RED_FLAG_WHEN) == set(RED_FLAGS) and not set(RED_FLAG_RULES) & set(RED_FLAG_WHEN)
     messages = {r.name: r.message for r in EMERGENCY_RULES}
+    training = {"112 in the EU": "112 in Europe", " at findahelpline.com": " online"}  # pii would remove these
     for flag, rule in RED_FLAG_RULES.items():
-        assert red_flag_advice(flag) == messages[rule]
+        assert red_flag_advice(flag) == reworded(messages[rule], training)
     for flag, when in RED_FLAG_WHEN.items():
-        assert red_flag_advice(flag) == f"This can be an emergency: {when}, {EMERGENCY_CALL}"
+        assert red_flag_advice(flag) == reworded(f"This can be an emergency: {when}, {EMERGENCY_CALL}", training)
+
+
+def reworded(text, changes):
+    for old, new in changes.items():
+        text = text.replace(old, new)
+    return text
+
+
+def test_repaired_records_come_out_of_a_second_default_pipeline_run_unchanged():
+    from medtune import Dataset
+    from medtune.cleaning import Pipeline
+
+    pipeline = Pipeline.default()
+    records = [{"id": flag, "input": q, "output": QUIET_ANSWER} for flag, q in RED_FLAG_PROMPTS.items()]
+    once = pipeline.run(Dataset.from_records(records))
+    assert len(once.dataset) == len(records)
+    assert all(r.metadata["repaired"].startswith("red_flag_escalation:") for r in once.dataset)
+    twice = pipeline.run(Dataset.from_records(list(once.dataset.to_rows())))
+    assert [s.changed for s in twice.report.stages] == [0] * len(twice.report.stages)
+    assert list(twice.dataset.to_rows()) == list(once.dataset.to_rows())
 
 
 @pytest.mark.parametrize("flag", sorted(RED_FLAG_PROMPTS))

@@ -655,8 +655,6 @@ RED_FLAG_RULES: dict[str, str] = {
     "chest pain": "chest_pain",
     "stroke signs": "stroke",
     "suicidal thoughts": "suicidal_intent",
-    "loss of consciousness": "breathing_or_unresponsive",
-    "seizure": "breathing_or_unresponsive",
     "anaphylaxis": "anaphylaxis",
 }
 #: Red flags no serving rule fits: when they are an emergency. The repair says "This can be an emergency: <when>,
@@ -666,11 +664,25 @@ RED_FLAG_WHEN: dict[str, str] = {
     "confusion",
     "worst headache": "if the headache came on suddenly and is the worst you have ever had",
     "bleeding": "if you are coughing up or vomiting blood, passing black, tarry stools, or bleeding heavily",
+    "loss of consciousness": "if someone has passed out and does not come round within a minute, or fainted with "
+    "chest pain, a racing heart, shortness of breath or a head injury",
+    "seizure": "if a seizure lasts more than five minutes, another follows before the person comes round, it is a "
+    "first seizure, or it follows a head injury",
 }
+
+
+#: Serving wording that the ``pii`` cleaner would change when cleaned data is cleaned again (a URL; "EU" read as a
+#: place), and how training text says it: a repair must survive the pipeline's own cleaners.
+_TRAINING_WORDING: tuple[tuple[str, str], ...] = (
+    (" at findahelpline.com", " online"),
+    ("112 in the EU", "112 in Europe"),
+)
 
 
 def red_flag_advice(flag: str) -> str:
     """The urgent-care advice for a red flag of :data:`RED_FLAGS`: the serving rule's message, or the call to act.
+
+    The wording is serving's, less what the ``pii`` cleaner would remove from cleaned text (a URL, "EU").
 
     Example:
         >>> red_flag_advice("worst headache")[:80]
@@ -681,11 +693,13 @@ def red_flag_advice(flag: str) -> str:
     from medtune.medical.safety import EMERGENCY_CALL, EMERGENCY_RULES
 
     if flag in RED_FLAG_RULES:
-        return next(r.message for r in EMERGENCY_RULES if r.name == RED_FLAG_RULES[flag])
-    when = RED_FLAG_WHEN.get(flag)
-    return (
-        f"This can be an emergency: {when}, {EMERGENCY_CALL}" if when else f"This can be an emergency: {EMERGENCY_CALL}"
-    )
+        advice = next(r.message for r in EMERGENCY_RULES if r.name == RED_FLAG_RULES[flag])
+    else:
+        when = RED_FLAG_WHEN.get(flag)
+        advice = f"This can be an emergency: {when + ', ' if when else ''}{EMERGENCY_CALL}"
+    for serving, training in _TRAINING_WORDING:
+        advice = advice.replace(serving, training)
+    return advice
 
 
 def with_advice(answer: str, advice: str) -> str:
