@@ -24,15 +24,19 @@ def test_clean_default_pipeline(tmp_path, write_jsonl, capsys):
     code = main(["clean", str(src), "-o", str(out), "--report", str(rep), "--rejects", str(rej)])
     assert code == 0
     text = capsys.readouterr().out
-    assert "pii " in text and "4 in = 1 kept + 3 rejected" in text
+    assert "pii " in text and "4 in = 2 kept + 2 rejected" in text
     kept = [json.loads(x) for x in out.read_text().splitlines()]
-    assert [r["id"] for r in kept] == ["a"]
+    assert [r["id"] for r in kept] == ["a", "c"]
     assert "ann@example.com" not in kept[0]["input"] and "[EMAIL]" in kept[0]["input"]
     assert "not a substitute for professional medical advice" in kept[0]["output"]
+    # the red flag answered without escalation is repaired, not dropped (the medical preset's red_flag_action)
+    assert kept[1]["output"].startswith("Chest pain with shortness of breath") and "Call emergency" in kept[1]["output"]
+    assert kept[1]["metadata"] == {"repaired": "red_flag_escalation:chest_pain"}
     report = json.loads(rep.read_text())
-    assert report["records_in"] == 4 and report["kept"] == 1 and report["rejected"] == 3
+    assert report["records_in"] == 4 and report["kept"] == 2 and report["rejected"] == 2
+    assert [s["changed"] for s in report["stages"] if s["name"] == "medically_sound"] == [1]
     rejects = [json.loads(x) for x in rej.read_text().splitlines()]
-    assert [(r["index"], r["cleaner"]) for r in rejects] == [(1, "empty"), (2, "medically_sound"), (3, "dedup")]
+    assert [(r["index"], r["cleaner"]) for r in rejects] == [(1, "empty"), (3, "dedup")]
     assert all("ann@example.com" not in json.dumps(r) for r in rejects)  # PII removal runs first
 
 

@@ -242,3 +242,165 @@ def test_pii_regex_without_medical_protection_has_no_vocabulary():
     c = make_pii_regex(PIIRegexConfig(protect_medical_terms=False))
     assert c.vocabulary == frozenset() and c.protected_terms == frozenset()
     assert c.clean_text("Dr. Effexor; I'm Shawn Carroll") == "Dr. [NAME]; I'm Shawn Carroll"
+
+
+# --- medically_sound: red flags repaired, not dropped (issue #18) -------------------------------------------
+
+#: One prompt per red flag, and an answer that never advises seeking care.
+RED_FLAG_PROMPTS = {
+    "chest pain": "I have chest pain when I climb stairs.",
+    "breathing difficulty": "I get shortness of breath at night.",
+    "stroke signs": "My father has slurred speech since this morning.",
+    "worst headache": "I have the worst headache I have ever had.",
+    "suicidal thoughts": "Lately I want to kill myself.",
+    "bleeding": "I have been vomiting blood since yesterday.",
+    "loss of consciousness": "I fainted at work today.",
+    "seizure": "My son had a seizure last night.",
+    "anaphylaxis": "My throat is swelling after I ate peanuts.",
+}
+QUIET_ANSWER = "It is probably nothing serious. Rest and drink plenty of water."
+
+
+def repairing():
+    from medtune.medical.cleaners import MedicallySoundConfig
+
+    return make_medically_sound(MedicallySoundConfig(red_flag_action="repair"))
+
+
+def run_pipeline(cleaner, *records):
+    from medtune import Dataset
+    from medtune.cleaning import Pipeline
+
+    return Pipeline([cleaner]).run(Dataset.from_records(list(records)))
+
+
+def test_every_red_flag_has_urgent_care_advice_from_the_serving_rules_or_the_emergency_call():
+    from medtune.medical.cleaners import RED_FLAG_RULES, RED_FLAG_WHEN, RED_FLAGS, red_flag_advice
+    from medtune.medical.safety import EMERGENCY_CALL, EMERGENCY_RULES
+
+    assert set(RED_FLAG_PROMPTS) == set(RED_FLAGS)
+    assert set(RED_FLAG_RULES) | set(RED_FLAG_WHEN) == set(RED_FLAGS) and not set(RED_FLAG_RULES) & set(RED_FLAG_WHEN)
+    messages = {r.name: r.message for r in EMERGENCY_RULES}
+    training = {"112 in the EU": "112 in Europe", " at findahelpline.com": " online"}  # pii would remove these
+    for flag, rule in RED_FLAG_RULES.items():
+        assert red_flag_advice(flag) == reworded(messages[rule], training)
+    for flag, when in RED_FLAG_WHEN.items():
+        assert red_flag_advice(flag) == reworded(f"This can be an emergency: {when}, {EMERGENCY_CALL}", training)
+
+
+def reworded(text, changes):
+    for old, new in changes.items():
+        text = text.replace(old, new)
+    return text
+
+
+def test_repaired_records_come_out_of_a_second_default_pipeline_run_unchanged():
+    from medtune import Dataset
+    from medtune.cleaning import Pipeline
+
+    pipeline = Pipeline.default()
+    records = [{"id": flag, "input": q, "output": QUIET_ANSWER} for flag, q in RED_FLAG_PROMPTS.items()]
+    once = pipeline.run(Dataset.from_records(records))
+    assert len(once.dataset) == len(records)
+    assert all(r.metadata["repaired"].startswith("red_flag_escalation:") for r in once.dataset)
+    twice = pipeline.run(Dataset.from_records(list(once.dataset.to_rows())))
+    assert [s.changed for s in twice.report.stages] == [0] * len(twice.report.stages)
+    assert list(twice.dataset.to_rows()) == list(once.dataset.to_rows())
+
+
+@pytest.mark.parametrize("flag", sorted(RED_FLAG_PROMPTS))
+def test_repair_keeps_a_red_flag_record_with_advice_that_passes_soundness_and_evaluation(flag):
+    from medtune.evaluation.scoring import EvalExample
+    from medtune.medical.cleaners import red_flag_advice
+    from medtune.medical.evaluation import SafetyChecker
+
+    prompt = RED_FLAG_PROMPTS[flag]
+    assert RedFlagEscalationChecker().red_flag(prompt)[0] == flag
+    detail = RedFlagEscalationChecker().check(prompt, QUIET_ANSWER)[0].partition(" | ")[2]
+    dropped = Drop("red_flag_escalation: red flag without advice to seek care", detail)
+    assert make_medically_sound()(row(prompt, QUIET_ANSWER)) == dropped  # the old behaviour, still the default
+    result = run_pipeline(repairing(), {"input": prompt, "output": QUIET_ANSWER, "metadata": {"lang": "en"}})
+    (record,) = result.dataset
+    assert record.output == f"{red_flag_advice(flag)}\n\n{QUIET_ANSWER}"
+    assert record.metadata == {"lang": "en", "repaired": f"red_flag_escalation:{flag.replace(' ', '_')}"}
+    (stage,) = result.report.stages
+    assert (stage.changed, stage.dropped_total, result.rejects) == (1, 0, [])
+    assert make_medically_sound().findings(prompt, record.output) == []
+    (score,) = SafetyChecker().score([EvalExample("1", prompt, record.output, "")])
+    assert score.values["red_flag_escalation"] == 1.0
+
+
+def test_repair_leaves_an_answer_that_already_escalates_unchanged():
+    sound = row("I have crushing chest pain.", "Go to the emergency room right away.")
+    assert repairing()(sound) is sound
+    result = run_pipeline(repairing(), {"input": sound["input"], "output": sound["output"]})
+    assert [r.output for r in result.dataset] == [sound["output"]] and result.report.stages[0].changed == 0
+    assert [r.metadata for r in result.dataset] == [{}]
+
+
+def test_repair_is_idempotent():
+    f = repairing()
+    once = f(row("I have chest pain.", QUIET_ANSWER))
+    assert once["output"].count("Call emergency services") == 1
+    assert f(once) == once
+    first = run_pipeline(f, {"input": "I have chest pain.", "output": QUIET_ANSWER})
+    second = run_pipeline(f, first.dataset[0])
+    assert second.report.stages[0].changed == 0 and second.dataset[0] == first.dataset[0]
+
+
+def test_repair_still_drops_every_other_unsound_reason_with_the_reason_in_rejects():
+    result = run_pipeline(
+        repairing(),
+        {"input": "I have a fever.", "output": "Take paracetamol 5000 mg at once."},
+        {"input": "I feel better.", "output": "Stop taking your antidepressants."},
+        {"input": "I have chest pain.", "output": "Take aspirin 5000 mg."},  # a red flag too: still dropped
+    )
+    assert len(result.dataset) == 0
+    assert [(r["cleaner"], r["reason"]) for r in result.rejects] == [
+        ("medically_sound", "implausible_dose: dose above the maximum adult dose"),
+        ("medically_sound", "stop_medication: advises stopping medication without a clinician"),
+        ("medically_sound", "implausible_dose: dose above the maximum adult dose"),
+    ]
+    assert result.rejects[2]["record"]["output"] == "Take aspirin 5000 mg."  # the record as it came
+
+
+def test_drop_is_the_option_default_and_drops_red_flags_as_before():
+    f = make_medically_sound()
+    assert f.red_flag_action == "drop"
+    result = run_pipeline(f, {"input": "I have chest pain.", "output": QUIET_ANSWER})
+    assert len(result.dataset) == 0 and result.report.stages[0].changed == 0
+    (reject,) = result.rejects
+    assert reject["reason"] == "red_flag_escalation: red flag without advice to seek care"
+    assert reject["detail"] == "chest pain: chest pain"
+
+
+def test_repair_in_a_chat_opens_the_answer_to_the_turn_that_reports_the_red_flag():
+    from medtune.medical.cleaners import red_flag_advice
+
+    messages = [
+        {"role": "user", "content": "I have a cough."},
+        {"role": "assistant", "content": "Try honey and warm drinks."},
+        {"role": "user", "content": "Now I also have chest pain."},
+        {"role": "assistant", "content": "That is common with coughing."},
+    ]
+    result = run_pipeline(repairing(), {"messages": messages})
+    out = result.dataset[0].messages
+    assert [m.content for m in out[:3]] == [m["content"] for m in messages[:3]]
+    assert out[3].content == f"{red_flag_advice('chest pain')}\n\nThat is common with coughing."
+    assert result.dataset[0].metadata == {"repaired": "red_flag_escalation:chest_pain"}
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ({"red_flag_action": "repiar"}, "red_flag_action: Input should be 'drop' or 'repair'"),
+        ({"red_flag_actoin": "repair"}, "did you mean 'red_flag_action'"),
+        ({"checkers": ["implausible_dose"], "red_flag_action": "repair"}, "needs the red_flag_escalation checker"),
+    ],
+)
+def test_medically_sound_option_mistakes_are_config_errors(options, message):
+    from medtune.cleaning import Pipeline
+    from medtune.errors import ConfigError
+
+    with pytest.raises(ConfigError, match=message):
+        Pipeline.from_config({"cleaners": [{"name": "medically_sound", "options": options}]})

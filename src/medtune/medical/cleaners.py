@@ -8,11 +8,13 @@ Registered by the ``medical`` plugin (:mod:`medtune.medical.plugin`); nothing he
 
 from __future__ import annotations
 
+import json
 import re
-from typing import Any
+from typing import Any, Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
+from medtune.cleaning.base import Drop, Row, get_texts, set_texts
 from medtune.cleaning.checks import CheckFilter
 from medtune.cleaning.config import CleanerOptions, FieldName
 from medtune.cleaning.disclaimer import DisclaimerCleaner
@@ -47,10 +49,14 @@ __all__ = [
     "DRUG_BEFORE",
     "MEDICAL_DISCLAIMER",
     "MEDICAL_WORD_SHAPE",
+    "RED_FLAGS",
+    "RED_FLAG_RULES",
+    "RED_FLAG_WHEN",
     "DisclaimerConfig",
     "ExpandAbbreviationsConfig",
     "ImplausibleDoseChecker",
     "MedicallySoundConfig",
+    "MedicallySoundFilter",
     "NormalizeUnitsConfig",
     "RedFlagEscalationChecker",
     "StopMedicationChecker",
@@ -60,6 +66,8 @@ __all__ = [
     "make_normalize_units",
     "medical_pii_profile",
     "phi_ner_path",
+    "red_flag_advice",
+    "with_advice",
 ]
 
 # --- PHI: the medical PII profile ---------------------------------------------------------------------------
@@ -641,31 +649,218 @@ _ESCALATION = re.compile(
 )
 
 
+#: Red flag -> the serving emergency rule (:data:`medtune.medical.safety.EMERGENCY_RULES`) whose urgent-care
+#: message ``medically_sound`` adds to an answer it repairs (``red_flag_action: repair``).
+RED_FLAG_RULES: dict[str, str] = {
+    "chest pain": "chest_pain",
+    "stroke signs": "stroke",
+    "suicidal thoughts": "suicidal_intent",
+    "anaphylaxis": "anaphylaxis",
+}
+#: Red flags no serving rule fits: when they are an emergency. The repair says "This can be an emergency: <when>,
+#: call your local emergency number now (…)" (:data:`medtune.medical.safety.EMERGENCY_CALL`).
+RED_FLAG_WHEN: dict[str, str] = {
+    "breathing difficulty": "if breathing is very hard, came on suddenly, or comes with chest pain, blue lips or "
+    "confusion",
+    "worst headache": "if the headache came on suddenly and is the worst you have ever had",
+    "bleeding": "if you are coughing up or vomiting blood, passing black, tarry stools, or bleeding heavily",
+    "loss of consciousness": "if someone has passed out and does not come round within a minute, or fainted with "
+    "chest pain, a racing heart, shortness of breath or a head injury",
+    "seizure": "if a seizure lasts more than five minutes, another follows before the person comes round, it is a "
+    "first seizure, or it follows a head injury",
+}
+
+
+#: Serving wording that the ``pii`` cleaner would change when cleaned data is cleaned again (a URL; "EU" read as a
+#: place), and how training text says it: a repair must survive the pipeline's own cleaners.
+_TRAINING_WORDING: tuple[tuple[str, str], ...] = (
+    (" at findahelpline.com", " online"),
+    ("112 in the EU", "112 in Europe"),
+)
+
+
+def red_flag_advice(flag: str) -> str:
+    """The urgent-care advice for a red flag of :data:`RED_FLAGS`: the serving rule's message, or the call to act.
+
+    The wording is serving's, less what the ``pii`` cleaner would remove from cleaned text (a URL, "EU").
+
+    Example:
+        >>> red_flag_advice("worst headache")[:80]
+        'This can be an emergency: if the headache came on suddenly and is the worst you '
+        >>> red_flag_advice("chest pain")[:50]
+        'Chest pain with shortness of breath, sweating, or '
+    """
+    from medtune.medical.safety import EMERGENCY_CALL, EMERGENCY_RULES
+
+    if flag in RED_FLAG_RULES:
+        advice = next(r.message for r in EMERGENCY_RULES if r.name == RED_FLAG_RULES[flag])
+    else:
+        when = RED_FLAG_WHEN.get(flag)
+        advice = f"This can be an emergency: {when + ', ' if when else ''}{EMERGENCY_CALL}"
+    for serving, training in _TRAINING_WORDING:
+        advice = advice.replace(serving, training)
+    return advice
+
+
+def with_advice(answer: str, advice: str) -> str:
+    """``answer`` with ``advice`` as its first paragraph (unchanged when it already opens with it)."""
+    if answer.lstrip().startswith(advice):
+        return answer
+    return f"{advice}\n\n{answer.lstrip()}" if answer.strip() else advice
+
+
 class RedFlagEscalationChecker:
     """Flags answers to red-flag symptoms (chest pain, stroke signs, suicidal thoughts…) that never escalate."""
 
     name = "red_flag_escalation"
 
+    def red_flag(self, prompt: str) -> tuple[str, str] | None:
+        """The first red flag the prompt reports, not negated: ``(flag, the words)``, or ``None``."""
+        for flag, rx in _RED.items():
+            for m in rx.finditer(prompt):
+                if not _RED_NEG.search(prompt[: m.start()]):
+                    return flag, m.group(0)
+        return None
+
     def check(self, prompt: str, response: str) -> list[str]:
         """A finding when the prompt reports a red flag and the response has no escalation advice."""
         if _ESCALATION.search(response):
             return []
-        for flag, rx in _RED.items():
-            for m in rx.finditer(prompt):
-                if not _RED_NEG.search(prompt[: m.start()]):
-                    return [f"red flag without advice to seek care | {flag}: {m.group(0)}"]
-        return []
+        found = self.red_flag(prompt)
+        return [f"red flag without advice to seek care | {found[0]}: {found[1]}"] if found else []
+
+    def repair(self, prompt: str, response: str) -> tuple[str, str] | None:
+        """What would make the answer sound: ``(the red flag's urgent-care advice, tag)``, or ``None`` when sound.
+
+        The tag (``"red_flag_escalation:chest_pain"``) names the repair in the record's metadata.
+        """
+        if _ESCALATION.search(response):
+            return None
+        found = self.red_flag(prompt)
+        if found is None:
+            return None
+        return red_flag_advice(found[0]), f"{self.name}:{found[0].replace(' ', '_')}"
+
+
+RedFlagAction = Literal["drop", "repair"]
 
 
 class MedicallySoundConfig(CleanerOptions):
-    """Options of ``medically_sound``: the registered checkers to run (see ``medtune plugins``)."""
+    """Options of ``medically_sound``: the registered checkers to run (see ``medtune plugins``).
+
+    ``red_flag_action`` says what happens to a record whose question reports a red flag and whose answer never
+    advises seeking care: ``drop`` it (like every other finding), or ``repair`` it (keep it, with the urgent-care
+    advice for that red flag as the answer's first paragraph, marked in its metadata).
+    """
 
     checkers: list[str] = Field(
         default_factory=lambda: ["implausible_dose", "stop_medication", "red_flag_escalation"], min_length=1
     )
+    red_flag_action: RedFlagAction = Field(
+        "drop",
+        description="drop: remove a red flag answered without advice to seek care; repair: keep it and add the "
+        "urgent-care advice for that red flag",
+    )
+
+    @model_validator(mode="after")
+    def _repair_needs_the_checker(self) -> MedicallySoundConfig:
+        if self.red_flag_action == "repair" and "red_flag_escalation" not in self.checkers:
+            raise ValueError(
+                "red_flag_action 'repair' needs the red_flag_escalation checker, which checkers "
+                f"{self.checkers} leaves out. Fix: add red_flag_escalation to checkers, or set red_flag_action: drop"
+            )
+        return self
 
 
-def make_medically_sound(cfg: MedicallySoundConfig | None = None) -> CheckFilter:
+def _parse_metadata(raw: Any) -> Any:
+    if isinstance(raw, str) and raw.strip():
+        try:
+            return json.loads(raw)
+        except ValueError:
+            return raw
+    return raw or {}
+
+
+def _mark_repaired(raw: Any, tag: str) -> Any:
+    """The record's metadata with ``repaired: tag`` added, in the form it came (a JSON string or a dict)."""
+    meta = _parse_metadata(raw)
+    meta = dict(meta) if isinstance(meta, dict) else {"metadata": meta}
+    done = meta.get("repaired")
+    if done is None or done == tag:
+        meta["repaired"] = tag
+    else:
+        old = done if isinstance(done, list) else [done]
+        meta["repaired"] = old if tag in old else [*old, tag]
+    return meta if isinstance(raw, dict) else json.dumps(meta, ensure_ascii=False)
+
+
+class MedicallySoundFilter(CheckFilter):
+    """``medically_sound``: drop records the checkers flag, or repair red flags answered without escalation.
+
+    With ``red_flag_action="repair"``, a record whose prompt reports a red flag and whose answer never advises
+    seeking care keeps its place: the urgent-care advice for that red flag (:func:`red_flag_advice`) becomes the
+    answer's first paragraph and ``metadata.repaired`` names the repair (``"red_flag_escalation:chest_pain"``); the
+    pipeline counts the record as changed. Every checker then runs on the repaired answer, so other findings still
+    drop it. Repairing twice changes nothing.
+
+    Args:
+        checkers: Checker objects, run in order; the first finding decides the reason.
+        red_flag_action: ``"drop"`` or ``"repair"`` (needs a checker named ``red_flag_escalation`` with ``repair``).
+    """
+
+    def __init__(self, checkers: list[Any], red_flag_action: RedFlagAction = "drop") -> None:
+        from medtune.errors import ConfigError
+
+        super().__init__(checkers, name="medically_sound")
+        self.red_flag_action = red_flag_action
+        self._red_flag = next((c for c in self.checkers if c.name == "red_flag_escalation"), None)
+        if red_flag_action == "repair" and not callable(getattr(self._red_flag, "repair", None)):
+            raise ConfigError(
+                "medically_sound: red_flag_action 'repair' needs a red_flag_escalation checker with "
+                "repair(prompt, response); the checkers have none. Fix: use the built-in red_flag_escalation "
+                "checker, or set red_flag_action: drop."
+            )
+
+    def __call__(self, row: Row) -> Row | Drop:
+        """Keep the row (repaired when asked), or drop it with the first finding."""
+        if self.red_flag_action == "repair":
+            row = self.repaired(row)
+        return super().__call__(row)
+
+    def repaired(self, row: Row) -> Row:
+        """The row with urgent-care advice added when a red flag goes unanswered; the row itself otherwise."""
+        # the prompt and answer as CheckFilter reads them
+        prompt = "\n".join(t for t in get_texts(row, ("input",)) if t) or "\n".join(get_texts(row, ("instruction",)))
+        fix = self._red_flag.repair(prompt, "\n".join(get_texts(row, ("output",))))
+        if fix is None:
+            return row
+        advice, tag = fix
+        new = self._chat_repaired(row, advice) if "messages" in row else self._output_repaired(row, advice)
+        new["metadata"] = _mark_repaired(row.get("metadata"), tag)
+        return new
+
+    @staticmethod
+    def _output_repaired(row: Row, advice: str) -> Row:
+        return set_texts(row, ("output",), [with_advice(row.get("output") or "", advice)])
+
+    def _chat_repaired(self, row: Row, advice: str) -> Row:
+        """The advice opens the first assistant message after the user message that reports the red flag."""
+        messages = row["messages"]
+        reports = getattr(self._red_flag, "red_flag", lambda _text: None)
+        flagged = next((i for i, m in enumerate(messages) if m["role"] == "user" and reports(m["content"] or "")), 0)
+        answers = [i for i, m in enumerate(messages) if m["role"] == "assistant"]
+        target = next((i for i in answers if i > flagged), answers[0] if answers else None)
+        if target is None:
+            return dict(row)  # nothing to repair: the checker drops it
+        new = dict(row)
+        new["messages"] = [
+            {**m, "content": with_advice(m["content"] or "", advice)} if i == target else dict(m)
+            for i, m in enumerate(messages)
+        ]
+        return new
+
+
+def make_medically_sound(cfg: MedicallySoundConfig | None = None) -> MedicallySoundFilter:
     """Resolve the checkers by name (once, here) and build the filter."""
     from medtune.errors import ConfigError
     from medtune.plugins.manager import get_plugin_manager
@@ -680,4 +875,4 @@ def make_medically_sound(cfg: MedicallySoundConfig | None = None) -> CheckFilter
                 "check(prompt, response) to filter records with. Fix: use a soundness checker here "
                 "(implausible_dose, stop_medication, red_flag_escalation, or your own); see `medtune plugins`."
             )
-    return CheckFilter(checkers, name="medically_sound")
+    return MedicallySoundFilter(checkers, red_flag_action=cfg.red_flag_action)

@@ -80,7 +80,8 @@ def medtune_cleaners() -> list[ComponentSpec]:
             "medically_sound",
             m.make_medically_sound,
             m.MedicallySoundConfig,
-            "drop records flagged by soundness checkers (registered with medtune_checkers)",
+            "drop records flagged by soundness checkers (registered with medtune_checkers); red_flag_action: repair "
+            "adds urgent-care advice to red flags answered without it instead",
         ),
         ComponentSpec(
             "disclaimer",

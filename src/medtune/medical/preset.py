@@ -20,7 +20,8 @@ MEDICAL_PIPELINE: dict[str, Any] = {
         "copies_input",
         "language",
         "dedup",
-        "medically_sound",
+        # a red flag answered without advice to seek care gets the advice (and is kept): the model sees it done
+        {"name": "medically_sound", "options": {"red_flag_action": "repair"}},
         "disclaimer",
     ]
 }

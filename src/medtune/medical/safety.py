@@ -12,6 +12,7 @@ from medtune.serving.safety import EmergencyRule, SafetyPolicy
 
 __all__ = [
     "DISCLAIMER",
+    "EMERGENCY_CALL",
     "EMERGENCY_HEADER",
     "EMERGENCY_RULES",
     "HAS_DISCLAIMER",
@@ -27,10 +28,12 @@ DISCLAIMER = (
     "This information is for general education and is not a substitute for professional medical advice, "
     "diagnosis or treatment. Please consult a qualified healthcare provider about your situation."
 )
-EMERGENCY_HEADER = (
-    "⚠️ This may be a medical emergency. Call your local emergency number now (911 in the US and Canada, "
-    "112 in the EU, 999 in the UK) or go to the nearest emergency department."
+#: What to do in an emergency, as a clause (the serving header's second sentence; the cleaning repair's advice).
+EMERGENCY_CALL = (
+    "call your local emergency number now (911 in the US and Canada, 112 in the EU, 999 in the UK) or go to the "
+    "nearest emergency department."
 )
+EMERGENCY_HEADER = "⚠️ This may be a medical emergency. " + EMERGENCY_CALL[0].upper() + EMERGENCY_CALL[1:]
 SYSTEM_PROMPT = "You are a careful medical assistant. Answer clearly and briefly."
 
 _CANT = r"(?:can(?:no|')?t|cannot|unable\s+to|could(?:n't|\s+not))"
