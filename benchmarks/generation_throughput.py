@@ -128,6 +128,23 @@ def run_continuous(
     return _summary(outs, seconds, ttft, eos)
 
 
+def run_engine(model, prompts: list[list[int]], batch: int, new: int, eos: int | None, engine: str = "auto") -> dict:
+    """medtune's engine (``medtune.models.engine.generate_ids``): what ``medtune eval`` runs."""
+    from medtune.models.engine import generate_ids
+
+    _sync()
+    start = time.perf_counter()
+    decoding = {"max_new_tokens": new, "do_sample": False}
+    if eos is None:
+        decoding["min_new_tokens"] = new
+    outs, _ = generate_ids(
+        model, prompts, decoding, stop_ids=[] if eos is None else [eos], pad_id=0, batch_size=batch, engine=engine
+    )
+    _sync()
+    seconds = time.perf_counter() - start
+    return _summary(outs, seconds, [seconds] * len(prompts), None)
+
+
 def _trim(seq: list[int], eos: int | None) -> list[int]:
     return seq[: seq.index(eos) + 1] if eos is not None and eos in seq else seq
 
@@ -159,6 +176,8 @@ def run(args: argparse.Namespace) -> None:
         "generate_static": (run_generate, plain, {"static": True}),
         "continuous": (run_continuous, paged, {}),
         "continuous_graphs": (run_continuous, paged, {"graphs": True}),
+        "engine_batched": (run_engine, plain, {"engine": "batched"}),
+        "engine_continuous": (run_engine, plain, {"engine": "continuous"}),
     }
     for batch in args.batches:
         prompts = job["ids"][: max(batch, args.min_requests)]
@@ -167,10 +186,11 @@ def run(args: argparse.Namespace) -> None:
             fn, model, extra = modes[name]
             fn(model, prompts[: min(len(prompts), batch)], batch, 4, eos, **extra)  # warm-up (graphs, kernels)
             row[name] = fn(model, prompts, batch, args.max_new_tokens, eos, **extra)
-        if "generate" in row and "continuous" in row:
-            a, b = row["generate"]["_outs"], row["continuous"]["_outs"]
-            row["greedy_same"] = f"{sum(x == y for x, y in zip(a, b))}/{len(a)}"
-            row["speedup"] = round(row["continuous"]["tokens_per_s"] / row["generate"]["tokens_per_s"], 2)
+        for old, new_mode in (("generate", "continuous"), ("engine_batched", "engine_continuous")):
+            if old in row and new_mode in row:
+                a, b = row[old]["_outs"], row[new_mode]["_outs"]
+                row[f"greedy_same_{new_mode}"] = f"{sum(x == y for x, y in zip(a, b))}/{len(a)}"
+                row[f"speedup_{new_mode}"] = round(row[new_mode]["tokens_per_s"] / row[old]["tokens_per_s"], 2)
         for name in args.modes:
             row[name].pop("_outs", None)
         result["runs"].append(row)

@@ -83,6 +83,19 @@ def test_batched_left_padded_generation_matches_one_by_one(tiny_lm, tmp_path):
     assert batched.generated == 3 and batched.new_tokens > 0 and batched.examples_per_second > 0
 
 
+def test_both_engines_give_the_same_greedy_answers_and_say_which_ran(tiny_lm):
+    model, tok = tiny_lm
+    cfg = GenerationConfig(max_new_tokens=6, batch_size=2)
+    runs = {
+        e: generate(model, tok, RECORDS, cfg.model_copy(update={"engine": e}), model_id="t")
+        for e in ("continuous", "batched")
+    }
+    assert [x.prediction for x in runs["continuous"].examples] == [x.prediction for x in runs["batched"].examples]
+    assert runs["continuous"].throughput()["engine"] == "continuous" and runs["batched"].engine == "batched"
+    assert generate(model, tok, RECORDS[:1], cfg, model_id="t").engine == "continuous"  # auto, greedy
+    assert generate(model, tok, RECORDS[:1], GenerationConfig.preset("recipe"), model_id="t").engine == "batched"
+
+
 def test_cache_reuses_and_is_keyed_by_settings(tiny_lm, tmp_path):
     model, tok = tiny_lm
     cache = tmp_path / "gen.jsonl"

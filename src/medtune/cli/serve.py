@@ -23,6 +23,8 @@ _FLAGS: dict[str, str] = {
     "max_tokens_cap": "limits.max_tokens_cap",
     "timeout": "limits.request_timeout_s",
     "max_body_bytes": "limits.max_body_bytes",
+    "upstream": "upstream.url",
+    "upstream_model": "upstream.model",
 }
 
 
@@ -36,7 +38,11 @@ def _config(args: argparse.Namespace) -> Any:
         overrides["docs"] = False
     config = load_serve_config(args.config, **overrides)
     key = args.api_key or (os.environ.get("MEDTUNE_API_KEY") if config.api_key is None else None)
-    return load_serve_config(config, api_key=key) if key else config
+    config = load_serve_config(config, api_key=key) if key else config
+    upstream_key = os.environ.get("MEDTUNE_UPSTREAM_API_KEY")
+    if config.upstream is not None and config.upstream.api_key is None and upstream_key:
+        config = load_serve_config(config, **{"upstream.api_key": upstream_key})
+    return config
 
 
 def _cmd_serve(args: argparse.Namespace, console: Console) -> int:
@@ -54,13 +60,16 @@ def _cmd_serve(args: argparse.Namespace, console: Console) -> int:
         return EXIT_OK
     from medtune.serving.server import is_loopback, serve
 
-    if not config.model:
+    if not config.model and config.upstream is None:
         from medtune.errors import ConfigError
 
-        raise ConfigError("no model to serve. Fix: `medtune serve MODEL` (a model folder, or 'embedded').")
+        raise ConfigError(
+            "no model to serve. Fix: `medtune serve MODEL` (a model folder, or 'embedded'), or `--upstream URL`."
+        )
     where = f"http://{config.host}:{config.port}"
+    what = f"upstream {config.upstream.url}" if config.upstream else config.model or ""
     console.err.print(
-        f"[bold]medtune serve[/] {escape(config.model)}{' + ' + escape(config.adapter) if config.adapter else ''}"
+        f"[bold]medtune serve[/] {escape(what)}{' + ' + escape(config.adapter) if config.adapter else ''}"
         f" → {escape(where)}  (POST /chat, POST /v1/chat/completions, GET /v1/models, GET /health)"
     )
     if not config.safety.enabled:
@@ -112,5 +121,12 @@ def add_commands(sub: Any, common: argparse.ArgumentParser) -> None:
         "since a flag shows in the process list)",
     )
     p.add_argument("--no-docs", action="store_true", help="do not serve /docs, /redoc and /openapi.json")
+    p.add_argument(
+        "--upstream",
+        metavar="URL",
+        help="an OpenAI-compatible server to put medtune's safety layer and limits in front of, instead of loading "
+        "MODEL (e.g. http://127.0.0.1:8080/v1 for llama-server; key from $MEDTUNE_UPSTREAM_API_KEY)",
+    )
+    p.add_argument("--upstream-model", metavar="NAME", help="the model name the upstream expects (default: default)")
     p.add_argument("--print-config", action="store_true", help="print the resolved config and exit")
     p.set_defaults(func=_cmd_serve)

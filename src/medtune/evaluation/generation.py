@@ -27,6 +27,7 @@ from medtune.errors import ConfigError, DataFormatError
 from medtune.evaluation.scoring import EvalExample
 from medtune.io.cache import cache_key, read_cache
 from medtune.io.files import atomic_write_text
+from medtune.models.engine import generate_ids
 from medtune.models.loading import load_model
 from medtune.models.prompts import build_prompt, prompt_ids
 
@@ -45,6 +46,9 @@ __all__ = [
 logger = logging.getLogger(__name__)
 
 #: Decoding presets: ``greedy`` (the default, reproducible) and ``recipe`` (the reference recipe's sampling).
+#: Batches per call of the engine: enough to keep continuous batching busy, few enough to cache answers as they come.
+_CHUNK_BATCHES = 8
+
 PRESETS: dict[str, dict[str, Any]] = {
     "greedy": {"do_sample": False},
     "recipe": {"do_sample": True, "temperature": 0.7, "top_p": 0.9, "repetition_penalty": 1.1},
@@ -62,7 +66,12 @@ class GenerationConfig(ConfigModel):
         default=50, ge=0, description="Sampling only; 50 is transformers' default, which the recipe ran with; 0: off."
     )
     repetition_penalty: float = Field(default=1.0, gt=0.0, le=10.0)
-    batch_size: int = Field(default=8, ge=1, le=4096)
+    batch_size: int = Field(default=8, ge=1, le=4096, description="Answers generated at once.")
+    engine: Literal["auto", "continuous", "batched"] = Field(
+        default="auto",
+        description="'continuous': transformers' continuous batching (greedy decoding); 'batched': padded batches "
+        "through generate (any decoding); 'auto': continuous where it applies.",
+    )
     seed: int = Field(default=0, ge=0)
     prompt_format: Literal["auto", "chat", "alpaca"] = Field(
         default="auto", description="'auto': the tokenizer's chat template if it has one, else the Alpaca prompt."
@@ -115,6 +124,7 @@ class GenerationRun:
     settings: dict[str, Any] = field(default_factory=dict)
     total_seconds: float = 0.0
     total_new_tokens: int = 0
+    engine: str | None = None
 
     @property
     def examples_per_second(self) -> float | None:
@@ -130,6 +140,7 @@ class GenerationRun:
         n = len(self.examples)
         return {
             "generated": self.generated,
+            "engine": self.engine,
             "reused_from_cache": self.reused,
             "seconds": round(self.seconds, 3),
             "new_tokens": self.new_tokens,
@@ -142,7 +153,7 @@ class GenerationRun:
 
 
 def _cache_key(model_id: str, config: GenerationConfig, prompt: str) -> str:
-    return cache_key(model=model_id, settings=config.model_dump(exclude={"batch_size"}), prompt=prompt)
+    return cache_key(model=model_id, settings=config.model_dump(exclude={"batch_size", "engine"}), prompt=prompt)
 
 
 def _read_cache(path: Path) -> dict[str, dict[str, Any]]:
@@ -203,34 +214,29 @@ def generate(
         encoded = {i: prompt_ids(tokenizer, prompts[i], chat) for i in todo}
         if config.max_prompt_tokens is not None:
             encoded = {i: ids[-config.max_prompt_tokens :] for i, ids in encoded.items()}
-        order = sorted(todo, key=lambda i: -len(encoded[i]))  # similar lengths together: less padding
-        device = next(model.parameters()).device
         decoding = config.decoding()
         stop = _stop_ids(model, tokenizer)
         if cache_path is not None:
             cache_path.parent.mkdir(parents=True, exist_ok=True)
         torch.manual_seed(config.seed)
         start = time.perf_counter()
-        for b in range(0, len(order), config.batch_size):
-            idx = order[b : b + config.batch_size]
-            ids, mask = _left_pad([encoded[i] for i in idx], pad_id)
-            input_ids = torch.tensor(ids, device=device)
-            with torch.no_grad():
-                out = model.generate(
-                    input_ids=input_ids,
-                    attention_mask=torch.tensor(mask, device=device),
-                    pad_token_id=pad_id,
-                    eos_token_id=stop or None,
-                    **decoding,
-                )
-            new = out[:, input_ids.shape[1] :].tolist()
-            share = (time.perf_counter() - start - run.seconds) / len(idx)  # this batch's wall time, per answer
+        # Chunks of several batches: the engine keeps them busy, and the cache grows chunk by chunk.
+        chunk = config.batch_size * _CHUNK_BATCHES
+        for c in range(0, len(todo), chunk):
+            idx = todo[c : c + chunk]
+            outs, run.engine = generate_ids(
+                model,
+                [encoded[i] for i in idx],
+                decoding,
+                stop_ids=stop,
+                pad_id=pad_id,
+                batch_size=config.batch_size,
+                engine=config.engine,
+            )
+            share = (time.perf_counter() - start - run.seconds) / len(idx)  # this chunk's wall time, per answer
             run.seconds += share * len(idx)
             lines = []
-            for i, seq in zip(idx, new):
-                ends = [j for j, t in enumerate(seq) if t in stop]
-                seq = seq[: ends[0]] if ends else seq
-                seq = [t for t in seq if t != pad_id]
+            for i, seq in zip(idx, outs):
                 run.new_tokens += len(seq)
                 answers[i] = tokenizer.decode(seq, skip_special_tokens=True).strip()
                 row = {"key": keys[i], "id": _rid(records[i], i), "prediction": answers[i]}

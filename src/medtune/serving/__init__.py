@@ -18,6 +18,7 @@ from medtune.serving.limits import ConcurrencyLimiter, Overloaded
 from medtune.serving.logs import RedactPIIFilter, redact
 from medtune.serving.safety import Emergency, EmergencyRule, SafetyLayer, SafetyPolicy, detect_emergencies
 from medtune.serving.server import BackgroundServer, serve
+from medtune.serving.upstream import UpstreamConfig, UpstreamError, UpstreamGenerator
 
 __all__ = [
     "BackgroundServer",
@@ -38,6 +39,9 @@ __all__ = [
     "SafetyLayer",
     "SafetyPolicy",
     "ServeConfig",
+    "UpstreamConfig",
+    "UpstreamError",
+    "UpstreamGenerator",
     "Usage",
     "create_app",
     "detect_emergencies",

@@ -14,6 +14,7 @@ from pydantic import Field, SecretStr, field_validator, model_validator
 
 from medtune.config import ConfigModel
 from medtune.plugins.presets import PresetScoped, active_preset
+from medtune.serving.upstream import UpstreamConfig
 
 __all__ = [
     "EmergencyRuleConfig",
@@ -174,6 +175,8 @@ class ServeConfig(PresetScoped):
             ``X-API-Key``); 401 without it. ``medtune serve`` reads ``MEDTUNE_API_KEY`` when this is not set. Never
             printed by ``--print-config``.
         docs: Serve the interactive API docs (``/docs``, ``/redoc``, ``/openapi.json``).
+        upstream: An OpenAI-compatible server that generates instead of a loaded model (vLLM, llama-server, Ollama);
+            medtune's safety layer, limits and logs stay in front of it. Exclusive with ``model``.
     """
 
     config_kind: ClassVar[str] = "serve config"
@@ -194,6 +197,16 @@ class ServeConfig(PresetScoped):
     safety: SafetyConfig = Field(default_factory=SafetyConfig)
     api_key: SecretStr | None = None
     docs: bool = True
+    upstream: UpstreamConfig | None = None
+
+    @model_validator(mode="after")
+    def _model_or_upstream(self) -> ServeConfig:
+        if self.upstream is not None and (self.model or self.adapter):
+            raise ValueError(
+                "model and upstream are both set: medtune serves either a model it loads or an upstream server. "
+                "Fix: remove one of them."
+            )
+        return self
 
     @field_validator("api_key")
     @classmethod
@@ -209,6 +222,8 @@ class ServeConfig(PresetScoped):
         """The model id reported to clients."""
         if self.model_name:
             return self.model_name
+        if self.upstream is not None:
+            return self.upstream.model
         source = self.adapter or self.model
         if not source:
             return "medtune"

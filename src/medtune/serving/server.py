@@ -66,6 +66,10 @@ def serve(config: ServeConfig, generator: Generator | None = None) -> None:
     uvicorn = require("uvicorn", "serve", "medtune serve")
     from medtune.serving.app import create_app
 
+    if generator is None and config.upstream is not None:
+        from medtune.serving.upstream import UpstreamGenerator
+
+        generator = UpstreamGenerator(config.upstream, config.served_name())
     if generator is None:
         from medtune.serving.model import TransformersGenerator
 
