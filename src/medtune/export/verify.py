@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from medtune._extras import require
+from medtune.models.engine import generate_ids
 
 __all__ = [
     "F16_MAX_ABS_LOGIT_DIFF",
@@ -23,7 +24,6 @@ __all__ = [
     "compare_greedy",
     "compare_logits",
     "load_gguf_model",
-    "prompt_batches",
 ]
 
 #: The largest next-token logit difference an f16 export may show against its float32 source. Rounding the weights
@@ -50,20 +50,6 @@ def load_gguf_model(path: str | Path) -> tuple[Any, float]:
     return model, time.perf_counter() - started
 
 
-def prompt_batches(tokenizer: Any, prompts: Sequence[list[int]], batch_size: int) -> list[tuple[Any, Any]]:
-    """Left-padded ``(input_ids, attention_mask)`` batches of token-id prompts."""
-    torch = require("torch", "train", "checking an exported GGUF")
-    pad = tokenizer.pad_token_id if tokenizer.pad_token_id is not None else tokenizer.eos_token_id
-    batches = []
-    for start in range(0, len(prompts), batch_size):
-        chunk = prompts[start : start + batch_size]
-        width = max(len(p) for p in chunk)
-        ids = torch.tensor([[pad] * (width - len(p)) + list(p) for p in chunk])
-        mask = torch.tensor([[0] * (width - len(p)) + [1] * len(p) for p in chunk])
-        batches.append((ids, mask))
-    return batches
-
-
 def compare_logits(source: Any, exported: Any, prompts: Sequence[list[int]]) -> dict[str, float]:
     """Max and mean absolute next-token logit difference, and top-1 agreement, over every position of ``prompts``."""
     torch = require("torch", "train", "checking an exported GGUF")
@@ -87,23 +73,13 @@ def compare_logits(source: Any, exported: Any, prompts: Sequence[list[int]]) -> 
 
 
 def _greedy(model: Any, tokenizer: Any, prompts: Sequence[list[int]], max_new_tokens: int) -> list[list[int]]:
-    torch = require("torch", "train", "checking an exported GGUF")
-    outputs: list[list[int]] = []
-    with torch.no_grad():
-        for ids, mask in prompt_batches(tokenizer, prompts, batch_size=16):
-            generated = model.generate(
-                input_ids=ids,
-                attention_mask=mask,
-                max_new_tokens=max_new_tokens,
-                do_sample=False,
-                pad_token_id=tokenizer.pad_token_id if tokenizer.pad_token_id is not None else tokenizer.eos_token_id,
-            )
-            outputs += [row[ids.shape[1] :].tolist() for row in generated]
-    return outputs
-
-
-def _trim(ids: list[int], eos: int | None) -> list[int]:
-    return ids[: ids.index(eos) + 1] if eos is not None and eos in ids else ids
+    """Greedy answers through medtune's generation engine (cut before EOS)."""
+    pad = tokenizer.pad_token_id if tokenizer.pad_token_id is not None else tokenizer.eos_token_id
+    stop = [tokenizer.eos_token_id] if tokenizer.eos_token_id is not None else []
+    decoding = {"max_new_tokens": max_new_tokens, "do_sample": False}
+    with require("torch", "train", "checking an exported GGUF").no_grad():
+        outs, _ = generate_ids(model, prompts, decoding, stop_ids=stop, pad_id=pad, batch_size=16)
+    return outs
 
 
 def _divergence_gap(source: Any, prompt: list[int], want: list[int], got: list[int]) -> float | None:
@@ -129,8 +105,7 @@ def compare_greedy(
     """
     want = _greedy(source, tokenizer, prompts, max_new_tokens)
     got = _greedy(exported, tokenizer, prompts, max_new_tokens)
-    eos = tokenizer.eos_token_id
-    pairs = [(_trim(a, eos), _trim(b, eos)) for a, b in zip(want, got)]
+    pairs = list(zip(want, got))
     same = [a == b for a, b in pairs]
     gaps = [None if s else _divergence_gap(source, p, a, b) for s, p, (a, b) in zip(same, prompts, pairs)]
     near = [s or (g is not None and g < NEAR_TIE_LOGIT_GAP) for s, g in zip(same, gaps)]
