@@ -357,8 +357,14 @@ def _eval(tuned, base, data, out, *extra):
 def test_a_damaged_model_hurts_with_a_red_first_line_and_fails_with_the_flag(
     reference_run, tmp_path, capsys, monkeypatch
 ):
+    import os
+
+    import rich.console
+
     base, damaged, data = reference_run
     monkeypatch.setenv("FORCE_COLOR", "1")  # rich writes its colours although stdout is captured
+    # rich reads the os.environ of its import time, which a multi-process `datasets` map earlier in the run replaces
+    monkeypatch.setattr(rich.console.Console, "_environ", os.environ)
     out = tmp_path / "hurt"
     capsys.readouterr()
     assert _eval(damaged, base, data, out) == 0  # a regression without --fail-on-regression: reported, exit 0
