@@ -92,7 +92,7 @@ def test_both_engines_give_the_same_greedy_answers_and_say_which_ran(tiny_lm):
     }
     assert [x.prediction for x in runs["continuous"].examples] == [x.prediction for x in runs["batched"].examples]
     assert runs["continuous"].throughput()["engine"] == "continuous" and runs["batched"].engine == "batched"
-    assert generate(model, tok, RECORDS[:1], cfg, model_id="t").engine == "continuous"  # auto, greedy
+    assert generate(model, tok, RECORDS[:1], cfg, model_id="t").engine == "batched"  # auto: measured faster today
     assert generate(model, tok, RECORDS[:1], GenerationConfig.preset("recipe"), model_id="t").engine == "batched"
 
 

@@ -41,14 +41,15 @@ def test_greedy_answers_are_the_same_from_both_engines_and_from_plain_generate(l
     batched, used = generate_ids(model, prompts, decoding, stop_ids=stop, pad_id=3, batch_size=4, engine="batched")
     assert used == "batched" and batched == want
     auto, used = generate_ids(model, prompts, decoding, stop_ids=stop, pad_id=3, batch_size=2)
-    assert used == "continuous" and auto == want
+    assert used == "batched" and auto == want  # auto: the path measured faster today
 
 
 def test_sampling_and_repetition_penalty_go_to_the_batched_engine(lm):
     model, _, _ = lm
     assert choose_engine(model, {"do_sample": True}) == "batched"
     assert choose_engine(model, {"do_sample": False, "repetition_penalty": 1.2}) == "batched"
-    assert choose_engine(model, {"do_sample": False}) == "continuous"
+    assert choose_engine(model, {"do_sample": False}) == "batched"
+    assert choose_engine(model, {"do_sample": False}, "continuous") == "continuous"
     with pytest.raises(ConfigError, match="engine 'continuous' cannot run here: sampling"):
         choose_engine(model, {"do_sample": True}, "continuous")
     with pytest.raises(ConfigError, match="unknown generation engine 'fast'"):
