@@ -45,3 +45,32 @@ def test_no_medtune_module_uses_an_old_path():
         if uses(p.read_text(encoding="utf-8"), old)
     ]
     assert offenders == []
+
+
+@pytest.mark.parametrize(
+    ("module", "old", "new"),
+    [
+        ("medtune.training.config", "EvalConfig", "TrainEvalConfig"),
+        ("medtune.medical.evaluation", "SafetyConfig", "SafetyCheckerConfig"),
+        ("medtune.medical.cleaners", "PIIConfig", "medtune.cleaning.deid.PIIConfig"),
+        ("medtune.medical.cleaners", "PHI_NER_MODEL", "medtune.cleaning.deid.PROFILE_MODEL"),
+        ("medtune.cleaning.config", "DEFAULT_MEDICAL_PIPELINE", None),
+    ],
+)
+def test_old_names_still_resolve_for_one_release_with_a_warning(module, old, new):
+    mod = importlib.import_module(module)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        value = getattr(mod, old)
+    if new is None:
+        from medtune.plugins.presets import resolve_preset
+
+        assert value == resolve_preset("medical").pipeline_config()
+    else:
+        home, _, attr = new.rpartition(".")
+        assert value is getattr(importlib.import_module(home) if home else mod, attr)
+    messages = [str(w.message) for w in caught if issubclass(w.category, DeprecationWarning)]
+    assert messages == [m for m in messages if m.startswith(f"{module}.{old} ") and "removed in medtune 0.2.0" in m]
+    assert messages
+    with pytest.raises(AttributeError, match="has no attribute 'NoSuchName'"):
+        getattr(mod, "NoSuchName")  # noqa: B009

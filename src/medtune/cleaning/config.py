@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from pydantic import Field, field_validator
 
+from medtune._moved import deprecated_names
 from medtune.cleaning.base import CleanerOptions, FieldName
 from medtune.cleaning.filters import CopiesInputConfig, DedupConfig, EmptyConfig, LanguageConfig, LengthConfig
 from medtune.config import validate_config
@@ -97,21 +98,23 @@ def default_config(preset: str | None = None) -> PipelineConfig:
     return PipelineConfig.from_dict({} if preset is None else {"preset": preset}, source="default pipeline")
 
 
-def __getattr__(name: str) -> Any:
-    """``DEFAULT_MEDICAL_PIPELINE``, for one release: the medical preset's pipeline now lives in the medical plugin."""
-    if name == "DEFAULT_MEDICAL_PIPELINE":
-        import warnings
+def _medical_pipeline() -> PipelineConfig:
+    from medtune.plugins.presets import resolve_preset
 
-        from medtune.plugins.presets import resolve_preset
+    return resolve_preset("medical").pipeline_config()
 
-        warnings.warn(
-            "medtune.cleaning.config.DEFAULT_MEDICAL_PIPELINE is the medical preset's pipeline now: use "
-            "medtune.plugins.presets.resolve_preset('medical').pipeline_config() (removed in medtune 0.2.0).",
-            DeprecationWarning,
-            stacklevel=2,
+
+#: ``DEFAULT_MEDICAL_PIPELINE``, for one release: the medical preset's pipeline now lives in the medical plugin.
+__getattr__ = deprecated_names(
+    __name__,
+    {
+        "DEFAULT_MEDICAL_PIPELINE": (
+            _medical_pipeline,
+            "is the medical preset's pipeline now: use "
+            "medtune.plugins.presets.resolve_preset('medical').pipeline_config()",
         )
-        return resolve_preset("medical").pipeline_config()
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    },
+)
 
 
 # --- loading and building ----------------------------------------------------------------------------------

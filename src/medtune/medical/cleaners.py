@@ -8,12 +8,15 @@ Registered by the ``medical`` plugin (:mod:`medtune.medical.plugin`); nothing he
 
 from __future__ import annotations
 
+import importlib
 import json
 import re
+from collections.abc import Callable
 from typing import Any, Literal
 
 from pydantic import Field, model_validator
 
+from medtune._moved import deprecated_names
 from medtune.cleaning.base import Drop, Row, get_texts, set_texts
 from medtune.cleaning.checks import CheckFilter
 from medtune.cleaning.config import CleanerOptions, FieldName
@@ -320,21 +323,22 @@ _MOVED_TO_CORE = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    """The PII cleaners' options and factories, for one release: they are core components now."""
-    if name in _MOVED_TO_CORE:
-        import importlib
-        import warnings
+def _core_attribute(name: str) -> Callable[[], Any]:
+    module, attribute = _MOVED_TO_CORE[name], "PROFILE_MODEL" if name == "PHI_NER_MODEL" else name
+    return lambda: getattr(importlib.import_module(module), attribute)
 
-        module = _MOVED_TO_CORE[name]
-        warnings.warn(
-            f"medtune.medical.cleaners.{name} has moved to {module} (the PII cleaners are core components with a "
-            "PII profile now; the old path is removed in medtune 0.2.0).",
-            DeprecationWarning,
-            stacklevel=2,
+
+#: The PII cleaners' options and factories, for one release: they are core components now.
+__getattr__ = deprecated_names(
+    __name__,
+    {
+        name: (
+            _core_attribute(name),
+            f"has moved to {module}: the PII cleaners are core components with a PII profile now",
         )
-        return getattr(importlib.import_module(module), "PROFILE_MODEL" if name == "PHI_NER_MODEL" else name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        for name, module in _MOVED_TO_CORE.items()
+    },
+)
 
 
 # --- units and spelling ------------------------------------------------------------------------------------

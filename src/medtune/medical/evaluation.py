@@ -34,10 +34,11 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
 from pydantic import Field
 
+from medtune._moved import deprecated_names
 from medtune.config import ConfigModel
 from medtune.evaluation.scoring import EvalExample, ExampleScore, Scorer
 from medtune.plugins.registry import ComponentSpec
@@ -391,16 +392,5 @@ def medical_eval_checkers() -> list[ComponentSpec]:
     ]
 
 
-def __getattr__(name: str) -> Any:
-    """The old name ``SafetyConfig`` of :class:`SafetyCheckerConfig`, for one release (it clashed with serving's)."""
-    if name == "SafetyConfig":
-        import warnings
-
-        warnings.warn(
-            "medtune.medical.evaluation.SafetyConfig is now SafetyCheckerConfig (the old name is removed in "
-            "medtune 0.2.0).",
-            DeprecationWarning,
-            stacklevel=2,
-        )
-        return SafetyCheckerConfig
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+#: The old name ``SafetyConfig`` of :class:`SafetyCheckerConfig`, for one release (it clashed with serving's).
+__getattr__ = deprecated_names(__name__, {"SafetyConfig": (lambda: SafetyCheckerConfig, "is now SafetyCheckerConfig")})

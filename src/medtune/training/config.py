@@ -8,12 +8,12 @@ its dotted path instead of being silently ignored.
 
 from __future__ import annotations
 
-import warnings
 from pathlib import Path
 from typing import Any, ClassVar, Literal
 
 from pydantic import Field, field_validator, model_validator
 
+from medtune._moved import deprecated_names
 from medtune.config import ConfigModel
 
 __all__ = [
@@ -291,13 +291,5 @@ class TrainConfig(ConfigModel):
         return self
 
 
-def __getattr__(name: str) -> Any:
-    """The old name ``EvalConfig`` of :class:`TrainEvalConfig`, for one release (it clashed with evaluation's)."""
-    if name == "EvalConfig":
-        warnings.warn(
-            "medtune.training.config.EvalConfig is now TrainEvalConfig (the old name is removed in medtune 0.2.0).",
-            DeprecationWarning,
-            stacklevel=2,
-        )
-        return TrainEvalConfig
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+#: The old name ``EvalConfig`` of :class:`TrainEvalConfig`, for one release (it clashed with evaluation's).
+__getattr__ = deprecated_names(__name__, {"EvalConfig": (lambda: TrainEvalConfig, "is now TrainEvalConfig")})
