@@ -160,13 +160,6 @@ def _read_cache(path: Path) -> dict[str, dict[str, Any]]:
     return read_cache(path, lambda row: "prediction" in row)
 
 
-def _left_pad(batch: Sequence[list[int]], pad_id: int) -> tuple[list[list[int]], list[list[int]]]:
-    width = max(len(ids) for ids in batch)
-    ids = [[pad_id] * (width - len(x)) + x for x in batch]
-    mask = [[0] * (width - len(x)) + [1] * len(x) for x in batch]
-    return ids, mask
-
-
 def generate(
     model: Any,
     tokenizer: Any,
