@@ -11,7 +11,7 @@ import sys
 from collections.abc import Sequence
 
 from medtune.cli import clean, data, evaluate, export, plugins, run, serve, train
-from medtune.cli._common import EXIT_ERROR, EXIT_INVALID, Console, escape
+from medtune.cli._common import EXIT_ERROR, EXIT_INVALID, Console, escape, say_preset
 from medtune.errors import DataValidationError, MedtuneError
 
 #: Command-group modules, in help order.
@@ -93,7 +93,7 @@ PRESET_COMMANDS = ("clean", "eval", "serve", "run", "train", "export")
 
 def _run_command(args: argparse.Namespace, console: Console) -> int:
     """Run the command within its preset (``--preset``, else the default one), saying which it is."""
-    from medtune.plugins.presets import choose_preset, using_preset
+    from medtune.plugins.presets import using_preset
 
     preset = getattr(args, "preset", None)
     if args.command == "eval" and preset in DECODING_PRESETS:  # the old meaning of eval's --preset
@@ -103,7 +103,7 @@ def _run_command(args: argparse.Namespace, console: Console) -> int:
         )
         args.decoding, preset = preset, None
     if args.command in PRESET_COMMANDS and not getattr(args, "config", None):
-        console.err.print(f"medtune: {escape(choose_preset(preset).describe())}")  # a config file's preset: below
+        say_preset(console, preset)  # a config file's preset: the command says it
     with using_preset(preset):
         return int(args.func(args, console))
 
