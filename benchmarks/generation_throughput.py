@@ -79,6 +79,8 @@ def run_generate(model, prompts: list[list[int]], batch: int, new: int, eos: int
     for b in range(0, len(order), batch):
         idx = order[b : b + batch]
         width = max(len(prompts[i]) for i in idx)
+        if static:  # one cache shape per width bucket, so the compiled step is not rebuilt for every batch
+            width = -(-width // 128) * 128
         ids = torch.tensor([[0] * (width - len(prompts[i])) + prompts[i] for i in idx], device=device)
         mask = torch.tensor([[0] * (width - len(prompts[i])) + [1] * len(prompts[i]) for i in idx], device=device)
         t0 = time.perf_counter()
@@ -91,6 +93,7 @@ def run_generate(model, prompts: list[list[int]], batch: int, new: int, eos: int
                 do_sample=False,
                 pad_token_id=0,
                 eos_token_id=eos,
+                **({"cache_implementation": "static"} if static else {}),
             )
         _sync()
         # A static batch returns nothing until the whole batch is done: its first token arrives with the batch.
@@ -178,15 +181,24 @@ def run(args: argparse.Namespace) -> None:
         "continuous_graphs": (run_continuous, paged, {"graphs": True}),
         "engine_batched": (run_engine, plain, {"engine": "batched"}),
         "engine_continuous": (run_engine, plain, {"engine": "continuous"}),
+        "engine_static": (run_engine, plain, {"engine": "static"}),
     }
     for batch in args.batches:
         prompts = job["ids"][: max(batch, args.min_requests)]
         row = {"batch": batch, "requests": len(prompts)}
         for name in args.modes:
             fn, model, extra = modes[name]
-            fn(model, prompts[: min(len(prompts), batch)], batch, 4, eos, **extra)  # warm-up (graphs, kernels)
+            # Warm-up (graphs, kernels); a static cache is sized by the answer length, so it warms up at full length.
+            warm_new = args.max_new_tokens if extra.get("static") or extra.get("engine") == "static" else 4
+            fn(model, prompts[: min(len(prompts), batch)], batch, warm_new, eos, **extra)
             row[name] = fn(model, prompts, batch, args.max_new_tokens, eos, **extra)
-        for old, new_mode in (("generate", "continuous"), ("engine_batched", "engine_continuous")):
+        pairs = (
+            ("generate", "continuous"),
+            ("generate", "generate_static"),
+            ("engine_batched", "engine_continuous"),
+            ("engine_batched", "engine_static"),
+        )
+        for old, new_mode in pairs:
             if old in row and new_mode in row:
                 a, b = row[old]["_outs"], row[new_mode]["_outs"]
                 row[f"greedy_same_{new_mode}"] = f"{sum(x == y for x, y in zip(a, b))}/{len(a)}"

@@ -67,10 +67,11 @@ class GenerationConfig(ConfigModel):
     )
     repetition_penalty: float = Field(default=1.0, gt=0.0, le=10.0)
     batch_size: int = Field(default=8, ge=1, le=4096, description="Answers generated at once.")
-    engine: Literal["auto", "continuous", "batched"] = Field(
+    engine: Literal["auto", "continuous", "batched", "static"] = Field(
         default="auto",
         description="'continuous': transformers' continuous batching (greedy decoding); 'batched': padded batches "
-        "through generate (any decoding); 'auto': continuous where it applies.",
+        "through generate (any decoding); 'static': batched with a static KV cache, compiled on CUDA; 'auto': the "
+        "measured fastest for the device (medtune.models.engine).",
     )
     seed: int = Field(default=0, ge=0)
     prompt_format: Literal["auto", "chat", "alpaca"] = Field(

@@ -4,6 +4,8 @@ Two engines, one result:
 
 - ``continuous``: transformers' continuous batching with paged attention (``model.generate_batch``). Requests of any
   length join and leave the batch as they finish; nothing is padded to the longest prompt. Used for greedy decoding.
+- ``static``: the ``batched`` path with a static KV cache, which transformers compiles on CUDA (CUDA graphs); prompt
+  widths rounded up and the last batch filled, so one compiled step serves every batch.
 - ``batched``: left-padded, length-sorted batches through ``model.generate`` (medtune's path before issue #16). Used
   for sampling (continuous batching has one random stream for all requests, so an answer would depend on its
   neighbours; here each batch is seeded) and for decoding options continuous batching would drop
@@ -26,11 +28,13 @@ from medtune.errors import ConfigError
 
 __all__ = ["ENGINES", "Engine", "choose_engine", "generate_ids"]
 
-Engine = Literal["auto", "continuous", "batched"]
-ENGINES: tuple[str, ...] = ("auto", "continuous", "batched")
+Engine = Literal["auto", "continuous", "batched", "static"]
+ENGINES: tuple[str, ...] = ("auto", "continuous", "batched", "static")
 
 #: Paged KV-cache block size on the CPU (transformers sizes the cache from free GPU memory on CUDA).
 _CPU_BLOCK = 32
+#: Prompt widths of the ``static`` engine are rounded up to a multiple of this (fewer shapes to compile).
+_STATIC_WIDTH = 64
 
 
 def continuous_unsupported(model: Any, decoding: dict[str, Any]) -> str | None:
@@ -55,8 +59,8 @@ def choose_engine(model: Any, decoding: dict[str, Any], engine: str = "auto") ->
     reason = continuous_unsupported(model, decoding)
     if engine == "continuous" and reason:
         raise ConfigError(f"engine 'continuous' cannot run here: {reason}. Fix: use engine 'auto' or 'batched'.")
-    if engine == "continuous":
-        return "continuous"
+    if engine in ("continuous", "static"):
+        return engine
     return "batched"  # 'auto': the measured faster path (see the module docstring)
 
 
@@ -72,24 +76,47 @@ def _trim(seq: Sequence[int], stop: set[int], pad_id: int | None) -> list[int]:
 
 
 def _batched(
-    model: Any, prompts: Sequence[list[int]], decoding: dict[str, Any], stop: list[int], pad_id: int, batch_size: int
+    model: Any,
+    prompts: Sequence[list[int]],
+    decoding: dict[str, Any],
+    stop: list[int],
+    pad_id: int,
+    batch_size: int,
+    static: bool = False,
 ) -> list[list[int]]:
+    """Length-sorted, left-padded batches through ``model.generate``.
+
+    ``static``: a static KV cache, which transformers compiles on CUDA (CUDA graphs: one launch per decoding step
+    instead of hundreds). Shapes are kept few so the compiled step is reused: the prompt width is rounded up to
+    :data:`_STATIC_WIDTH` and the last batch is filled up with copies of its last prompt (their answers dropped).
+    """
     torch = require("torch", "train", "generation")
     device = next(model.parameters()).device
     order = sorted(range(len(prompts)), key=lambda i: -len(prompts[i]))  # similar lengths together: less padding
     outs: dict[int, list[int]] = {}
+    extra = {"cache_implementation": "static"} if static else {}
     for b in range(0, len(order), batch_size):
         idx = order[b : b + batch_size]
-        width = max(len(prompts[i]) for i in idx)
-        ids = torch.tensor([[pad_id] * (width - len(prompts[i])) + list(prompts[i]) for i in idx], device=device)
-        mask = torch.tensor([[0] * (width - len(prompts[i])) + [1] * len(prompts[i]) for i in idx], device=device)
+        rows = [list(prompts[i]) for i in idx]
+        width = max(len(r) for r in rows)
+        if static:
+            width = -(-width // _STATIC_WIDTH) * _STATIC_WIDTH
+            rows += [rows[-1]] * (batch_size - len(rows))
+        ids = torch.tensor([[pad_id] * (width - len(r)) + r for r in rows], device=device)
+        mask = torch.tensor([[0] * (width - len(r)) + [1] * len(r) for r in rows], device=device)
         with torch.no_grad():
             out = model.generate(
-                input_ids=ids, attention_mask=mask, pad_token_id=pad_id, eos_token_id=stop or None, **decoding
+                input_ids=ids, attention_mask=mask, pad_token_id=pad_id, eos_token_id=stop or None, **decoding, **extra
             )
         for i, row in zip(idx, out[:, width:].tolist()):
             outs[i] = row
     return [outs[i] for i in range(len(prompts))]
+
+
+def _static(
+    model: Any, prompts: Sequence[list[int]], decoding: dict[str, Any], stop: list[int], pad_id: int, batch_size: int
+) -> list[list[int]]:
+    return _batched(model, prompts, decoding, stop, pad_id, batch_size, static=True)
 
 
 def _cb_config(model: Any, prompts: Sequence[list[int]], max_new: int, batch_size: int) -> Any:
@@ -156,7 +183,7 @@ def generate_ids(
         stop_ids: Tokens that end an answer (not included in it).
         pad_id: The padding token.
         batch_size: Answers generated at once (the batch, or the most requests in flight).
-        engine: ``auto``, ``continuous`` or ``batched`` (see the module docstring).
+        engine: ``auto``, ``continuous``, ``batched`` or ``static`` (see the module docstring).
 
     Returns:
         The answers' token ids (cut at the first stop token, no padding) and the engine that ran.
@@ -167,7 +194,7 @@ def generate_ids(
     if not prompts:
         return [], "batched"
     used = choose_engine(model, decoding, engine)
-    run = _continuous if used == "continuous" else _batched
+    run = {"continuous": _continuous, "static": _static}.get(used, _batched)
     raw = run(model, prompts, decoding, list(stop_ids), pad_id, batch_size)
     stop = set(stop_ids)
     return [_trim(seq, stop, pad_id) for seq in raw], used
