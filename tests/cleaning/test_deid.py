@@ -349,3 +349,13 @@ def test_lexicon_places_after_any_cue_but_not_states_countries_or_weekdays(text,
         }
     )
     assert [text[a:b] for a, b in find_lexicon_places(text, vocab)] == places
+
+
+def test_a_street_that_ner_finds_grows_over_its_town_and_postcode():
+    cleaner = PIICleaner(PIIProfile(), ner=False)
+    text = "The flat on Sowia 163, Kielce, is ours."
+    street = (text.index("Sowia"), text.index(","), "LOCATION")  # what an NER model gives: the street alone
+    [found] = cleaner.find_texts([text], [[street]])
+    assert [(m.label, m.text) for m in found] == [("ADDRESS", "Sowia 163, Kielce")]
+    [found] = cleaner.find_texts(["Kielce, 12 of us went"], [[(0, 6, "LOCATION")]])  # no number: it stays
+    assert [(m.label, m.text) for m in found] == [("LOCATION", "Kielce")]

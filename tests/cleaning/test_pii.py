@@ -295,7 +295,17 @@ def test_ages_over_89_are_removed(text, age):
 
 
 @pytest.mark.parametrize(
-    "text", ["He is 45 years old.", "she is 94% better", "I am 95 kg.", "HR 95, RR 18", "aged 89", "for 90 days"]
+    "text",
+    [
+        "He is 45 years old.",
+        "she is 94% better",
+        "I am 95 kg.",
+        "HR 95, RR 18",
+        "aged 89",
+        "for 90 days",
+        "his 45th birthday",
+        "the 95th percentile",
+    ],
 )
 def test_other_numbers_are_not_ages(text):
     assert "AGE" not in labels(text)
@@ -368,3 +378,8 @@ def test_titles_with_a_period_nicknames_and_initials(text, name):
 @pytest.mark.parametrize("text", ["PT I.V. ACCESS LOST", "ALTERED MS. DOA 10/27", "HX OF MS FLARE"])
 def test_dotted_abbreviations_and_mental_status_are_not_names(text):
     assert [m for m in find_pii(text) if m.label == "NAME"] == []
+
+
+@pytest.mark.parametrize("text", ["Signed 27FEB1926 by the clerk", "DOB: 3Mar24", "issued 21JUL2024"])
+def test_day_month_and_year_run_together_are_dates(text):
+    assert labels(text) == ["DATE"]

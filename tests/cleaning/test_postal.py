@@ -79,3 +79,26 @@ def test_grow_address_takes_a_unit_before_and_town_and_postcode_after() -> None:
     t = "Flat 2, 18 Clifton Terrace\nBrighton\nBN1 3HA\nUnited Kingdom"
     a, b = grow_address(t, t.index("18"), t.index("\nBrighton"), VOCAB)
     assert t[a:b] == "Flat 2, 18 Clifton Terrace\nBrighton\nBN1 3HA"
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        ("Our office is at Arnesenalléen 57\n1476 LIVHELLE.", "Arnesenalléen 57\n1476 LIVHELLE"),
+        ("Post it to Jensenlunden 62,\n9420 ARNESTAD before May", "Jensenlunden 62,\n9420 ARNESTAD"),
+        ("Return label: Radnički dol 90b, 47337 Poreč", "Radnički dol 90b, 47337 Poreč"),
+        ("Post it to Postfach 43 39 55, 75360 Rosenheim", "Postfach 43 39 55, 75360 Rosenheim"),
+        ("Write to PO Box 2380, Sherbrooke", "PO Box 2380, Sherbrooke"),
+        ("Apartado 112, Sevilla", "Apartado 112, Sevilla"),
+    ],
+)
+def test_po_boxes_and_any_street_before_a_postcode_and_town(text: str, address: str) -> None:
+    assert found(text) == [address]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["BED 12, 1400 CALLED MD", "Chapter 12, 2020 Vision", "SEEN IN CLINIC 12, 1400 BOSTON", "Room 4, 1200 beds"],
+)
+def test_a_number_before_a_number_and_a_word_is_no_address(text: str) -> None:
+    assert found(text) == []

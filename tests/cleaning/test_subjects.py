@@ -77,3 +77,15 @@ def test_header_lines() -> None:
 
 def test_predicates_are_plain_english() -> None:
     assert {"denies", "slept", "anxious"} <= PREDICATES and "c/o" not in PREDICATES
+
+
+def test_speakers_of_a_chat_are_names_but_one_off_sections_are_not() -> None:
+    from medtune.cleaning.subjects import find_speaker_names
+
+    chat = "[10:42] Diyor: at the airport\n[10:43] Maria: omw\n[10:44] Diyor: ok\nResp: gate 4"
+    assert [chat[a:b] for a, b in find_speaker_names(chat, VOCAB)] == ["Diyor", "Maria", "Diyor"]
+    note = "Neuro: alert\nResp: clear\nDispo: floor"  # sections of a note, each once, none a name
+    assert find_speaker_names(note, VOCAB) == []
+    caps = "DIYOR: AT THE AIRPORT\nMARIA: OMW"  # a text in capitals is a note's sections
+    assert find_speaker_names(caps, VOCAB) == []
+    assert find_speaker_names("Diyor: at the airport", VOCAB) == []  # one line is no transcript

@@ -41,7 +41,7 @@ from medtune.cleaning.pii_profiles import PIIOptions, PIIProfile, resolve_pii_pr
 from medtune.cleaning.postal import find_addresses, grow_address
 from medtune.cleaning.roles import find_role_names
 from medtune.cleaning.shapes import MONTH_NAME, find_month_days, find_shaped, not_a_date
-from medtune.cleaning.subjects import find_header_names, find_subject_names
+from medtune.cleaning.subjects import find_header_names, find_speaker_names, find_subject_names
 from medtune.cleaning.workplaces import find_moved_places, find_workplaces
 
 __all__ = [
@@ -83,6 +83,7 @@ _INITIAL_BEFORE = re.compile(r"\b[A-Z]\.[ \t]*$")
 _NAME_GAP = re.compile(r"[ \t]*(?:[A-Z]\.[ \t]*)?|[ \t]*-[ \t]*")
 
 
+_ENDS_NUMBER = re.compile(r"\d[A-Za-z]?$")
 _WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|rsday|urday|sday)?"
 _WEEKDAY_OPENING = re.compile(rf"(?i){_WEEKDAY}\b\.?,?[ \t]+(?:the[ \t]+)?")
 
@@ -548,6 +549,13 @@ class PIICleaner(CleanerBase):
             return True
         return self.profile.keep_span is not None and self.profile.keep_span(text, start, end)
 
+    def _grow_street(self, text: str, a: int, b: int, label: str) -> tuple[int, int, str]:
+        """A street that NER or a pattern found ("Arnesenalléen 57"), grown over its postcode and town after it."""
+        if label not in ("ADDRESS", "LOCATION") or not _ENDS_NUMBER.search(text, a, b):
+            return a, b, label
+        start, end = grow_address(text, a, b, self._words)
+        return (start, end, "ADDRESS") if end > b else (a, b, label)
+
     def find_texts(
         self, texts: Sequence[str], ner_spans: Sequence[Sequence[tuple[int, int, str]]] | None = None
     ) -> list[list[PIIMatch]]:
@@ -572,6 +580,7 @@ class PIICleaner(CleanerBase):
             subjects = find_subject_names(text, self._regex_vocab, p.predicates, profile=p)
             cands += [(a, b, "NAME", False) for a, b in subjects]
             cands += [(a, b, "NAME", False) for a, b in find_header_names(text, self._regex_vocab, profile=p)]
+            cands += [(a, b, "NAME", False) for a, b in find_speaker_names(text, self._regex_vocab)]
             cands += [(a, b, "DATE", True) for a, b in find_month_days(text, bare=True, profile=p)]
             cands += [(a, b, label, True) for a, b, label in find_shaped(text, profile=p)]
             ner = ner_spans[i] if ner_spans is not None else []
@@ -593,6 +602,7 @@ class PIICleaner(CleanerBase):
                     for a, b in find_moved_places(text, self._regex_vocab, self.profile.movements, caps=caps)
                 ]
             kept = [(a, b, label) for a, b, label, strong in cands if strong or not self._weak_kept(text, a, b)]
+            kept = [self._grow_street(text, a, b, label) for a, b, label in kept]
             kept = _extend(text, kept)
             kept += [
                 (*m.span("v"), "AGE") for _, b, label in kept if label == "NAME" if (m := _AGE_AFTER.match(text, b))

@@ -299,6 +299,8 @@ _MIDDLE_PATTERNS: tuple[_Pattern, ...] = (
         _month_ok,
     ),
     _Pattern("DATE", _compile(r"(?i)\b" + _MONTH + r"\.?,?\s+(?:of\s+)?\d{4}\b"), "digit", _month_ok),
+    # Day, month and year run together, as forms and registries write them: "27FEB1926", "3Mar24".
+    _Pattern("DATE", _compile(r"(?i)(?<![\w/.-])\d{1,2}" + _MONTH + r"(?:\d{4}|\d{2})(?![\w/])"), "digit"),
     _Pattern(
         "AGE",
         _compile(

@@ -5,6 +5,8 @@ HIPAA Safe Harbor removes every geographic unit smaller than a state, and an add
 - a street with its type first and the number after ("Rue de la Loi 155", "ul. Marszałkowska 84/92",
   "Av. Providencia 2133", "via Dandolo 3") or the number first ("12 allée des Peupliers");
 - a street whose type is part of the word ("Vesterbrogade 88", "Christoph-Probst-Str. 10", "Mannerheimintie 12");
+- a post-office box ("PO Box 2380", "Postfach 43 39 55", "Apartado 112"), and a street of any shape when a postcode
+  and its town follow it ("Radnički dol 90b, 47337 Poreč");
 - postcodes with a shape of their own (UK "BN1 3HA", Canada "K1M 2C5", Ireland "D15 YT82", Japan "〒530-0001"),
   and numeric ones next to their town ("80805 München", "00-514 Warszawa", "Busan 48821").
 
@@ -99,6 +101,26 @@ _LINE_END = re.compile(r"[ \t]*(?:[,\n]|$)")
 _PROSE = re.compile(r"\b[a-z]{2,}[ \t]+[a-z]{2,}[ \t]+[a-z]{2,}\b")
 _STANDALONE = re.compile(rf"(?m)^[ \t]*(?P<v>{_NUM_POSTCODE}[ \t]+{_CAP_TOWN})[ \t]*$")
 _PARTICLES = frozenset(_PARTICLE[3:-1].split("|"))
+# A post-office box in the words of many countries ("PO Box 2380", "Postfach 43 39 55", "Apartado 112",
+# "Caixa Postal 15", "B.P. 1204"), the box number with it.
+_PO_BOX = re.compile(
+    r"(?i)(?<![\w.])(?:P\.?[ \t]?O\.?[ \t]?Box|POB|Post[ \t]?Office[ \t]Box|G\.?P\.?O\.?[ \t]Box|Postfach|Postbus|Postboks|"
+    r"Box[ \t]?No\.?|Apartado(?:[ \t]de[ \t]Correos)?|Caixa[ \t]Postal|Casilla(?:[ \t]de[ \t]Correo)?|"
+    r"Skrytka[ \t]pocztowa|B\.[ \t]?P\.|Bo[iî]te[ \t]postale|C\.?P\.?[ \t]?Box)\.?[ \t]*(?:No\.?[ \t]*|#[ \t]*)?"
+    r"\d{1,6}(?:[ \t]\d{2,3}){0,3}(?![\w-])"
+)
+_BOX_WORDS = frozenset(
+    "box pob postfach postbus postboks apartado caixa casilla skrytka bp boite boîte".split()  # noqa: SIM905
+)
+# A number after a comma or a line break, then a word: where a postcode and its town may follow a street.
+_CODE_AFTER_BREAK = re.compile(r"[,\n][ \t]*\n?[ \t]*\d{2,5}(?:[ \t-]\d{2,3})?[ \t]+[^\W\d_]")
+# A street line ("Radnički dol 90b", "Jensenlunden 62") followed by a postcode and its town on the same or the next
+# line: the postcode and the town make the words before them an address.
+_STREET_THEN_CODE = re.compile(
+    rf"(?<![\w.])(?P<street>[A-Z\u00c0-\u00de\u0100-\u017f][{_L}'\u2019.-]*(?:[ \t]+[{_L}][{_L}'\u2019.-]*){{0,3}}"
+    rf"[ \t]+{_NUMBER})(?:[ \t]*,[ \t]*\n?|[ \t]*\n)[ \t]*"
+    rf"(?P<code>\d{{5}}-\d{{3}}|\d{{4}}-\d{{3}}|\d{{2}}-\d{{3}}|\d{{3}}[ \t]\d{{2}}|\d{{4,5}})[ \t]+(?P<town>{_CAP_TOWN})"
+)
 # Words that make a "via …"/"cours …" match prose, not a street.
 _PROSE_WORDS = frozenset(
     {
@@ -289,6 +311,16 @@ def _grow(text: str, a: int, b: int, vocab: frozenset[str]) -> tuple[int, int]:
     return a, b
 
 
+def _street_start(text: str, start: int, end: int, vocab: frozenset[str]) -> int | None:
+    """Where a street before a postcode starts: after the last common word ("Post it to Jensenlunden 62")."""
+    words = list(re.finditer(rf"[{_L}][{_L}'\u2019-]*", text[start:end]))
+    common = [i for i, w in enumerate(words) if w.group().lower() in vocab and w.group().lower() not in _PARTICLES]
+    first = common[-1] + 1 if common else 0
+    if first >= len(words) or not words[first].group()[0].isupper():
+        return None
+    return start + words[first].start()
+
+
 def grow_address(text: str, start: int, end: int, vocab: Iterable[str] | frozenset[str] = ()) -> tuple[int, int]:
     r"""Grow a street address found elsewhere over its unit, postcode and town.
 
@@ -313,6 +345,9 @@ def find_addresses(text: str, vocab: Iterable[str] | frozenset[str] = ()) -> lis
     >>> t = "Vi har registreret flytningen fra Vesterbrogade 88, 2. th., 1620 København V til Søndergade 14."
     >>> [t[a:b] for a, b in find_addresses(t)]
     ['Vesterbrogade 88, 2. th., 1620 København V', 'Søndergade 14']
+    >>> t = "Return label: Radnički dol 90b, 47337 Poreč. Or: Postfach 43 39 55, 75360 Rosenheim"
+    >>> [t[a:b] for a, b in find_addresses(t)]
+    ['Radnički dol 90b, 47337 Poreč', 'Postfach 43 39 55, 75360 Rosenheim']
     """
     words = vocab if isinstance(vocab, frozenset) else frozenset(vocab)
     if not _DIGIT.search(text):
@@ -335,6 +370,14 @@ def find_addresses(text: str, vocab: Iterable[str] | frozenset[str] = ()) -> lis
             if rx is _SUFFIX_STREET and first and first.group().strip().lower() in words:
                 start += first.end()  # "AT PARKERINKATU 187": the street starts after the common word
             spans.append(_grow(text, start, m.end(), words))
+    for m in _STREET_THEN_CODE.finditer(text) if _CODE_AFTER_BREAK.search(text) else ():
+        if (start := _street_start(text, m.start(), m.end("street"), words)) is not None and _town_ok(
+            m.group("town"), words
+        ):
+            end = _town_words_end(text, m.start("town"), m.end(), words)
+            spans.append(_grow(text, start, end, words))
+    for m in _PO_BOX.finditer(text) if not tokens.isdisjoint(_BOX_WORDS) else ():
+        spans.append(_grow(text, *m.span(), words))
     for m in _STANDALONE.finditer(text):
         code_town = _POSTCODE_TOWN.fullmatch(m.group("v"))
         if code_town and _town_ok(code_town.group("town"), words):

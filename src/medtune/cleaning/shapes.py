@@ -185,7 +185,7 @@ def find_months(text: str) -> list[tuple[int, int]]:
 
 
 _MONTH_YEAR = re.compile(r"(?<![\w/.-])(?:0?[1-9]|1[0-2])/(?:19|20)\d{2}(?![\w/]|[.,]\d)")
-_ORDINAL_AGE = re.compile(r"(?i)\b(?P<v>9\d|1[0-4]\d)(?:st|nd|rd|th)\s+birthday\b")
+_ORDINAL_AGE = re.compile(r"(?i)\b(?P<v>(?:9\d|1[0-4]\d)(?:st|nd|rd|th))\s+(?:birthday|b-?day)\b")
 _AGE_LINE = re.compile(r"(?m)(?:^|(?<=[.;:]\s))[ \t]*(?P<v>9\d|1[0-4]\d)[ \t]?(?:[MF]|YO[MF]?|Y/?O)\b")
 # "91M W/ ETOH", "93F WHO LIVES ALONE"; the profile adds its words ("92F S/P FALL").
 _AGE_MF = r"\b(?P<v>9\d|1[0-4]\d)[ \t]?[MF]\b(?=[ \t]+(?i:{domain}w/|with|present|who|from|transferred|in|on|w\b))"
@@ -299,7 +299,7 @@ def find_shaped(text: str, *, profile: PIIProfile | None = None) -> list[tuple[i
 
     >>> t = "Ping @mikko_l re REQ-88123 on 12 de março de 2024 or 06.11.; 92F ADMITTED; her 95th birthday."
     >>> [t[a:b] for a, b, _ in find_shaped(t)]
-    ['@mikko_l', 'REQ-88123', '12 de março de 2024', '06.11.', '92', '95']
+    ['@mikko_l', 'REQ-88123', '12 de março de 2024', '06.11.', '92', '95th']
     >>> [label for _, _, label in find_shaped(t)]
     ['ID', 'ID', 'DATE', 'DATE', 'AGE', 'AGE']
     """

@@ -14,6 +14,7 @@ A :class:`~medtune.cleaning.pii_profiles.PIIProfile` adds its domain's words: it
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -21,7 +22,7 @@ from medtune.cleaning.lexicons import given_names, name_lexicon
 from medtune.cleaning.pii_profiles import PIIProfile, resolve_pii_profile
 from medtune.cleaning.roles import RELATIONS
 
-__all__ = ["PREDICATES", "find_header_names", "find_subject_names"]
+__all__ = ["PREDICATES", "find_header_names", "find_speaker_names", "find_subject_names"]
 
 #: Words that make the name before them the subject of a clause, in any domain.
 PREDICATES: frozenset[str] = frozenset(
@@ -218,4 +219,41 @@ def find_header_names(
             continue  # "NEURO, CV", "FOLEY, CLEAR"
         if last.lower() not in words and last.lower() not in not_given:
             out.append((m.start("last"), m.end("first")))  # not "Best, Maggie" (a signature)
+    return out
+
+
+# A line of a chat or a transcript: "Diyor: at the airport", "[10:42] Sa'adatu: hi", "> Noa: morning all".
+_SPEAKER = re.compile(
+    r"(?m)^[ \t>*-]*(?:\[[\d:. ]+(?:[AaPp][Mm])?\][ \t]*|\d{1,2}:\d{2}(?:[ \t]*[AaPp][Mm])?[ \t]+)?"
+    r"(?P<name>[A-Z\u00c0-\u00de\u0100-\u017f][^\W\d_]*(?:['\u2019\-][^\W\d_]+)?"
+    r"(?:[ \t]+[A-Z\u00c0-\u00de\u0100-\u017f][^\W\d_]*(?:['\u2019\-][^\W\d_]+)?){0,2})[ \t]*:[ \t]+\S"
+)
+
+
+def find_speaker_names(text: str, vocab: Iterable[str] | frozenset[str] = ()) -> list[tuple[int, int]]:
+    r"""The speakers of a chat or transcript: names that open two or more lines before a colon.
+
+    A label ("Subject:", "Address:", "Agent:") is a common word and is never taken; a text in capitals (a note's
+    "NEURO:", "PLAN:" sections) is left alone. One line alone is not enough: "Zanele: call me" could be a heading.
+
+    >>> t = "Diyor: at the airport\nMaria: omw\nDiyor: ok\nResp: gate 4"
+    >>> [t[a:b] for a, b in find_speaker_names(t, {"note", "gate"})]
+    ['Diyor', 'Maria', 'Diyor']
+    """
+    words = vocab if isinstance(vocab, frozenset) else frozenset(vocab)
+    if text.count(":") < 2 or "\n" not in text:
+        return []
+    found = [m for m in _SPEAKER.finditer(text) if not m.group("name").isupper()]
+    if len(found) < 2:
+        return []
+    names = name_lexicon()
+    lines = Counter(m.group("name") for m in found)
+    out = []
+    for m in found:
+        parts = m.group("name").split()
+        if any(p.lower().strip("'\u2019") in words for p in parts):
+            continue
+        if lines[m.group("name")] < 2 and parts[0].lower() not in names:
+            continue  # once, and no name of the lexicon: a section ("Resp:", "Dispo:"), not a speaker
+        out.append(m.span("name"))
     return out
