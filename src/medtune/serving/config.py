@@ -40,8 +40,16 @@ class LimitsConfig(ConfigModel):
         max_messages: Most messages in one chat-completions request; more gets 422.
         request_timeout_s: Longest time one generation may run; then it is stopped and the request gets 503 (a
             stream that has started ends with an error event).
-        max_concurrency: Generations that run at the same time (one model, shared CPU/GPU: keep this small).
-        queue_size: Requests that may wait for a free slot; when the queue is full a new request gets 429.
+        max_concurrency: Generations that run alone at the same time, each its own ``generate`` (one model, shared
+            CPU/GPU: keep this small). With batching these are the requests the batch cannot run exactly (sampling,
+            ``repetition_penalty``); without it, every request.
+        max_batch: Greedy generations that share the model at once through continuous batching: each request joins
+            the running batch when a place frees up, streams its own tokens and leaves when it is done. ``None``
+            (the default) is 32 on CUDA, where one batched step costs about as much as a single request's, and 8
+            on the CPU or MPS, where a step's cost grows with the batch and a long prompt joining it delays everyone's
+            next token. ``1`` turns batching off: every request runs alone, as ``max_concurrency`` says.
+        queue_size: Requests that may wait for a free slot, in each of the two queues (batched and alone); when the
+            queue is full a new request gets 429.
         queue_timeout_s: Longest wait in the queue; then the request gets 503.
         retry_after_s: ``Retry-After`` header sent with 429 and 503.
     """
@@ -53,6 +61,7 @@ class LimitsConfig(ConfigModel):
     max_messages: int = Field(64, ge=1, le=1024)
     request_timeout_s: float = Field(120.0, gt=0, le=3600)
     max_concurrency: int = Field(1, ge=1, le=64)
+    max_batch: int | None = Field(None, ge=1, le=1024)
     queue_size: int = Field(8, ge=0, le=10_000)
     queue_timeout_s: float = Field(30.0, gt=0, le=3600)
     retry_after_s: int = Field(5, ge=1, le=3600)

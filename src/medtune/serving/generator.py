@@ -52,6 +52,11 @@ class Generator(Protocol):
     and may yield one :class:`Usage` last. It must stop soon after ``cancel`` is set (a timeout or a client that
     went away) and must not hold a lock that another request's ``generate`` needs.
 
+    A generator that batches requests may also have ``max_batch`` (requests it runs together) and
+    ``batches(params)`` (whether a request joins the batch): the server then gives those requests ``max_batch``
+    slots and a queue of their own (see :class:`~medtune.serving.batching.BatchingGenerator`). One with a ``close()``
+    is closed when the server shuts down.
+
     Example:
         >>> class Echo:
         ...     model_name = "echo"
