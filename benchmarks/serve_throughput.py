@@ -2,7 +2,8 @@
 
 Starts the real server in-process (``create_app`` + ``BackgroundServer``, safety layer off, greedy decoding) on a
 model, then for each engine and each client count runs that many OpenAI chat-completions streams at once (httpx,
-``stream: true`` with ``include_usage``) and reports the aggregate new tokens per second, the mean per-client tokens
+``stream: true`` with ``include_usage``, from a second process so that the clients do not take the server's
+interpreter lock) and reports the aggregate new tokens per second, the mean per-client tokens
 per second, time to first token (p50/p99) and errors. ``--engine batching`` is :class:`BatchingGenerator`
 (``limits.max_batch`` requests decoded together), ``single`` the one-``generate``-per-request path
 (``max_concurrency`` 1, the rest queued): both in the same call, on the same loaded weights.
@@ -28,6 +29,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import multiprocessing
 import statistics
 import sys
 import time
@@ -117,6 +119,11 @@ async def _one(client: Any, url: str, messages: list[dict[str, str]], max_tokens
     return {"tokens": tokens, "ttft": first if first is not None else seconds, "s": seconds, "text": "".join(text)}
 
 
+def _load_sync(url: str, clients: int, prompts: list[Any], max_tokens: int) -> tuple[list[dict[str, Any]], float]:
+    """``_load`` in the client process."""
+    return asyncio.run(_load(url, clients, prompts, max_tokens))
+
+
 async def _load(url: str, clients: int, prompts: list[Any], max_tokens: int) -> tuple[list[dict[str, Any]], float]:
     import httpx
 
@@ -170,6 +177,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         "engines": {},
     }
     texts: dict[str, dict[int, str]] = {}
+    clients_process = multiprocessing.get_context("spawn").Pool(1)  # the clients, off the server's interpreter lock
     for engine in args.engine:
         generator: Any = base if engine == "single" else BatchingGenerator(base, max_batch=max_batch).start()
         config = ServeConfig.model_validate(
@@ -188,11 +196,11 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         )
         rows = []
         with BackgroundServer(create_app(config, generator)) as server:
-            asyncio.run(_load(server.url, min(4, max_batch), prompts, 8))  # warm-up: kernels, first batch
+            clients_process.apply(_load_sync, (server.url, min(4, max_batch), prompts, 8))  # warm-up
             for clients in args.clients:
                 if engine == "single" and clients > args.single_max_clients:
                     continue
-                results, wall = asyncio.run(_load(server.url, clients, prompts, args.max_tokens))
+                results, wall = clients_process.apply(_load_sync, (server.url, clients, prompts, args.max_tokens))
                 row = {"clients": clients, **_summary(results, wall)}
                 rows.append(row)
                 texts.setdefault(engine, {}).update({i: r["text"] for i, r in enumerate(results) if "text" in r})
@@ -200,6 +208,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         if engine == "batching":
             generator.close()
         result["engines"][engine] = rows
+    clients_process.close()
     for rows in result["engines"].values():
         one = next((r for r in rows if r["clients"] == 1), None)
         for row in rows:

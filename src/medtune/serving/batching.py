@@ -140,7 +140,7 @@ class BatchingGenerator:
     Args:
         base: The loaded model; its ``generate`` runs the requests that cannot join the batch.
         max_batch: Requests decoded together at most (see ``limits.max_batch``).
-        max_new_tokens: The longest answer a request may ask for (``limits.max_tokens_cap``); sizes the CPU cache.
+        max_new_tokens: The batch's default answer length (``limits.max_tokens_cap``); each request sets its own.
 
     Attributes:
         base: The wrapped generator.
@@ -149,8 +149,7 @@ class BatchingGenerator:
         request_token_limit: Longest prompt plus answer the batch takes; longer requests run alone.
 
     Raises:
-        MedtuneError: The model cannot run continuous batching (transformers without it, or a model it does not
-            support); the message says to set ``limits.max_batch: 1``.
+        MedtuneError: This transformers has no continuous batching; the message says to set ``limits.max_batch: 1``.
     """
 
     def __init__(self, base: TransformersGenerator, *, max_batch: int = 8, max_new_tokens: int = 512) -> None:
