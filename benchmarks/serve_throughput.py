@@ -1,12 +1,14 @@
 """Serving throughput under concurrent streaming clients: continuous batching against one request at a time (#16).
 
-Starts the real server in-process (``create_app`` + ``BackgroundServer``, safety layer off, greedy decoding) on a
-model, then for each engine and each client count runs that many OpenAI chat-completions streams at once (httpx,
-``stream: true`` with ``include_usage``, from a second process so that the clients do not take the server's
-interpreter lock) and reports the aggregate new tokens per second, the mean per-client tokens
-per second, time to first token (p50/p99) and errors. ``--engine batching`` is :class:`BatchingGenerator`
-(``limits.max_batch`` requests decoded together), ``single`` the one-``generate``-per-request path
-(``max_concurrency`` 1, the rest queued): both in the same call, on the same loaded weights.
+Starts the real server in-process (``create_app`` + ``BackgroundServer``, safety layer off, repetition penalty 1,
+greedy decoding, or sampling at ``--temperature`` without a seed) on a model, then for each engine and each client
+count runs that many OpenAI chat-completions streams at once (httpx, ``stream: true`` with ``include_usage``, from a
+second process so that the clients do not take the server's interpreter lock) and reports the aggregate new tokens
+per second, the mean per-client tokens per second, time to first token (p50/p99) and errors. ``--engine batching``
+is :class:`BatchingGenerator` (``limits.max_batch`` requests decoded together: the greedy batch, or the sampled one
+with ``--temperature``), ``single`` the one-``generate``-per-request path (``max_concurrency`` 1, the rest queued):
+both in the same call, on the same loaded weights. Greedy answers of the two are compared (sampled ones differ by
+design).
 
 The model: ``--model-dir`` (a model folder), or ``--random-init`` from ``DATA/config.json`` with ``DATA/tokenizer``
 (what ``generation_throughput.py prepare`` writes), or ``--tiny``: that config shrunk to 2 layers of width 64, for
@@ -22,6 +24,7 @@ Usage::
     python benchmarks/serve_throughput.py --data .gpu/gen16 --random-init --clients 1 8 32 128 \
         --max-tokens 200 --json $OUT/serve.json
     python benchmarks/serve_throughput.py --data .gpu/gen16 --tiny --clients 1 8 32 --max-tokens 64   # CPU
+    python benchmarks/serve_throughput.py --data .gpu/gen16 --tiny --clients 1 8 --temperature 0.7    # sampled
 """
 
 from __future__ import annotations
@@ -84,11 +87,13 @@ def _words_only(model: Any, tokenizer: Any) -> None:
         weight[len(tokenizer) :] = 0  # rows past the tokenizer's vocabulary (padding) decode to nothing
 
 
-async def _one(client: Any, url: str, messages: list[dict[str, str]], max_tokens: int) -> dict[str, Any]:
+async def _one(
+    client: Any, url: str, messages: list[dict[str, str]], max_tokens: int, temperature: float
+) -> dict[str, Any]:
     body = {
         "messages": messages,
         "max_tokens": max_tokens,
-        "temperature": 0,
+        "temperature": temperature,
         "stream": True,
         "stream_options": {"include_usage": True},
     }
@@ -119,19 +124,23 @@ async def _one(client: Any, url: str, messages: list[dict[str, str]], max_tokens
     return {"tokens": tokens, "ttft": first if first is not None else seconds, "s": seconds, "text": "".join(text)}
 
 
-def _load_sync(url: str, clients: int, prompts: list[Any], max_tokens: int) -> tuple[list[dict[str, Any]], float]:
+def _load_sync(
+    url: str, clients: int, prompts: list[Any], max_tokens: int, temperature: float
+) -> tuple[list[dict[str, Any]], float]:
     """``_load`` in the client process."""
-    return asyncio.run(_load(url, clients, prompts, max_tokens))
+    return asyncio.run(_load(url, clients, prompts, max_tokens, temperature))
 
 
-async def _load(url: str, clients: int, prompts: list[Any], max_tokens: int) -> tuple[list[dict[str, Any]], float]:
+async def _load(
+    url: str, clients: int, prompts: list[Any], max_tokens: int, temperature: float
+) -> tuple[list[dict[str, Any]], float]:
     import httpx
 
     limits = httpx.Limits(max_connections=clients + 4, max_keepalive_connections=clients + 4)
     async with httpx.AsyncClient(timeout=900, limits=limits) as client:
         start = time.perf_counter()
         results = await asyncio.gather(
-            *(_one(client, url, prompts[i % len(prompts)], max_tokens) for i in range(clients))
+            *(_one(client, url, prompts[i % len(prompts)], max_tokens, temperature) for i in range(clients))
         )
         return list(results), time.perf_counter() - start
 
@@ -173,6 +182,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         "command": " ".join(sys.argv),
         "device": card,
         "max_tokens": args.max_tokens,
+        "temperature": args.temperature,
         "max_batch": max_batch,
         "engines": {},
     }
@@ -183,7 +193,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         config = ServeConfig.model_validate(
             {
                 "safety": {"enabled": False},
-                "generation": {"temperature": 0, "repetition_penalty": 1.0, "system_prompt": ""},
+                "generation": {"temperature": args.temperature, "repetition_penalty": 1.0, "system_prompt": ""},
                 "limits": {
                     "max_concurrency": 1,
                     "max_batch": max_batch if engine == "batching" else 1,
@@ -196,11 +206,13 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         )
         rows = []
         with BackgroundServer(create_app(config, generator)) as server:
-            clients_process.apply(_load_sync, (server.url, min(4, max_batch), prompts, 8))  # warm-up
+            warm_up = (server.url, min(4, max_batch), prompts, 8, args.temperature)
+            clients_process.apply(_load_sync, warm_up)
             for clients in args.clients:
                 if engine == "single" and clients > args.single_max_clients:
                     continue
-                results, wall = clients_process.apply(_load_sync, (server.url, clients, prompts, args.max_tokens))
+                load = (server.url, clients, prompts, args.max_tokens, args.temperature)
+                results, wall = clients_process.apply(_load_sync, load)
                 row = {"clients": clients, **_summary(results, wall)}
                 rows.append(row)
                 texts.setdefault(engine, {}).update({i: r["text"] for i, r in enumerate(results) if "text" in r})
@@ -214,7 +226,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         for row in rows:
             if one and one["tokens_per_s"]:
                 row["x_one_client"] = round(row["tokens_per_s"] / one["tokens_per_s"], 2)
-    if {"batching", "single"} <= texts.keys():
+    if {"batching", "single"} <= texts.keys() and args.temperature == 0:
         common = sorted(texts["batching"].keys() & texts["single"].keys())
         same = sum(texts["batching"][i] == texts["single"][i] for i in common)
         result["greedy_same_batching_vs_single"] = f"{same}/{len(common)}"
@@ -232,6 +244,9 @@ def main() -> None:
     parser.add_argument("--single-max-clients", type=int, default=32, help="skip larger counts for 'single' (slow)")
     parser.add_argument("--max-batch", type=int, help="limits.max_batch (default: 32 on CUDA, 8 on CPU)")
     parser.add_argument("--max-tokens", type=int, default=200)
+    parser.add_argument(
+        "--temperature", type=float, default=0.0, help="0: greedy (the default); > 0: sampled, without a seed"
+    )
     parser.add_argument("--json", type=Path)
     args = parser.parse_args()
     if not args.model_dir and not (args.data and (args.random_init or args.tiny)):

@@ -1,5 +1,6 @@
-"""Continuous batching for serving: the batch's greedy answers are plain generate's, alone or concurrent; cancel,
-the fallback for sampling, the two kinds of slots and the whole server (a tiny random Llama, on the CPU)."""
+"""Continuous batching for serving: the greedy batch's answers are plain generate's, alone or concurrent; the sampled
+batch keeps each request's temperature and top_p; cancel, the requests that run alone (seeded, repetition penalty),
+the two kinds of slots and the whole server (a tiny random Llama, on the CPU)."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ pytest.importorskip("transformers")
 
 from medtune.errors import MedtuneError
 from medtune.serving import GenerationParams, ServeConfig, Usage
-from medtune.serving.batching import BatchingGenerator, IncrementalDecoder, default_max_batch, with_batching
+from medtune.serving.batching import LANES, BatchingGenerator, IncrementalDecoder, default_max_batch, with_batching
 from medtune.serving.config import LimitsConfig
 from medtune.serving.model import TransformersGenerator
 from medtune.testing import CHATML_TEMPLATE, tiny_llama, tiny_tokenizer
@@ -65,9 +66,17 @@ def reference(base) -> dict[tuple[str, int], tuple[str, Usage]]:
     return {(p, n): _answer(base, p, GenerationParams(max_tokens=n)) for p in PROMPTS for n in (24, 7)}
 
 
-def _active(gen: BatchingGenerator) -> int:
-    processor = gen._manager.batch_processor
-    return len(processor.scheduler.active_requests) + len(processor.scheduler.waiting_requests)
+def _scheduler(gen: BatchingGenerator, lane: str = "greedy"):
+    return gen._batches[lane].manager.batch_processor.scheduler
+
+
+def _active(gen: BatchingGenerator, lane: str = "greedy") -> int:
+    scheduler = _scheduler(gen, lane)
+    return len(scheduler.active_requests) + len(scheduler.waiting_requests)
+
+
+def _managers(gen: BatchingGenerator) -> list:
+    return [gen._batches[lane].manager for lane in LANES]
 
 
 def test_the_batch_runs_on_a_paged_view_that_shares_the_weights(base, batching):
@@ -99,7 +108,7 @@ def test_concurrent_requests_share_the_batch_and_keep_their_answers(batching, re
 
     threads = [threading.Thread(target=one, args=(i, p, n)) for i, (p, n) in enumerate(jobs)]
     together = []
-    scheduler = batching._manager.batch_processor.scheduler
+    scheduler = _scheduler(batching)
     for t in threads:
         t.start()
     while any(t.is_alive() for t in threads):
@@ -144,18 +153,111 @@ def test_a_reader_that_stops_reading_frees_the_place(batching):
     assert _active(batching) == 0
 
 
-def test_sampling_and_repetition_penalty_run_alone_seeded(base, batching, monkeypatch):
-    calls = []
+def _spy_alone(base, monkeypatch) -> list[GenerationParams]:
+    """Record the requests that run alone (through the wrapped generator's ``generate``)."""
+    calls: list[GenerationParams] = []
     plain = base.generate
     monkeypatch.setattr(base, "generate", lambda *a: calls.append(a[1]) or plain(*a))
-    sampled = GenerationParams(max_tokens=12, temperature=0.9, top_p=0.95, seed=7)
+    return calls
+
+
+def test_seeded_sampling_and_repetition_penalty_run_alone(base, batching, monkeypatch):
+    calls = _spy_alone(base, monkeypatch)
+    seeded = GenerationParams(max_tokens=12, temperature=0.9, top_p=0.95, seed=7)
     penalised = GenerationParams(max_tokens=12, repetition_penalty=1.1)
-    assert not batching.batches(sampled) and not batching.batches(penalised)
-    assert batching.batches(GenerationParams(max_tokens=12, seed=7))  # greedy: a seed changes nothing
-    first = _answer(batching, PROMPTS[1], sampled)
-    assert _answer(batching, PROMPTS[1], sampled) == first  # same seed, same answer
+    assert not batching.batches(seeded) and not batching.batches(penalised)
+    assert not batching.batches(GenerationParams(max_tokens=12, temperature=0.9, repetition_penalty=1.1))
+    assert batching.lane(GenerationParams(max_tokens=12, seed=7)) == "greedy"  # greedy: a seed changes nothing
+    assert batching.lane(GenerationParams(max_tokens=12, temperature=0.9, top_p=0.95)) == "sampled"
+    first = _answer(batching, PROMPTS[1], seeded)
+    assert _answer(batching, PROMPTS[1], seeded) == first  # same seed, same answer
     assert _answer(batching, PROMPTS[1], penalised) == _answer(base, PROMPTS[1], penalised)
-    assert calls[:3] == [sampled, sampled, penalised]
+    assert calls[:3] == [seeded, seeded, penalised]
+
+
+def test_sampled_requests_share_the_sampled_batch_each_with_its_own_settings(base, batching, reference, monkeypatch):
+    alone = _spy_alone(base, monkeypatch)
+    manager = batching._batches["sampled"].manager
+    added: list[dict] = []
+    plain_add = manager.add_request
+    monkeypatch.setattr(manager, "add_request", lambda *a, **kw: added.append(kw) or plain_add(*a, **kw))
+    # top_p that keeps only the likeliest token, or a temperature near 0: greedy's answer, whatever else runs
+    narrow = GenerationParams(max_tokens=24, temperature=1.5, top_p=1e-9)
+    cold = GenerationParams(max_tokens=24, temperature=1e-6)
+    hot = [GenerationParams(max_tokens=n, temperature=2.0) for n in (24, 7)]
+    jobs = [(p, narrow) for p in PROMPTS[:4]] + [(PROMPTS[4], cold)] + [(PROMPTS[5], h) for h in hot]
+    results: dict[int, tuple[str, Usage]] = {}
+    start = threading.Barrier(len(jobs))
+    joined = batching.joined()
+
+    def one(i: int, prompt: str, params: GenerationParams) -> None:
+        start.wait()
+        results[i] = _answer(batching, prompt, params)
+
+    threads = [threading.Thread(target=one, args=(i, p, params)) for i, (p, params) in enumerate(jobs)]
+    together = []
+    scheduler = _scheduler(batching, "sampled")
+    for t in threads:
+        t.start()
+    while any(t.is_alive() for t in threads):
+        together.append(len(scheduler.active_requests))
+        time.sleep(0.002)
+    assert alone == []  # none ran alone
+    assert batching.joined() == {"greedy": joined["greedy"], "sampled": joined["sampled"] + len(jobs)}
+    assert 1 < max(together) <= 4  # decoded together, never more than max_batch
+    settings = sorted((kw["temperature"], kw["top_p"]) for kw in added)
+    assert settings == sorted([(1.5, 1e-9)] * 4 + [(1e-6, 1.0), (2.0, 1.0), (2.0, 1.0)])  # each request's own
+    for i in range(5):
+        assert results[i] == reference[(jobs[i][0], 24)], jobs[i]
+    words = set(base.tokenizer.get_vocab())  # the answers are words of the (word-level) vocabulary
+    for i, params in zip((5, 6), hot):
+        text, usage = results[i]
+        assert set(text.split()) <= words and 1 <= usage.completion_tokens <= params.max_tokens
+        assert (usage.finish_reason == "length") == (usage.completion_tokens == params.max_tokens)
+    assert results[5] != reference[(PROMPTS[5], 24)]  # temperature 2 on this model: not the greedy answer
+
+
+def test_greedy_and_sampled_requests_run_at_the_same_time(batching, reference):
+    results: dict[str, tuple[str, Usage]] = {}
+    sampled = threading.Thread(
+        target=lambda: results.update(
+            {"sampled": _answer(batching, PROMPTS[2], GenerationParams(max_tokens=60, temperature=1.0))}
+        )
+    )
+    sampled.start()
+    results["greedy"] = _answer(batching, PROMPTS[1], GenerationParams(max_tokens=24))
+    sampled.join(120)
+    assert results["greedy"] == reference[(PROMPTS[1], 24)]
+    assert 1 <= results["sampled"][1].completion_tokens <= 60
+
+
+def test_a_seeded_request_is_reproducible_while_the_batch_samples(base, batching, monkeypatch):
+    seeded = GenerationParams(max_tokens=24, temperature=1.2, top_p=0.95, seed=11)
+    want = _answer(base, PROMPTS[2], seeded)  # alone, nothing else running
+    alone = _spy_alone(base, monkeypatch)
+    stop = threading.Event()
+    overlapped = 0
+
+    def noise() -> None:  # unseeded requests keep the sampled batch drawing random numbers meanwhile
+        while not stop.is_set():
+            _answer(batching, PROMPTS[0], GenerationParams(max_tokens=60, temperature=1.5))
+
+    threads = [threading.Thread(target=noise) for _ in range(2)]
+    for t in threads:
+        t.start()
+    try:
+        got = []
+        for _ in range(4):
+            while not _active(batching, "sampled"):
+                time.sleep(0.001)
+            got.append(_answer(batching, PROMPTS[2], seeded))
+            overlapped += _active(batching, "sampled") > 0  # the batch still sampling when it ended
+    finally:
+        stop.set()
+        for t in threads:
+            t.join(60)
+    assert got == [want] * 4 and alone == [seeded] * 4
+    assert overlapped >= 2
 
 
 def test_a_request_too_long_for_the_cache_runs_alone(base, batching, reference, monkeypatch):
@@ -182,9 +284,10 @@ def test_close_then_generate_starts_again(base):
     gen = BatchingGenerator(base, max_batch=2, max_new_tokens=16)
     try:
         assert _answer(gen, "fever", GenerationParams(max_tokens=5)) == _answer(base, "fever", GenerationParams(5))
-        first = gen._manager
+        first, unused = _managers(gen)
+        assert first.is_running() and unused is None  # generate starts the batch it needs
         gen.close()
-        assert gen._manager is None and not first.is_running()
+        assert _managers(gen) == [None, None] and not first.is_running()
         assert _answer(gen, "fever", GenerationParams(max_tokens=5))[1].completion_tokens >= 1
     finally:
         gen.close()
@@ -218,7 +321,8 @@ def test_with_batching_follows_max_batch(base):
     assert with_batching(base, LimitsConfig(max_batch=1)) is base
     gen = with_batching(base, LimitsConfig(max_tokens_cap=32))
     try:
-        assert isinstance(gen, BatchingGenerator) and gen.max_batch == 8 and gen._manager.is_running()
+        assert isinstance(gen, BatchingGenerator) and gen.max_batch == 8
+        assert all(m.is_running() for m in _managers(gen))  # both batches started
     finally:
         gen.close()
 
@@ -281,12 +385,16 @@ def test_concurrent_streams_through_the_server_match_plain_generate(start_server
         async with httpx.AsyncClient(timeout=120) as client:
             jobs = [_stream(client, server.url, p, 24) for p in PROMPTS]
             jobs.append(_stream(client, server.url, PROMPTS[1], 12, temperature=0.8, seed=3))  # runs alone
+            jobs.append(_stream(client, server.url, PROMPTS[2], 24, temperature=0.9, top_p=1e-9))  # sampled batch
             return await asyncio.gather(*jobs)
 
     results = asyncio.run(main())
     for prompt, (text, finish) in zip(PROMPTS, results):
         want, usage = reference[(prompt, 24)]
         assert (text.strip(), finish) == (want.strip(), usage.finish_reason), prompt
-    assert results[-1][1] in ("stop", "length")
+    assert results[-2][1] in ("stop", "length")
+    want, usage = reference[(PROMPTS[2], 24)]  # top_p that keeps only the likeliest token: greedy's answer
+    assert results[-1] == (want.strip(), usage.finish_reason)
+    assert gen.joined() == {"greedy": len(PROMPTS), "sampled": 1}
     server.stop()
-    assert gen._manager is None  # the app's shutdown closed the batch
+    assert _managers(gen) == [None, None]  # the app's shutdown closed the batches

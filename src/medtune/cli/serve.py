@@ -115,7 +115,7 @@ def add_commands(sub: Any, common: argparse.ArgumentParser) -> None:
         "--max-batch",
         type=int,
         metavar="N",
-        help="greedy generations batched together (default 32 on CUDA, 8 on CPU; 1 turns batching off)",
+        help="generations batched together, greedy or sampled without a seed (default 32 on CUDA, 8 on CPU; 1: off)",
     )
     p.add_argument("--queue-size", type=int, metavar="N", help="requests waiting for a slot before 429 (default 8)")
     p.add_argument("--max-tokens-cap", type=int, metavar="N", help="upper bound on max_tokens (default 512)")

@@ -1,19 +1,29 @@
-"""Continuous batching for ``medtune serve``: concurrent greedy requests share one batch of the model.
+"""Continuous batching for ``medtune serve``: concurrent requests share batches of the model.
 
-:class:`BatchingGenerator` wraps a loaded :class:`~medtune.serving.model.TransformersGenerator`. A greedy request
-without repetition penalty joins transformers' continuous batching (paged attention, one background thread): it
-enters the running batch as soon as there is room, gets its tokens streamed back as they are produced, and leaves
-when it ends or is cancelled, without waiting for the others. Requests the batch cannot run exactly (sampling, which
-would draw from one random stream shared by every request and ignore the request's seed; ``repetition_penalty``,
-which continuous batching drops) run alone through the wrapped generator's ``generate``, seeded as before; so does
-a request too long for the batch's cache. The server gives the two kinds separate slots (``limits.max_batch`` and
-``limits.max_concurrency``, see :class:`~medtune.serving.service.ChatService`).
+:class:`BatchingGenerator` wraps a loaded :class:`~medtune.serving.model.TransformersGenerator` and runs two
+continuous batches of transformers (paged attention, a background thread each), its *lanes*:
 
-The batch runs on a view of the model: the same weight tensors (nothing is copied) under a copy of its config set to
-paged attention, so the wrapped model keeps its own attention for the requests that run alone and both can run at
-the same time. Greedy answers are the plain ``generate``'s (tested on the CPU in float32; in bfloat16 on a GPU a
-batch may differ in rare near-ties, as any change of batch shape can). torch and transformers are imported when a
-generator is built.
+* ``greedy``: requests with ``temperature`` 0. Their answers are plain ``generate``'s (tested on the CPU in float32;
+  in bfloat16 on a GPU a batch may differ in rare near-ties, as any change of batch shape can).
+* ``sampled``: requests with ``temperature`` > 0 and no ``seed``. Each keeps its own ``temperature`` and ``top_p``
+  (transformers' per-request logits processors); ``top_k`` (and ``min_p``) are the model's, as when it runs alone
+  (:func:`~medtune.serving.model.sampling_settings`). The batch draws every token from one random stream, so an
+  answer cannot be reproduced: that is what a seed is for.
+
+A request enters its lane's running batch as soon as there is room, gets its tokens streamed back as they are
+produced, and leaves when it ends or is cancelled, without waiting for the others. Greedy requests keep a batch of
+their own because sampling's per-request processors (two sorts over the vocabulary per token) cost every request of
+a batch: on the CPU they made greedy batches 1.2x (SmolLM2-135M) to 6x (a 2-layer model) slower.
+
+The requests a batch cannot run exactly run alone through the wrapped generator's ``generate``: a seeded sampled
+request (reproducible only alone: it draws from a random generator of its own), a ``repetition_penalty`` other
+than 1 (continuous batching drops it: its logits processors see only the last token, not the answer so far), and a
+request too long for the batch's cache. The server gives the two kinds separate slots (``limits.max_batch``, shared
+by both lanes, and ``limits.max_concurrency``; see :class:`~medtune.serving.service.ChatService`).
+
+The batches run on a view of the model: the same weight tensors (nothing is copied) under a copy of its config set
+to paged attention, so the wrapped model keeps its own attention for the requests that run alone and all can run
+at the same time. torch and transformers are imported when a generator is built.
 """
 
 from __future__ import annotations
@@ -23,17 +33,30 @@ import itertools
 import logging
 import math
 import queue
+import secrets
 import threading
 import weakref
-from collections.abc import Iterator, Sequence
-from typing import Any
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any, Literal
 
 from medtune.errors import MedtuneError
 from medtune.serving.config import LimitsConfig, ServeConfig
 from medtune.serving.generator import GenerationParams, Generator, Usage
-from medtune.serving.model import TransformersGenerator
+from medtune.serving.model import TransformersGenerator, sampling_settings
 
-__all__ = ["BatchingGenerator", "IncrementalDecoder", "default_max_batch", "load_generator", "with_batching"]
+__all__ = [
+    "BatchingGenerator",
+    "IncrementalDecoder",
+    "Lane",
+    "default_max_batch",
+    "lane_for",
+    "load_generator",
+    "with_batching",
+]
+
+#: The two batches: ``greedy`` (temperature 0) and ``sampled`` (temperature > 0, no seed).
+Lane = Literal["greedy", "sampled"]
+LANES: tuple[Lane, ...] = ("greedy", "sampled")
 
 logger = logging.getLogger("medtune.serving")
 
@@ -44,9 +67,13 @@ _CPU_BLOCK = 32
 _CPU_REQUEST_TOKENS = 4096
 #: Tokens per step on the CPU: a longer prompt is prefilled in pieces, so the batch's next tokens are not held up.
 _CPU_STEP_TOKENS = 512
-#: Share of the GPU memory free after loading that the batch's KV cache may take; the rest is for requests that
-#: run alone and for activations.
+#: Share of the GPU memory free after loading that the batches' KV caches may take together (half each); the rest is
+#: for requests that run alone and for activations.
 _GPU_CACHE_SHARE = 0.7
+#: The sampled lane's defaults. Any temperature other than 1 and top_p below 1 make transformers build the
+#: per-request temperature and top-p processors; every request then sets its own values.
+_LANE_TEMPERATURE = 0.7
+_LANE_TOP_P = 0.9
 _PAGED_BASES = ("sdpa", "eager", "flash_attention_2", "flash_attention_3")
 
 
@@ -131,22 +158,128 @@ def _eos_ids(model: Any, tokenizer: Any) -> list[int]:
     return []
 
 
-class BatchingGenerator:
-    """A :class:`~medtune.serving.model.TransformersGenerator` whose greedy requests share one continuous batch.
+def lane_for(params: GenerationParams) -> Lane | None:
+    """The batch a request with these settings joins, or ``None`` when it runs alone.
 
-    Build it with :meth:`from_config` (or around a loaded generator), call :meth:`start` (``generate`` starts it on
-    first use) and :meth:`close` when done: the batch runs in a background thread (the server's shutdown closes it).
+    ``"greedy"`` for temperature 0, ``"sampled"`` for sampling without a seed. A seeded sampled request runs alone
+    (so that it is reproducible), and so does one with a repetition penalty (continuous batching drops it).
+
+    Example:
+        >>> [lane_for(GenerationParams(64, temperature=t, seed=s)) for t, s in ((0, 1), (0.7, None), (0.7, 1))]
+        ['greedy', 'sampled', None]
+        >>> lane_for(GenerationParams(64, temperature=0.7, repetition_penalty=1.1)) is None
+        True
+    """
+    if params.repetition_penalty != 1.0:
+        return None
+    if params.temperature <= 0:
+        return "greedy"
+    return "sampled" if params.seed is None else None
+
+
+def _gpu_share(others_running: int) -> float:
+    """``max_memory_percent`` for a lane's cache on CUDA, given how many other lanes hold theirs already.
+
+    transformers takes that share of the memory free at the time, so the second lane asks for more of what the first
+    left: each ends with about half of ``_GPU_CACHE_SHARE``.
+
+    Example:
+        >>> round(_gpu_share(0), 3), round(_gpu_share(1), 3)
+        (0.35, 0.538)
+    """
+    half = _GPU_CACHE_SHARE / 2
+    return half / (1 - half * others_running)
+
+
+class _Batch:
+    """One lane: a continuous-batching manager, the reader of its outputs and each request's queue of outputs.
 
     Args:
-        base: The loaded model; its ``generate`` runs the requests that cannot join the batch.
-        max_batch: Requests decoded together at most (see ``limits.max_batch``).
-        max_new_tokens: The batch's default answer length (``limits.max_tokens_cap``); each request sets its own.
+        name: The lane.
+        create: Builds and starts a new manager.
+
+    Attributes:
+        joined: Requests that joined this batch so far.
+    """
+
+    def __init__(self, name: Lane, create: Callable[[], Any]) -> None:
+        self.name = name
+        self.joined = 0
+        self.manager: Any = None
+        self._create = create
+        self._stop = threading.Event()
+        self._routes: dict[str, queue.SimpleQueue[Any]] = {}
+        self._lock = threading.Lock()
+
+    def running(self) -> Any:
+        """The manager, started if it is not running (again, after its thread died: the log says why)."""
+        if self.manager is not None and self.manager.is_running():
+            return self.manager
+        if self.manager is not None:
+            error = self.manager.background_thread_status.fatal_error
+            logger.error("the %s batching thread stopped (%s); starting a new one", self.name, error)
+            self.close()
+        self.manager = self._create()
+        self._stop = threading.Event()
+        threading.Thread(
+            target=self._dispatch, args=(self.manager, self._stop), name=f"medtune-batch-{self.name}", daemon=True
+        ).start()
+        return self.manager
+
+    def close(self) -> None:
+        """Stop the manager: the requests in it end with an error."""
+        manager, self.manager = self.manager, None
+        self._stop.set()
+        if manager is not None:
+            manager.stop(block=True, timeout=30, hard_stop=True)
+            manager.destroy()
+
+    def open(self, rid: str) -> queue.SimpleQueue[Any]:
+        """The queue that will receive request ``rid``'s outputs (register it before adding the request)."""
+        outputs: queue.SimpleQueue[Any] = queue.SimpleQueue()
+        with self._lock:
+            self._routes[rid] = outputs
+            self.joined += 1
+        return outputs
+
+    def drop(self, rid: str) -> None:
+        """Forget request ``rid`` (its later outputs are discarded)."""
+        with self._lock:
+            self._routes.pop(rid, None)
+
+    def _dispatch(self, manager: Any, stop: threading.Event) -> None:
+        """Hand each output of the batch to the request it belongs to (one reader of the manager's queue)."""
+        while not stop.is_set():
+            out = manager.get_result(timeout=0.1)
+            if out is None:
+                if not manager.is_running():
+                    stop.wait(0.1)
+                continue
+            with self._lock:
+                route = self._routes.get(out.request_id)
+            if route is not None:
+                route.put(out)
+
+
+class BatchingGenerator:
+    """A :class:`~medtune.serving.model.TransformersGenerator` whose requests share continuous batches.
+
+    Greedy requests share one batch, sampled requests without a seed another (see the module doc); the others run
+    alone. Build it with :meth:`from_config` (or around a loaded generator), call :meth:`start` (else ``generate``
+    starts the batch it needs on first use) and :meth:`close` when done: the batches run in background threads (the
+    server's shutdown closes them).
+
+    Args:
+        base: The loaded model; its ``generate`` runs the requests that cannot join a batch.
+        max_batch: Requests decoded together at most, in each batch (the server's ``limits.max_batch`` slots cap
+            both together).
+        max_new_tokens: The batches' default answer length (``limits.max_tokens_cap``); each request sets its own.
 
     Attributes:
         base: The wrapped generator.
         model_name: The id shown to clients.
         max_batch: Requests decoded together at most.
-        request_token_limit: Longest prompt plus answer the batch takes; longer requests run alone.
+        request_token_limit: Longest prompt plus answer a batch takes; longer requests run alone.
 
     Raises:
         MedtuneError: This transformers has no continuous batching; the message says to set ``limits.max_batch: 1``.
@@ -168,14 +301,18 @@ class BatchingGenerator:
         self.max_new_tokens = max_new_tokens
         device = next(model.parameters()).device
         self._on_cuda = device.type == "cuda"
-        context = int(getattr(model.config.get_text_config(), "max_position_embeddings", 0) or 1 << 20)
+        text_config = model.config.get_text_config()
+        context = int(getattr(text_config, "max_position_embeddings", 0) or 1 << 20)
         self.request_token_limit = context if self._on_cuda else min(context, _CPU_REQUEST_TOKENS)
         self._eos = _eos_ids(model, base.tokenizer)
+        self._sampling = sampling_settings(model)
+        vocab = int(getattr(text_config, "vocab_size", 0) or 0)
+        if vocab and self._sampling["top_k"] > vocab:  # generate clips top_k to the vocabulary; the batch does not
+            self._sampling["top_k"] = vocab
         self._view: Any = None
-        self._manager: Any = None
-        self._dispatch_stop = threading.Event()
-        self._routes: dict[str, queue.SimpleQueue[Any]] = {}
-        self._routes_lock = threading.Lock()
+        self._batches: dict[Lane, _Batch] = {
+            lane: _Batch(lane, lambda lane=lane: self._new_manager(lane)) for lane in LANES
+        }
         self._start_lock = threading.Lock()
         self._ids = itertools.count()
 
@@ -189,15 +326,24 @@ class BatchingGenerator:
 
     # --- the Generator protocol, and which requests batch ------------------------------------------------------
 
+    def lane(self, params: GenerationParams) -> Lane | None:
+        """The batch a request with these settings joins, or ``None`` when it runs alone (see :func:`lane_for`)."""
+        return lane_for(params)
+
     def batches(self, params: GenerationParams) -> bool:
-        """Whether a request with these settings joins the batch: greedy and no repetition penalty."""
-        return params.temperature <= 0 and params.repetition_penalty == 1.0
+        """Whether a request with these settings joins a batch (see :meth:`lane`)."""
+        return self.lane(params) is not None
+
+    def joined(self) -> dict[str, int]:
+        """Requests that joined each batch since the generator was built: ``{"greedy": n, "sampled": m}``."""
+        return {lane: batch.joined for lane, batch in self._batches.items()}
 
     def generate(
         self, messages: Sequence[dict[str, str]], params: GenerationParams, cancel: threading.Event
     ) -> Iterator[str | Usage]:
-        """Stream the answer to ``messages``: in the batch when it can join it, else alone (see the module doc)."""
-        if not self.batches(params):
+        """Stream the answer to ``messages``: in a batch when it can join one, else alone (see the module doc)."""
+        lane = self.lane(params)
+        if lane is None:
             yield from self.base.generate(messages, params, cancel)
             return
         tokenizer = self.base.tokenizer
@@ -209,52 +355,45 @@ class BatchingGenerator:
             )  # fmt: skip
             yield from self.base.generate(messages, params, cancel)
             return
-        yield from self._batched(ids, params, cancel)
+        yield from self._batched(lane, ids, params, cancel)
 
-    # --- the batch ----------------------------------------------------------------------------------------------
+    # --- the batches --------------------------------------------------------------------------------------------
 
     def start(self) -> BatchingGenerator:
-        """Start the batch's background thread (and, on CUDA, capture its graphs) if it is not running."""
-        with self._start_lock:
-            if self._manager is not None and self._manager.is_running():
-                return self
-            if self._manager is not None:  # it died: say why, then start a new one
-                error = self._manager.background_thread_status.fatal_error
-                logger.error("the batching thread stopped (%s); starting a new one", error)
-                self._stop_locked()
-            self._manager = self._new_manager()
-            self._dispatch_stop = threading.Event()
-            threading.Thread(
-                target=self._dispatch, args=(self._manager, self._dispatch_stop), name="medtune-batch-out", daemon=True
-            ).start()
+        """Start both batches' background threads (and, on CUDA, capture their graphs) where they are not running."""
+        for lane in LANES:
+            self._running(lane)
         return self
 
     def close(self) -> None:
-        """Stop the batch: requests in it end with an error. A later ``generate`` starts it again."""
+        """Stop the batches: requests in them end with an error. A later ``generate`` starts them again."""
         with self._start_lock:
-            self._stop_locked()
+            for batch in self._batches.values():
+                batch.close()
 
-    def _stop_locked(self) -> None:
-        manager, self._manager = self._manager, None
-        self._dispatch_stop.set()
-        if manager is not None:
-            manager.stop(block=True, timeout=30, hard_stop=True)
-            manager.destroy()
+    def _running(self, lane: Lane) -> Any:
+        with self._start_lock:
+            return self._batches[lane].running()
 
-    def _new_manager(self) -> Any:
+    def _new_manager(self, lane: Lane) -> Any:
         from transformers import GenerationConfig
 
         if self._view is None:
             self._view = _paged_view(self.base.model)
             _close_at_exit(self)
-        gen = GenerationConfig(
-            max_new_tokens=self.max_new_tokens,
-            do_sample=False,
-            eos_token_id=self._eos or -1,
-            pad_token_id=self.base.pad_token_id,
+        sampled = lane == "sampled"
+        decoding: dict[str, Any] = (
+            {"do_sample": True, "temperature": _LANE_TEMPERATURE, "top_p": _LANE_TOP_P, **self._sampling}
+            if sampled
+            else {"do_sample": False}
         )
+        gen = GenerationConfig(
+            max_new_tokens=self.max_new_tokens, eos_token_id=self._eos or -1, pad_token_id=self.base.pad_token_id,
+            **decoding,
+        )  # fmt: skip
+        others = sum(b.manager is not None for name, b in self._batches.items() if name != lane)
         manager = self._view.init_continuous_batching(
-            generation_config=gen, continuous_batching_config=self._cb_config()
+            generation_config=gen, continuous_batching_config=self._cb_config(sampled, others)
         )
         manager.warmup()  # builds the paged cache here (and captures CUDA graphs where they are on), not mid-request
         manager.start()
@@ -265,49 +404,48 @@ class BatchingGenerator:
             )
         return manager
 
-    def _cb_config(self) -> Any:
+    def _cb_config(self, sampled: bool, others_running: int) -> Any:
         from transformers.generation.configuration_utils import ContinuousBatchingConfig
 
-        if self._on_cuda:  # transformers sizes the cache from free GPU memory
-            return ContinuousBatchingConfig(
-                max_requests_per_batch=self.max_batch, max_memory_percent=_GPU_CACHE_SHARE, seed=0
-            )
-        # On the CPU, room for max_batch requests of the longest size (sizing from memory would take minutes).
+        # transformers seeds torch's global generator with this when the batch starts. The greedy batch draws
+        # nothing; the sampled one gets a fresh seed, so that its answers differ from one server start to the next.
+        per_lane: dict[str, Any] = {
+            "max_requests_per_batch": self.max_batch,
+            "per_request_processors": sampled,
+            "seed": secrets.randbits(62) if sampled else 0,
+        }
+        if self._on_cuda:  # transformers sizes the cache from free GPU memory: about half the share for each lane
+            return ContinuousBatchingConfig(max_memory_percent=_gpu_share(others_running), **per_lane)
+        # On the CPU, room for max_batch requests of the longest size in each batch (sizing from memory would take
+        # minutes; pages nobody writes cost no memory).
         blocks = self.max_batch * math.ceil(self.request_token_limit / _CPU_BLOCK)
         return ContinuousBatchingConfig(
             block_size=_CPU_BLOCK,
             num_blocks=blocks,
             max_batch_tokens=_CPU_STEP_TOKENS,
-            max_requests_per_batch=self.max_batch,
             allow_block_sharing=False,
-            seed=0,
+            **per_lane,
         )
 
-    def _dispatch(self, manager: Any, stop: threading.Event) -> None:
-        """Hand each output of the batch to the request it belongs to (one reader of the manager's queue)."""
-        while not stop.is_set():
-            out = manager.get_result(timeout=0.1)
-            if out is None:
-                if not manager.is_running():
-                    stop.wait(0.1)
-                continue
-            with self._routes_lock:
-                route = self._routes.get(out.request_id)
-            if route is not None:
-                route.put(out)
-
-    def _batched(self, ids: list[int], params: GenerationParams, cancel: threading.Event) -> Iterator[str | Usage]:
-        manager = self.start()._manager
+    def _batched(
+        self, lane: Lane, ids: list[int], params: GenerationParams, cancel: threading.Event
+    ) -> Iterator[str | Usage]:
+        batch = self._batches[lane]
+        manager = self._running(lane)
         rid = f"medtune-{next(self._ids)}"
-        outputs: queue.SimpleQueue[Any] = queue.SimpleQueue()
-        with self._routes_lock:
-            self._routes[rid] = outputs
+        outputs = batch.open(rid)
+        sampling = {"temperature": float(params.temperature), "top_p": float(params.top_p)} if lane == "sampled" else {}
         text = IncrementalDecoder(self.base.tokenizer)
         tokens: list[int] = []
         finished = False
         try:
             added = manager.add_request(
-                ids, request_id=rid, max_new_tokens=params.max_tokens, streaming=True, eos_token_id=self._eos or -1
+                ids,
+                request_id=rid,
+                max_new_tokens=params.max_tokens,
+                streaming=True,
+                eos_token_id=self._eos or -1,
+                **sampling,
             )
             if added is None:
                 raise MedtuneError("the batching thread is stopping and refused the request. Fix: retry it.")
@@ -334,8 +472,7 @@ class BatchingGenerator:
             if tail:
                 yield tail
         finally:
-            with self._routes_lock:
-                self._routes.pop(rid, None)
+            batch.drop(rid)
             if not finished:  # cancelled, abandoned by the reader, or failed: free its place in the batch
                 manager.cancel_request(rid)
         ended = bool(tokens) and tokens[-1] in self._eos

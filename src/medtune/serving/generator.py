@@ -19,7 +19,8 @@ class GenerationParams:
         temperature: 0 means greedy decoding.
         top_p: Nucleus sampling mass.
         repetition_penalty: 1.0 means none.
-        seed: Best-effort random seed for sampling, or ``None``.
+        seed: Random seed for sampling, or ``None``: the same seed, prompt and settings give the same answer on
+            the same machine (a batching generator runs a seeded request alone).
     """
 
     max_tokens: int
