@@ -14,6 +14,7 @@ MODULES = [
     "medtune.evaluation.report",
     "medtune.models.dtype",
     "medtune.models.prompts",
+    "medtune.serving.batching",
 ]
 
 

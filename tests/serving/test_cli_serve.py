@@ -24,6 +24,9 @@ def test_print_config_merges_flags_over_yaml(tmp_path, capsys):
     out = json.loads(capsys.readouterr().out)
     assert out["model"] == "./model" and out["host"] == "127.0.0.1"
     assert out["limits"]["queue_size"] == 5 and out["limits"]["max_concurrency"] == 2
+    assert out["limits"]["max_batch"] is None  # the device's default
+    assert main(["serve", "./model", "--max-batch", "1", "--print-config", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["limits"]["max_batch"] == 1
     assert out["safety"]["enabled"] is False
 
 

@@ -13,7 +13,12 @@ pytest.importorskip("peft")
 
 from medtune.errors import ConfigError
 from medtune.serving import GenerationParams, ServeConfig, Usage
-from medtune.serving.model import TransformersGenerator, resolve_model_and_adapter
+from medtune.serving.model import (
+    TransformersGenerator,
+    resolve_model_and_adapter,
+    sampling_processors,
+    sampling_settings,
+)
 
 MESSAGES = [{"role": "system", "content": "you are a careful medical assistant"}, {"role": "user", "content": "fever"}]
 
@@ -59,6 +64,57 @@ def test_missing_chat_template_is_a_clear_error(tiny, helpers):
     TransformersGenerator(
         model, helpers.tokenizer(chat_template=None), chat_template=helpers.CHATML
     )  # the config's template
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        GenerationParams(max_tokens=12, temperature=0.9, top_p=0.95, seed=7),
+        GenerationParams(max_tokens=12, temperature=1.0, repetition_penalty=1.1, seed=2**64 - 1),
+    ],
+)
+def test_seeded_sampling_is_generate_after_manual_seed(tiny, params):
+    """A sampled answer draws from its own generator, and is the one generate samples after torch.manual_seed."""
+    import torch
+
+    gen = TransformersGenerator.load(tiny["merged"], device="cpu")
+    enc = gen.tokenizer(gen.render(MESSAGES), return_tensors="pt", add_special_tokens=False)
+    torch.manual_seed(params.seed)
+    out = gen.model.generate(
+        **enc,
+        max_new_tokens=params.max_tokens,
+        do_sample=True,
+        temperature=params.temperature,
+        top_p=params.top_p,
+        repetition_penalty=params.repetition_penalty,
+        pad_token_id=gen.pad_token_id,
+    )
+    want = gen.tokenizer.decode(out[0, enc["input_ids"].shape[1] :], skip_special_tokens=True)
+    torch.manual_seed(0)
+    state = torch.get_rng_state()
+    pieces = list(gen.generate(MESSAGES, params, threading.Event()))
+    assert "".join(p for p in pieces if isinstance(p, str)) == want
+    assert torch.equal(torch.get_rng_state(), state)  # torch's global generator untouched
+
+
+def test_sampling_settings_follow_the_model_generation_config(tiny):
+    from transformers import GenerationConfig
+
+    gen = TransformersGenerator.load(tiny["merged"], device="cpu")
+    gen.model.generation_config = GenerationConfig()
+    assert sampling_settings(gen.model) == {"top_k": 50}  # transformers' default
+    gen.model.generation_config = GenerationConfig(top_k=20, min_p=0.05)
+    assert sampling_settings(gen.model) == {"top_k": 20, "min_p": 0.05}
+    params = GenerationParams(max_tokens=8, temperature=0.8, seed=3)
+    processors = sampling_processors(params, sampling_settings(gen.model), None)  # generate's order, then the draw
+    assert [type(p).__name__ for p in processors] == [
+        "TemperatureLogitsWarper",
+        "TopKLogitsWarper",
+        "MinPLogitsWarper",
+        "_Draw",
+    ]
+    first = list(gen.generate(MESSAGES, params, threading.Event()))
+    assert list(gen.generate(MESSAGES, params, threading.Event())) == first
 
 
 def test_bad_adapter_path(tmp_path):

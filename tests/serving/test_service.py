@@ -160,3 +160,73 @@ def test_stream_events_and_overload_before_the_first_event(service, helpers):
     assert refused.status == 429
     text = "".join(json.loads(e[6:])["choices"][0]["delta"].get("content", "") for e in urgent[:-1])
     assert text.startswith("⚠️") and "busy right now" in text  # an emergency is answered even when busy
+
+
+class _Batching:
+    """A stand-in for BatchingGenerator: greedy requests "join the batch" (hold a batch slot until released)."""
+
+    model_name = "batching"
+    max_batch = 3
+
+    def __init__(self, blocking):
+        self.inner = blocking
+        self.closed = 0
+
+    def batches(self, params):
+        return params.temperature == 0
+
+    def generate(self, messages, params, cancel):
+        return self.inner.generate(messages, params, cancel)
+
+    def close(self):
+        self.closed += 1
+
+
+def test_a_batching_generator_gets_its_own_slots_and_queue(service, helpers):
+    gen = _Batching(helpers.BlockingGenerator())
+    s = service(gen, limits={"max_concurrency": 1, "queue_size": 0})
+    assert s.batch_limiter is not None and s.health()["max_batch"] == 3 and s.health()["max_concurrency"] == 1
+
+    async def scenario():
+        greedy = [
+            asyncio.ensure_future(s.complete(s.prepare([("user", f"q{i}")], temperature=0), "/t")) for i in range(3)
+        ]
+        sampled = asyncio.ensure_future(s.complete(s.prepare([("user", "s")], temperature=0.7), "/t"))
+        while s.batch_limiter.active < 3 or s.limiter.active < 1:
+            await asyncio.sleep(0.01)
+        health = s.health()
+        try:
+            with pytest.raises(Overloaded) as batch_full:
+                await s.complete(s.prepare([("user", "q4")], temperature=0), "/t")
+            with pytest.raises(Overloaded) as alone_full:
+                await s.complete(s.prepare([("user", "s2")], temperature=0.7), "/t")
+        finally:
+            gen.inner.release.set()
+            await asyncio.gather(*greedy, sampled)
+        return health, batch_full.value, alone_full.value
+
+    health, batch_full, alone_full = asyncio.run(scenario())
+    assert (health["active"], health["queued"]) == (4, 0)  # 3 in the batch and 1 alone, at once
+    assert batch_full.status == alone_full.status == 429
+    assert "limits.max_batch" in batch_full.message and "limits.max_concurrency" in alone_full.message
+    assert s.batch_limiter.active == s.limiter.active == 0
+
+
+def test_a_generator_without_batches_keeps_one_kind_of_slot(service, helpers):
+    class SizeOnly(helpers.FakeGenerator):
+        max_batch = 8  # no batches(): not a batching generator
+
+    s = service(SizeOnly())
+    assert s.batch_limiter is None and s.health()["max_batch"] == 1
+
+
+def test_the_lifespan_closes_the_generator(service, helpers):
+    gen = _Batching(helpers.FakeGenerator())
+    s = service(gen)
+
+    async def run_lifespan():
+        async with s.lifespan(None):
+            pass
+
+    asyncio.run(run_lifespan())
+    assert gen.closed == 1

@@ -19,6 +19,7 @@ _FLAGS: dict[str, str] = {
     "dtype": "dtype",
     "log_level": "log_level",
     "max_concurrency": "limits.max_concurrency",
+    "max_batch": "limits.max_batch",
     "queue_size": "limits.queue_size",
     "max_tokens_cap": "limits.max_tokens_cap",
     "timeout": "limits.request_timeout_s",
@@ -107,7 +108,15 @@ def add_commands(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--model-name", help="model id shown by /v1/models (default: the folder name)")
     p.add_argument("--device", help="auto (default), cpu, cuda, cuda:N or mps")
     p.add_argument("--dtype", choices=["auto", "float32", "bfloat16", "float16"], help="weights dtype")
-    p.add_argument("--max-concurrency", type=int, metavar="N", help="generations at the same time (default 1)")
+    p.add_argument(
+        "--max-concurrency", type=int, metavar="N", help="generations running alone at the same time (default 1)"
+    )
+    p.add_argument(
+        "--max-batch",
+        type=int,
+        metavar="N",
+        help="generations batched together, greedy or sampled without a seed (default 32 on CUDA, 8 on CPU; 1: off)",
+    )
     p.add_argument("--queue-size", type=int, metavar="N", help="requests waiting for a slot before 429 (default 8)")
     p.add_argument("--max-tokens-cap", type=int, metavar="N", help="upper bound on max_tokens (default 512)")
     p.add_argument("--timeout", type=float, metavar="S", help="longest generation in seconds before 503 (default 120)")

@@ -4,7 +4,8 @@ Endpoints: ``POST /chat``, ``POST /v1/chat/completions`` (OpenAI-compatible, str
 ``GET /health``.
 
 :func:`create_app` takes any :class:`~medtune.serving.generator.Generator`, so tests (and plugins) can serve a
-fake or a tiny model; ``medtune serve`` passes a :class:`~medtune.serving.model.TransformersGenerator`.
+fake or a tiny model; ``medtune serve`` passes a :class:`~medtune.serving.batching.BatchingGenerator` (a
+:class:`~medtune.serving.model.TransformersGenerator` whose greedy requests share one continuous batch).
 
 The pieces: the request and response shapes are in :mod:`medtune.serving.schemas`, the limits, the generation and
 the safety layer in :class:`~medtune.serving.service.ChatService`, the endpoints in :mod:`medtune.serving.routes`

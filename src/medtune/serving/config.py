@@ -40,8 +40,17 @@ class LimitsConfig(ConfigModel):
         max_messages: Most messages in one chat-completions request; more gets 422.
         request_timeout_s: Longest time one generation may run; then it is stopped and the request gets 503 (a
             stream that has started ends with an error event).
-        max_concurrency: Generations that run at the same time (one model, shared CPU/GPU: keep this small).
-        queue_size: Requests that may wait for a free slot; when the queue is full a new request gets 429.
+        max_concurrency: Generations that run alone at the same time, each its own ``generate`` (one model, shared
+            CPU/GPU: keep this small). With batching these are the requests a batch cannot run exactly (sampling
+            with a ``seed``, ``repetition_penalty``); without it, every request.
+        max_batch: Generations that share the model at once through continuous batching, greedy and sampled without
+            a seed (two batches, counted together): each request joins its running batch when a place frees up,
+            streams its own tokens and leaves when it is done. ``None`` (the default) is 32 on CUDA, where one
+            batched step costs about as much as a single request's, and 8 on the CPU or MPS, where a step's cost
+            grows with the batch and a long prompt joining it delays everyone's next token. ``1`` turns batching off:
+            every request runs alone, as ``max_concurrency`` says.
+        queue_size: Requests that may wait for a free slot, in each of the two queues (batched and alone); when the
+            queue is full a new request gets 429.
         queue_timeout_s: Longest wait in the queue; then the request gets 503.
         retry_after_s: ``Retry-After`` header sent with 429 and 503.
     """
@@ -53,6 +62,7 @@ class LimitsConfig(ConfigModel):
     max_messages: int = Field(64, ge=1, le=1024)
     request_timeout_s: float = Field(120.0, gt=0, le=3600)
     max_concurrency: int = Field(1, ge=1, le=64)
+    max_batch: int | None = Field(None, ge=1, le=1024)
     queue_size: int = Field(8, ge=0, le=10_000)
     queue_timeout_s: float = Field(30.0, gt=0, le=3600)
     retry_after_s: int = Field(5, ge=1, le=3600)
@@ -141,7 +151,8 @@ class GenerationDefaults(ConfigModel):
     Attributes:
         temperature: 0 means greedy decoding (deterministic).
         top_p: Nucleus sampling mass.
-        repetition_penalty: 1.0 means none.
+        repetition_penalty: 1.0 means none. The default 1.1 is the reference recipe's; any value but 1.0 makes
+            every request run alone instead of in a batch (continuous batching has no repetition penalty).
         system_prompt: A system message put before the conversation when the request has none (default: the
             safety policy's; ``""`` for none).
     """

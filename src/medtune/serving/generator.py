@@ -19,7 +19,8 @@ class GenerationParams:
         temperature: 0 means greedy decoding.
         top_p: Nucleus sampling mass.
         repetition_penalty: 1.0 means none.
-        seed: Best-effort random seed for sampling, or ``None``.
+        seed: Random seed for sampling, or ``None``: the same seed, prompt and settings give the same answer on
+            the same machine (a batching generator runs a seeded request alone).
     """
 
     max_tokens: int
@@ -51,6 +52,11 @@ class Generator(Protocol):
     ``generate`` runs in a worker thread. It yields text pieces as they are produced (joined, they are the answer)
     and may yield one :class:`Usage` last. It must stop soon after ``cancel`` is set (a timeout or a client that
     went away) and must not hold a lock that another request's ``generate`` needs.
+
+    A generator that batches requests may also have ``max_batch`` (requests it runs together) and
+    ``batches(params)`` (whether a request joins the batch): the server then gives those requests ``max_batch``
+    slots and a queue of their own (see :class:`~medtune.serving.batching.BatchingGenerator`). One with a ``close()``
+    is closed when the server shuts down.
 
     Example:
         >>> class Echo:

@@ -104,10 +104,14 @@ class ConcurrencyLimiter:
         max_concurrency: Slots.
         queue_size: Waiters allowed when every slot is taken (0: refuse at once).
         queue_timeout_s: Longest wait for a slot.
+        setting: The config key of the slots, named in the refusals' fix.
     """
 
-    def __init__(self, max_concurrency: int, queue_size: int, queue_timeout_s: float) -> None:
+    def __init__(
+        self, max_concurrency: int, queue_size: int, queue_timeout_s: float, setting: str = "limits.max_concurrency"
+    ) -> None:
         self.max_concurrency = max_concurrency
+        self.setting = setting
         self.queue_size = queue_size
         self.queue_timeout_s = queue_timeout_s
         self.active = 0
@@ -131,7 +135,7 @@ class ConcurrencyLimiter:
             raise Overloaded(
                 429,
                 f"server busy: {self.active} request(s) running and the queue of {self.queue_size} is full. "
-                "Fix: retry after the Retry-After delay, or raise limits.queue_size / limits.max_concurrency.",
+                f"Fix: retry after the Retry-After delay, or raise limits.queue_size / {self.setting}.",
             )
         waiter: asyncio.Future[None] = asyncio.get_running_loop().create_future()
         self._waiters.append(waiter)
@@ -144,7 +148,7 @@ class ConcurrencyLimiter:
             raise Overloaded(
                 503,
                 f"server overloaded: no generation slot became free within {self.queue_timeout_s:g} s. "
-                "Fix: retry later, or raise limits.queue_timeout_s / limits.max_concurrency.",
+                f"Fix: retry later, or raise limits.queue_timeout_s / {self.setting}.",
             ) from None
         except asyncio.CancelledError:
             if waiter.done() and not waiter.cancelled():

@@ -1,13 +1,15 @@
 """Loading a model for serving (merged, or base plus LoRA adapter) and streaming chat generation with transformers.
 
 The prompt is the tokenizer's chat template, the one medtune saves with every trained adapter and merged model,
-so the server sees exactly the prompt format the model was trained on. torch, transformers and peft are imported
-when a model is loaded.
+so the server sees exactly the prompt format the model was trained on. A sampled answer draws its tokens from a
+random generator of its own (seeded by the request's ``seed``), so other requests sampling at the same time, alone or
+in a batch, cannot change it. torch, transformers and peft are imported when a model is loaded.
 """
 
 from __future__ import annotations
 
 import logging
+import math
 import threading
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -18,9 +20,92 @@ from medtune.models.loading import load_model, resolve_model_and_adapter
 from medtune.serving.config import ServeConfig
 from medtune.serving.generator import GenerationParams, Usage
 
-__all__ = ["TransformersGenerator", "resolve_model_and_adapter"]  # the second re-exported from medtune.models
+__all__ = [  # resolve_model_and_adapter is re-exported from medtune.models
+    "TransformersGenerator",
+    "resolve_model_and_adapter",
+    "sampling_processors",
+    "sampling_settings",
+]
 
 logger = logging.getLogger("medtune.serving")
+
+#: transformers' ``top_k`` when neither the request nor the model's generation config sets one.
+_DEFAULT_TOP_K = 50
+
+
+def sampling_settings(model: Any) -> dict[str, Any]:
+    """The sampling settings a request does not set, taken from the model as ``generate`` takes them.
+
+    ``top_k`` is the model's generation config's, else transformers' default 50 (0: off); ``min_p`` is there only
+    when the model's generation config sets it. A request sets its own ``temperature`` and ``top_p``.
+
+    Args:
+        model: A loaded model (its ``generation_config`` is read; a model without one gets the defaults).
+
+    Returns:
+        ``{"top_k": int}``, plus ``"min_p"`` when set.
+
+    Example:
+        >>> sampling_settings(object())
+        {'top_k': 50}
+    """
+    config = getattr(model, "generation_config", None)
+    top_k = getattr(config, "top_k", None)
+    settings: dict[str, Any] = {"top_k": _DEFAULT_TOP_K if top_k is None else int(top_k)}
+    min_p = getattr(config, "min_p", None)
+    if min_p is not None:
+        settings["min_p"] = float(min_p)
+    return settings
+
+
+class _Draw:
+    """The last logits processor of a sampled answer: draws the next token from the request's own generator.
+
+    It returns scores where only the drawn token is finite, so ``generate``'s greedy step picks it: the answer's
+    randomness never touches torch's global generator, which other requests (and the batch) draw from.
+    """
+
+    def __init__(self, generator: Any) -> None:
+        self.generator = generator
+
+    def __call__(self, input_ids: Any, scores: Any) -> Any:
+        import torch
+
+        probs = torch.nn.functional.softmax(scores, dim=-1)  # what generate's sampling step draws from
+        token = torch.multinomial(probs, num_samples=1, generator=self.generator)
+        return torch.full_like(scores, -math.inf).scatter_(1, token, 0.0)
+
+
+def sampling_processors(params: GenerationParams, settings: dict[str, Any], generator: Any) -> Any:
+    """The logits processors of a sampled answer, in ``generate``'s order, then the draw from ``generator``.
+
+    Temperature (the request's), top-k and min-p (``settings``, see :func:`sampling_settings`), top-p (the
+    request's): the warpers ``generate(do_sample=True)`` would build, so an answer is the one ``generate`` samples
+    after ``torch.manual_seed(seed)``. Pass them to ``generate(do_sample=False, logits_processor=...)``.
+
+    Args:
+        params: The request's settings (``temperature`` > 0).
+        settings: The model's sampling settings.
+        generator: A ``torch.Generator`` on the model's device.
+    """
+    from transformers import (
+        LogitsProcessorList,
+        MinPLogitsWarper,
+        TemperatureLogitsWarper,
+        TopKLogitsWarper,
+        TopPLogitsWarper,
+    )
+
+    warpers: list[Any] = []
+    if params.temperature != 1.0:
+        warpers.append(TemperatureLogitsWarper(float(params.temperature)))
+    if settings.get("top_k"):
+        warpers.append(TopKLogitsWarper(top_k=int(settings["top_k"])))
+    if params.top_p < 1.0:
+        warpers.append(TopPLogitsWarper(top_p=float(params.top_p)))
+    if settings.get("min_p") is not None:
+        warpers.append(MinPLogitsWarper(min_p=float(settings["min_p"])))
+    return LogitsProcessorList([*warpers, _Draw(generator)])
 
 
 class TransformersGenerator:
@@ -106,7 +191,12 @@ class TransformersGenerator:
     def generate(
         self, messages: Sequence[dict[str, str]], params: GenerationParams, cancel: threading.Event
     ) -> Iterator[str | Usage]:
-        """Stream the answer to ``messages``; stops within one token after ``cancel`` is set."""
+        """Stream the answer to ``messages``; stops within one token after ``cancel`` is set.
+
+        Sampling (``temperature`` > 0) draws from a generator of the request's own, seeded with ``params.seed``
+        (or from the system when it is ``None``): the same seed, prompt and settings give the same answer whatever
+        else the server runs at the time.
+        """
         import torch
         from transformers import StoppingCriteria, StoppingCriteriaList, TextIteratorStreamer
 
@@ -130,17 +220,23 @@ class TransformersGenerator:
             "stopping_criteria": StoppingCriteriaList([_Cancelled()]),
             "pad_token_id": self.pad_token_id,
             "repetition_penalty": params.repetition_penalty,
+            # greedy decoding; sampling is done by the last of the logits processors below
+            "do_sample": False,
+            "temperature": None,
+            "top_p": None,
+            "top_k": None,
         }
         if params.temperature > 0:
-            kwargs.update(do_sample=True, temperature=params.temperature, top_p=params.top_p)
-        else:
-            kwargs.update(do_sample=False, temperature=None, top_p=None, top_k=None)
+            generator = torch.Generator(device=device)
+            if params.seed is None:
+                generator.seed()
+            else:
+                generator.manual_seed(params.seed)
+            kwargs["logits_processor"] = sampling_processors(params, sampling_settings(self.model), generator)
         result: dict[str, Any] = {}
 
         def run() -> None:
             try:
-                if params.seed is not None:
-                    torch.manual_seed(params.seed)
                 with torch.inference_mode():
                     result["out"] = self.model.generate(**kwargs)
             except BaseException as exc:

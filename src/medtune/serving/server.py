@@ -60,7 +60,8 @@ def serve(config: ServeConfig, generator: Generator | None = None) -> None:
     """Load the model (unless ``generator`` is given) and serve until interrupted.
 
     Args:
-        config: The serve config; ``config.model`` is loaded when ``generator`` is ``None``.
+        config: The serve config; ``config.model`` is loaded when ``generator`` is ``None``, behind continuous
+            batching (:func:`~medtune.serving.batching.load_generator`).
         generator: A ready generator (skips loading).
     """
     uvicorn = require("uvicorn", "serve", "medtune serve")
@@ -71,11 +72,11 @@ def serve(config: ServeConfig, generator: Generator | None = None) -> None:
 
         generator = UpstreamGenerator(config.upstream, config.served_name())
     if generator is None:
-        from medtune.serving.model import TransformersGenerator
+        from medtune.serving.batching import load_generator
 
         if not config.model:
             raise MedtuneError("no model to serve. Fix: `medtune serve MODEL` (a model folder, or 'embedded').")
-        generator = TransformersGenerator.from_config(config)
+        generator = load_generator(config)  # continuous batching unless limits.max_batch is 1
     if not is_loopback(config.host) and config.api_key is None:
         logger.warning(
             "listening on %s: the server is reachable from other machines and needs no API key. "

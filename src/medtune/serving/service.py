@@ -4,6 +4,10 @@
 runs the generator in a worker thread, and wraps its answer in the safety layer's urgent-care message and
 disclaimer, either whole (:meth:`~ChatService.complete`) or as server-sent events (:meth:`~ChatService.stream`).
 Failures are raised as the exceptions of :mod:`medtune.serving.errors`, which maps them to HTTP answers.
+
+A generator that batches (:class:`~medtune.serving.batching.BatchingGenerator`: a ``max_batch`` and a
+``batches(params)``) gets two kinds of slots: ``max_batch`` for the requests that join its batch and
+``limits.max_concurrency`` for those that run alone, each with its own queue of ``limits.queue_size``.
 """
 
 from __future__ import annotations
@@ -143,6 +147,12 @@ def _request_id() -> str:
     return "req-" + uuid.uuid4().hex[:12]
 
 
+def _batch_size(generator: Any) -> int:
+    """The generator's ``max_batch`` when it batches (has ``batches(params)`` too), else 1."""
+    size = getattr(generator, "max_batch", 1)
+    return size if callable(getattr(generator, "batches", None)) and isinstance(size, int) and size > 1 else 1
+
+
 def _busy_answer(prep: Prepared) -> str:
     """For an emergency, an overloaded server still answers with the urgent-care message."""
     return prep.urgent + "\n\n(The assistant is busy right now and could not add more; please act on the above.)"
@@ -174,7 +184,9 @@ class ChatService:
         model_name: The name ``/v1/models`` and every completion show.
         created: When the service was built (``/v1/models``' ``created``).
         safety: The safety layer.
-        limiter: The generation slots and their queue.
+        limiter: The slots of the requests that run alone, and their queue.
+        batch_limiter: The slots of the requests that join the generator's batch, and their queue (``None`` when
+            the generator does not batch).
         executor: The worker threads generations run in (one per slot).
     """
 
@@ -186,23 +198,41 @@ class ChatService:
         self.created = int(time.time())
         self.safety = SafetyLayer(config.safety)
         self.limiter = ConcurrencyLimiter(limits.max_concurrency, limits.queue_size, limits.queue_timeout_s)
-        self.executor = ThreadPoolExecutor(max_workers=limits.max_concurrency, thread_name_prefix="medtune-generate")
+        batch = _batch_size(generator)
+        self.batch_limiter = (
+            ConcurrencyLimiter(batch, limits.queue_size, limits.queue_timeout_s, "limits.max_batch")
+            if batch > 1
+            else None
+        )
+        workers = limits.max_concurrency + (batch if batch > 1 else 0)
+        self.executor = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="medtune-generate")
 
     @contextlib.asynccontextmanager
     async def lifespan(self, _app: Any) -> AsyncIterator[None]:
-        """The app's lifespan: on shutdown the worker threads are let go and queued generations dropped."""
+        """The app's lifespan: on shutdown the worker threads are let go and queued generations dropped.
+
+        A generator with a ``close`` (a batch's background thread) is closed.
+        """
         yield
         self.executor.shutdown(wait=False, cancel_futures=True)
+        close = getattr(self.generator, "close", None)
+        if callable(close):
+            await asyncio.get_running_loop().run_in_executor(None, close)
 
     def health(self) -> dict[str, Any]:
-        """``GET /health``: the model, the slots in use, the queue, and whether the safety layer is on."""
+        """``GET /health``: the model, the slots in use, the queue, and whether the safety layer is on.
+
+        ``active`` and ``queued`` count both kinds of slots; ``max_batch`` is 1 when the generator does not batch.
+        """
         limits = self.config.limits
+        lanes = [self.limiter] + ([self.batch_limiter] if self.batch_limiter is not None else [])
         return {
             "status": "ok",
             "model": self.model_name,
-            "active": self.limiter.active,
-            "queued": self.limiter.waiting,
+            "active": sum(lane.active for lane in lanes),
+            "queued": sum(lane.waiting for lane in lanes),
             "max_concurrency": limits.max_concurrency,
+            "max_batch": self.batch_limiter.max_concurrency if self.batch_limiter is not None else 1,
             "queue_size": limits.queue_size,
             "safety": self.config.safety.enabled,
         }
@@ -344,22 +374,29 @@ class ChatService:
         if self.config.safety.log_messages:
             logger.info("%s message: %s", rid, prep.user_text[:500])
 
+    def _limiter_for(self, params: GenerationParams) -> ConcurrencyLimiter:
+        """The batch's slots for a request that joins the generator's batch, else the slots of those running alone."""
+        if self.batch_limiter is not None and self.generator.batches(params):  # type: ignore[attr-defined]
+            return self.batch_limiter
+        return self.limiter
+
     async def _start(self, prep: Prepared) -> _Run:
         """Take a slot and start the generation (the slot is freed when the worker thread ends)."""
-        await self.limiter.acquire()
+        limiter = self._limiter_for(prep.params)
+        await limiter.acquire()
         loop = asyncio.get_running_loop()
         run = _Run(loop)
         try:
             future = loop.run_in_executor(self.executor, run.produce, self.generator, prep.messages, prep.params)
         except BaseException:
-            self.limiter.release()
+            limiter.release()
             raise
         # A watchdog: the generation stops at the timeout even if nobody reads it (a client that left early).
         watchdog = loop.call_later(self.config.limits.request_timeout_s + 1.0, run.cancel.set)
 
         def done(_: Any) -> None:
             watchdog.cancel()
-            self.limiter.release()
+            limiter.release()
 
         future.add_done_callback(done)
         run.future = future
