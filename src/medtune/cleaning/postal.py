@@ -104,7 +104,8 @@ _PARTICLES = frozenset(_PARTICLE[3:-1].split("|"))
 # A post-office box in the words of many countries ("PO Box 2380", "Postfach 43 39 55", "Apartado 112",
 # "Caixa Postal 15", "B.P. 1204"), the box number with it.
 _PO_BOX = re.compile(
-    r"(?i)(?<![\w.])(?:P\.?[ \t]?O\.?[ \t]?Box|POB|Post[ \t]?Office[ \t]Box|G\.?P\.?O\.?[ \t]Box|Postfach|Postbus|Postboks|"
+    r"(?i)(?<![\w.])(?:P\.?[ \t]?O\.?[ \t]?Box|POB|Post[ \t]?Office[ \t]Box|G\.?P\.?O\.?[ \t]Box|"
+    r"Postfach|Postbus|Postboks|"
     r"Box[ \t]?No\.?|Apartado(?:[ \t]de[ \t]Correos)?|Caixa[ \t]Postal|Casilla(?:[ \t]de[ \t]Correo)?|"
     r"Skrytka[ \t]pocztowa|B\.[ \t]?P\.|Bo[iî]te[ \t]postale|C\.?P\.?[ \t]?Box)\.?[ \t]*(?:No\.?[ \t]*|#[ \t]*)?"
     r"\d{1,6}(?:[ \t]\d{2,3}){0,3}(?![\w-])"
@@ -119,7 +120,8 @@ _CODE_AFTER_BREAK = re.compile(r"[,\n][ \t]*\n?[ \t]*\d{2,5}(?:[ \t-]\d{2,3})?[ 
 _STREET_THEN_CODE = re.compile(
     rf"(?<![\w.])(?P<street>[A-Z\u00c0-\u00de\u0100-\u017f][{_L}'\u2019.-]*(?:[ \t]+[{_L}][{_L}'\u2019.-]*){{0,3}}"
     rf"[ \t]+{_NUMBER})(?:[ \t]*,[ \t]*\n?|[ \t]*\n)[ \t]*"
-    rf"(?P<code>\d{{5}}-\d{{3}}|\d{{4}}-\d{{3}}|\d{{2}}-\d{{3}}|\d{{3}}[ \t]\d{{2}}|\d{{4,5}})[ \t]+(?P<town>{_CAP_TOWN})"
+    rf"(?P<code>\d{{5}}-\d{{3}}|\d{{4}}-\d{{3}}|\d{{2}}-\d{{3}}|\d{{3}}[ \t]\d{{2}}|\d{{4,5}})"
+    rf"[ \t]+(?P<town>{_CAP_TOWN})"
 )
 # Words that make a "via …"/"cours …" match prose, not a street.
 _PROSE_WORDS = frozenset(
