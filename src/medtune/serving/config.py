@@ -151,15 +151,16 @@ class GenerationDefaults(ConfigModel):
     Attributes:
         temperature: 0 means greedy decoding (deterministic).
         top_p: Nucleus sampling mass.
-        repetition_penalty: 1.0 means none. The default 1.1 is the reference recipe's; any value but 1.0 makes
-            every request run alone instead of in a batch (continuous batching has no repetition penalty).
+        repetition_penalty: 1.0 (the default) means none, and every request without a seed shares a continuous
+            batch. Any other value (the reference recipe used 1.1) makes every request run alone: continuous batching
+            has no repetition penalty.
         system_prompt: A system message put before the conversation when the request has none (default: the
             safety policy's; ``""`` for none).
     """
 
     temperature: float = Field(0.7, ge=0, le=2)
     top_p: float = Field(0.9, gt=0, le=1)
-    repetition_penalty: float = Field(1.1, ge=1, le=2)
+    repetition_penalty: float = Field(1.0, ge=1, le=2)
     system_prompt: str | None = None
 
 
