@@ -9,10 +9,16 @@ The test prompts come from ``../shared/data`` (never used to build or tune the e
 last patient questions of chatdoctor5k.json that are not in medtune's shipped sample; ``pubmedqa`` the last
 PubMedQA questions (long abstracts). The shipped sample was the development set of the checks.
 
+``--bf16-reference`` also runs the source model in bfloat16 against itself in float32: the share of identical greedy
+texts there is the yardstick for a quantized file's (how faithful the precision the model is trained and served in
+on GPUs is).
+
 Usage::
 
     python benchmarks/export_check.py --set chatdoctor --n 50 --work .cache/export_check \
         --llama-cpp-python /tmp/llvenv/bin/python --json benchmarks/results/issue17/export_chatdoctor.json
+    python benchmarks/export_check.py --set chatdoctor --n 50 --types q8_0 --bf16-reference \
+        --json benchmarks/results/issue17/export_q8_0_bf16_reference.json
 """
 
 from __future__ import annotations
@@ -54,17 +60,28 @@ def test_records(name: str, n: int) -> list:
     return records[-n:]
 
 
-def source_greedy(model_dir: str, tok: object, prompts: list[list[int]], max_new_tokens: int) -> list[str]:
+def source_greedy(
+    model_dir: str, tok: object, prompts: list[list[int]], max_new_tokens: int, dtype: str = "float32"
+) -> list[str]:
     import torch
     from transformers import AutoModelForCausalLM
 
-    model = AutoModelForCausalLM.from_pretrained(model_dir, dtype=torch.float32).eval()
+    model = AutoModelForCausalLM.from_pretrained(model_dir, dtype=getattr(torch, dtype)).eval()
     texts = []
     with torch.no_grad():
         for ids in prompts:
             out = model.generate(torch.tensor([ids]), max_new_tokens=max_new_tokens, do_sample=False)
             texts.append(tok.decode(out[0, len(ids) :], skip_special_tokens=True))
     return texts
+
+
+def bf16_reference(model_dir: str, tok: object, prompts: list[list[int]], max_new_tokens: int) -> dict:
+    """How often the source run in bfloat16 (weights and compute) gives the float32 greedy text: the yardstick for
+    a quantized file's greedy match, since bf16 is how the model is trained and served on GPUs."""
+    want = source_greedy(model_dir, tok, prompts, max_new_tokens)
+    got = source_greedy(model_dir, tok, prompts, max_new_tokens, dtype="bfloat16")
+    same = sum(a == b for a, b in zip(want, got))
+    return {"greedy_text_same_as_float32": f"{same}/{len(want)}", "rate": round(same / max(len(want), 1), 4)}
 
 
 def llama_cpp_check(python: str, files: list[str], prompts: list[str], ids: list[list[int]], work: Path, k: int):
@@ -86,6 +103,9 @@ def main() -> None:
     parser.add_argument("--max-new-tokens", type=int, default=32)
     parser.add_argument("--work", type=Path, default=Path(".cache/export_check"))
     parser.add_argument("--llama-cpp-python", help="a Python with llama_cpp installed (optional)")
+    parser.add_argument(
+        "--bf16-reference", action="store_true", help="also run the source in bfloat16 against float32 (yardstick)"
+    )
     parser.add_argument("--json", type=Path)
     args = parser.parse_args()
     if not SHARED.is_dir():
@@ -108,13 +128,16 @@ def main() -> None:
         "seconds_total": round(time.perf_counter() - started, 1),
         "export": report.as_dict(),
     }
-    if args.llama_cpp_python:
+    if args.llama_cpp_python or args.bf16_reference:
         from transformers import AutoTokenizer
 
         model_dir = model_source(find_export_source(args.model).model)
         tok = AutoTokenizer.from_pretrained(model_dir)
         texts = [build_prompt(r, tok) for r in records]
         ids = [prompt_ids(tok, t, True) for t in texts]
+    if args.bf16_reference:
+        result["bf16_reference"] = bf16_reference(model_dir, tok, ids, args.max_new_tokens)
+    if args.llama_cpp_python:
         want = source_greedy(model_dir, tok, ids, args.max_new_tokens)
         files = [str(f.path) for f in report.files]
         found, seconds = llama_cpp_check(args.llama_cpp_python, files, texts, ids, args.work, args.max_new_tokens)

@@ -59,6 +59,28 @@ def test_sampling_and_repetition_penalty_go_to_the_batched_engine(lm):
         choose_engine(model, {}, "fast")
 
 
+def test_auto_picks_static_only_for_a_compilable_model_on_cuda(lm):
+    model = lm[0]
+    assert model._can_compile_fullgraph  # a plain Llama: only the device keeps 'auto' off 'static' here
+    assert choose_engine(model, {"do_sample": False}) == "batched"
+
+    class Param:
+        device = torch.device("cuda")
+
+    class CudaModel:
+        _can_compile_fullgraph = True
+
+        def parameters(self):
+            yield Param()
+
+    assert choose_engine(CudaModel(), {"do_sample": True}) == "static"
+    CudaModel._can_compile_fullgraph = False
+    assert choose_engine(CudaModel(), {"do_sample": False}) == "batched"
+    peft_like = type("PeftModelForCausalLM", (CudaModel,), {"__module__": "peft.peft_model"})
+    peft_like._can_compile_fullgraph = True
+    assert choose_engine(peft_like(), {}) == "batched"
+
+
 def test_seeded_sampling_repeats(lm):
     model, _, prompts = lm
     decoding = {"max_new_tokens": 6, "do_sample": True, "temperature": 1.0, "top_k": 0}
