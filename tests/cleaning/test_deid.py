@@ -87,10 +87,28 @@ def test_date_ranges_and_dash_dates_after_a_cue(text, dates):
         ("RESTRAINTS D/C'D 26-DEC, REASSESS", ["26-DEC"]),
         ("Plan to reconvene on the 12th if no improvement.", ["12th"]),
         ("MOVED TO THE 4TH FLOOR", []),
+        ("I dropped my keys on the evening of the 9th somewhere near the pier", ["9th"]),
+        ("SEEN ON THE 21ST BY ORTHO", ["21ST"]),
+        ("Second dose on the 2nd day of the cycle.", []),
+        ("We are away until Fri 7.9. and back after", ["7.9."]),
+        ("CR 1.6 UP FROM 1.2. K 4.1.", []),
     ],
 )
 def test_day_month_dashes_and_ordinal_days(text, dates):
     assert [text[a:b] for a, b, label in find_shaped(text) if label == "DATE"] == dates
+
+
+@pytest.mark.parametrize(
+    ("text", "ages"),
+    [
+        ("Her grandmother lived to 102 and kept bees.", ["102"]),
+        ("He turned 91 last week.", ["91"]),
+        ("Knee flexion reached 95 degrees.", []),
+        ("He turned 45 last week.", []),
+    ],
+)
+def test_ages_over_89_after_words_of_a_lifespan(text, ages):
+    assert [text[a:b] for a, b, label in find_shaped(text) if label == "AGE"] == ages
 
 
 @pytest.mark.parametrize(
@@ -315,6 +333,7 @@ def test_places_without_accents_and_in_capitals(text, places):
             ["XMAS EVE", "NEW YEAR'S DAY", "THANKSGIVING"],
         ),
         ("Join us for Christmas lunch! Happy Thanksgiving. Every Christmas Eve.", []),
+        ('PT RAN OUT OF MEDS "AROUND HALLOWEEN". FELL AT MASS (EASTER SUNDAY).', ["HALLOWEEN", "EASTER SUNDAY"]),
     ],
 )
 def test_months_alone_and_holidays_after_a_cue_are_dates(text, dates):

@@ -383,3 +383,23 @@ def test_dotted_abbreviations_and_mental_status_are_not_names(text):
 @pytest.mark.parametrize("text", ["Signed 27FEB1926 by the clerk", "DOB: 3Mar24", "issued 21JUL2024"])
 def test_day_month_and_year_run_together_are_dates(text):
     assert labels(text) == ["DATE"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The car with plate KLM 482 was towed.", "KLM 482"),
+        ("Vehicle 771 TXP left the depot.", "771 TXP"),
+        ("registration 12-D-40917, blue hatchback", "12-D-40917"),
+        ("Asset tag 7741QRX2201.", "7741QRX2201"),
+        ("Device S/N F9K2LM88031.", "F9K2LM88031"),
+        ("Chip no. 941000024117735", "941000024117735"),
+    ],
+)
+def test_plates_serials_and_tags_after_their_label(text, value):
+    assert ("ID", value) in [(m.label, m.text) for m in find_pii(text)]
+
+
+@pytest.mark.parametrize("text", ["MVA: VEHICLE VS PED 2 DAYS AGO", "ID: TMAX 38.5 ON VANCO", "PRN ORDER. BP 150/90"])
+def test_labels_before_vitals_are_no_ids(text):
+    assert [m.label for m in find_pii(text) if m.label == "ID"] == []

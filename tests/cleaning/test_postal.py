@@ -102,3 +102,29 @@ def test_po_boxes_and_any_street_before_a_postcode_and_town(text: str, address: 
 )
 def test_a_number_before_a_number_and_a_word_is_no_address(text: str) -> None:
     assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        (
+            "Meet me at Str. Unirii nr. 12, et. 3, ap. 9, 400100 Cluj. Thanks",
+            "Str. Unirii nr. 12, et. 3, ap. 9, 400100 Cluj",
+        ),
+        ("We were out at ul. Lenina, d. 7. Sorry", "ul. Lenina, d. 7"),
+        ("Flat at vul. Khreshchatyk, bud. 22 - bright", "vul. Khreshchatyk, bud. 22"),
+        (
+            "Send to Calle Hidalgo 40\nCol. Roma Norte\n06700 Ciudad de México",
+            "Calle Hidalgo 40\nCol. Roma Norte\n06700 Ciudad de México",
+        ),
+        ("Av. Corrientes 1200,\nC1043 CABA,\nArgentina", "Av. Corrientes 1200,\nC1043 CABA,\nArgentina"),
+        ("Via Roma 5 scala C,\n10121 Torino", "Via Roma 5 scala C,\n10121 Torino"),
+    ],
+)
+def test_street_words_units_and_postcodes_of_more_countries(text: str, address: str) -> None:
+    assert address in found(text)
+
+
+@pytest.mark.parametrize("text", ["take one tab per. day for 5 days", "Col. Mustard 5 times"])
+def test_new_street_words_stay_out_of_prose(text: str) -> None:
+    assert found(text) == []

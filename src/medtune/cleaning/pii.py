@@ -127,7 +127,13 @@ _ID_LABELS: tuple[str, ...] = (
     r"certificate(?:\s+(?:number|no\.?|#))?",
     r"serial(?:\s+(?:number|no\.?|#))",
     r"VIN",
-    r"plate(?:\s+(?:number|no\.?|#))",
+    r"plate(?:\s+(?:number|no\.?|#))?",
+    r"(?:asset|service|property|inventory)\s+tag",
+    r"s/n",
+    r"(?:device\s+|laptop\s+|phone\s+)?serial",
+    r"(?:micro)?chip\s+(?:id|number|no\.?|#)",
+    r"incident(?:\s+(?:id|number|no\.?|#))?",
+    r"(?:residence|work)\s+permit(?:\s+(?:number|no\.?|#))?",
     r"case\s+(?:id|number|no\.?|#)",
     r"claim(?:\s+(?:id|number|no\.?|#))?",
     r"record\s+(?:id|number|no\.?|#)",
@@ -277,8 +283,22 @@ _ID_VALUE = (
     r"[A-Za-z0-9](?:[A-Za-z0-9/-]*[A-Za-z0-9])?"
     r"(?:[ \t](?:\d{2,}|(?=[A-Z]*\d)[A-Z0-9]{2,6})(?![\w/-]))*)\b"
 )
+#: A number plate after its label, letters or digits first ("Plate SKL 847", "Vehicle 053 RGN", "registration
+#: LSD 441PV"): capitals and digits in up to three groups.
+_PLATE = (
+    r"\b(?i:(?:licen[cs]e|number|reg(?:istration)?\.?)\s+plate|plate(?:\s+(?:number|no\.?|#))?|vehicle|"
+    r"registration)[ \t:#.(]*(?P<v>[A-Z0-9]{1,4}(?:[ \t-][A-Z0-9]{1,5}){1,2}|[A-Z0-9]{5,10})(?![\w-]|[.,]\d)"
+)
+
+
+def _plate_ok(value: str) -> bool:
+    """A plate has a group of two or more digits ("SKL 847"), not a stray one ("VS PED 2")."""
+    return re.search(r"\d{2}", value) is not None
+
+
 #: The patterns no profile changes, between the labelled IDs and the street addresses.
 _MIDDLE_PATTERNS: tuple[_Pattern, ...] = (
+    _Pattern("ID", _compile(_PLATE), "digit", _plate_ok),
     _Pattern(
         "DATE",
         _compile(r"(?<![\w/.-])\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})(?![\w/]|[.-]\d)"),

@@ -35,7 +35,8 @@ _PREFIX_TYPE = (
     r"piazzale|largo|"
     r"strada|rua|travessa|tv\.|pra[cç]a|alameda|estrada|rodovia|ul\.|ulica|al\.|aleja|osiedle|pl\.|all[ée]e|"
     r"boulevard|bd\.?|blvd\.?|chemin|impasse|quai|cours|camino|paseo|pje\.?|pasaje|plaza|ronda|carretera|traves[ií]a|"
-    r"jalan|jl\.?|soi|moo|calea|bulevardul|bd-ul|utca|ulitsa|prospekt|sokak|cadde|mahallesi|mah\.)"
+    r"jalan|jl\.?|soi|moo|calea|bulevardul|bd-ul|utca|ulitsa|prospekt|sokak|cadde|mahallesi|mah\.|"
+    r"str\.|leof\.|leoforos|vul\.|vulytsya|per\.|pereulok|prosp\.|sderot|rehov|derech|transversal|diagonal)"
     r"(?:(?<=[./])|\b))"
 )
 # Particles inside street names ("Rue de la Loi", "Camino a Santa Teresa", "Avenida dos Andradas").
@@ -43,7 +44,8 @@ _PARTICLE = r"(?:de|da|do|dos|das|del|della|delle|dei|di|des|du|la|le|les|los|la
 _NAME_PART = rf"(?:{_PARTICLE}[ \t]+|[{_L}][{_L}'\u2019-]*[ \t]+|\d{{1,2}}[ \t]+de[ \t]+)"
 _PREFIX_STREET = re.compile(
     rf"(?i)(?<![\w.:])(?:(?P<n1>{_NUMBER}),?[ \t]+)?{_PREFIX_TYPE}[ \t]*(?:{_NAME_PART}){{0,4}}"
-    rf"[{_L}][{_L}'\u2019-]*(?(n1)(?:,?[ \t]+{_NUMBER}\b)?|,?[ \t]+(?:n[º°o]\.?[ \t]*)?{_NUMBER}\b)"
+    rf"[{_L}][{_L}'\u2019-]*(?(n1)(?:,?[ \t]+{_NUMBER}\b)?|"
+    rf",?[ \t]+(?:(?:n[º°o]\.?|nr\.|no\.|d\.|bud\.)[ \t]*)?{_NUMBER}\b)"
 )
 # A street type that ends the word ("Søndergade", "Hauptstraße", "Hämeenkatu"; "Bağdat Caddesi" as two words).
 _SUFFIX_TYPE = (
@@ -70,7 +72,10 @@ _CA = r"[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][ \t-]\d[ABCEGHJ-NPRSTV-Z]\d"
 _IE = r"[ACDEFHKNPRTVWXY]\d[\dW][ \t](?=[0-9ACDEFHKNPRTVWXY]{0,3}\d)[0-9ACDEFHKNPRTVWXY]{4}"
 _SHAPED_POSTCODE = re.compile(rf"(?<![\w-])(?:{_UK}|{_CA}|{_IE})(?![\w-])|\u3012[ \t]?\d{{3}}-?\d{{4}}")
 # Numeric postcodes (4 to 6 digits, "00-514", "110 00", "1012 AB", "01310-100", "1000-001"): only next to a town.
-_NUM_POSTCODE = r"(?:\d{5}-\d{3}|\d{4}-\d{3}|\d{2}-\d{3}|\d{3}[ \t]\d{2}(?!\d)|\d{4}[ \t]?[A-Z]{2}(?!\w)|\d{4,6})"
+_NUM_POSTCODE = (
+    r"(?:\d{5}-\d{3}|\d{4}-\d{3}|\d{2}-\d{3}|\d{3}[ \t]\d{2}(?!\d)|\d{4}[ \t]?[A-Z]{2}(?!\w)|\d{4,6}|"
+    r"[A-HJ-NP-Z]\d{4}(?:[A-Z]{3})?(?!\w))"  # the last: Argentina's ("B1900", "C1425DKF")
+)
 _BARE_CODE = re.compile(_NUM_POSTCODE + r"(?![\w-]|[.,]\d)")
 _CAP_TOWN = rf"{_CAP_WORD}(?:[ \t-]+(?:{_PARTICLE}[ \t]+)?{_CAP_WORD}){{0,2}}(?:[ \t]+(?:\d{{1,2}}|[A-Z])\b)?"
 _ANY_TOWN = rf"[{_L}][{_L}'\u2019-]*(?:[ \t-]+(?:{_PARTICLE}[ \t]+)?[{_L}][{_L}'\u2019-]*){{0,2}}"
@@ -86,21 +91,25 @@ _TOWN_POSTCODE = re.compile(
 _UNIT = (
     r"(?i:apt|apartment|flat|unit|suite|ste|room|rm|floor|fl|bte|bo[iî]te|lok|lokal|m|of|ofic|oficina|depto|dpto|dto|"
     r"piso|ap|apto|app|íbúð|b[âa]t|b[âa]timent|esc|puerta|door|dept|int|interior|andar|bloco|bloque|torre|etg|"
-    r"étage|stiege|stock|top|whg|wohnung|h\.?[ \t]?no)\.?"
+    r"étage|stiege|stock|top|whg|wohnung|h\.?[ \t]?no|et|etaj|sc|scara|bl|bloc|kv|kvartira|fsz|em|lgh|hs|bud|"
+    r"scala|villa|office|plot|blk|lot|house[ \t]no)\.?"
 )
 _UNIT_PART = re.compile(
-    rf"{_UNIT}[ \t]*#?[ \t]*(?:\d[\w-]{{0,5}}|[A-Z](?![\w]))|(?i:bajo|[áa]tico|st|stuen|kld|tv|th)\.?(?=[ \t]*[,\n])"
+    rf"{_UNIT}[ \t]*#?[ \t]*(?:\d[\w-]{{0,5}}|[A-Z](?:-?\d{{1,4}})?(?![\w]))"
+    r"|(?i:bajo|[áa]tico|st|stuen|kld|tv|th)\.?(?=[ \t]*[,\n])"
     r"|\d{1,3}\.?[ \t]*(?:th|tv|mf|sal|st|floor|fl|F|º|ª)(?!\w)\.?|#[ \t]*\d+[A-Za-z]?"
 )
 _UNIT_BEFORE = re.compile(rf"(?:(?:{_UNIT}[ \t]*#?[ \t]*\d[\w-]{{0,5}}|\d{{1,3}}F)[ \t]*,[ \t]*)$")
 _REGION = re.compile(r"\(?[A-Z]{2,3}\)?(?![\w])")
-_SEP = re.compile(r"[ \t]*(?P<c>[,\n])[ \t]*|[ \t]+")
+_SEP = re.compile(r"[ \t]*(?P<c>,[ \t]*\n|[,\n])[ \t]*|[ \t]+")
 # Where a town part may end: a comma, a line end, the end of a sentence.
 _PART_END = re.compile(r"[ \t]*(?:[,;\n)]|$|\.(?:\s|$))")
 _LINE_END = re.compile(r"[ \t]*(?:[,\n]|$)")
 _PROSE = re.compile(r"\b[a-z]{2,}[ \t]+[a-z]{2,}[ \t]+[a-z]{2,}\b")
 _STANDALONE = re.compile(rf"(?m)^[ \t]*(?P<v>{_NUM_POSTCODE}[ \t]+{_CAP_TOWN})[ \t]*$")
 _PARTICLES = frozenset(_PARTICLE[3:-1].split("|"))
+# Words for "number" before a house number ("nr. 67", "d. 44", "bud. 13"), not part of the street's name.
+_NUMBER_WORDS = frozenset({"nr", "no", "d", "bud", "n"})
 # A post-office box in the words of many countries ("PO Box 2380", "Postfach 43 39 55", "Apartado 112",
 # "Caixa Postal 15", "B.P. 1204"), the box number with it.
 _PO_BOX = re.compile(
@@ -160,6 +169,10 @@ _PROSE_WORDS = frozenset(
 )
 
 
+# Words for a district before its name (Mexico's colonia, Indonesia's kelurahan and kecamatan, the Philippines'
+# barangay).
+_AREA_WORDS = frozenset({"col.", "kel.", "kec.", "brgy."})
+
 # Cheap checks that say whether a finder can match at all (most texts hold no address).
 _DIGIT = re.compile(r"\d")
 _TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)?")
@@ -168,7 +181,8 @@ _PREFIX_WORDS = frozenset(
     rue avenue av avda avenida calle carrera cra cl via viale vicolo corso piazza piazzale largo strada rua travessa
     tv praça praca alameda estrada rodovia ul ulica al aleja osiedle pl allée allee boulevard bd blvd chemin impasse
     quai cours camino paseo pje pasaje plaza ronda carretera travesía travesia jalan jl soi moo calea bulevardul utca
-    ulitsa prospekt sokak cadde mahallesi mah
+    ulitsa prospekt sokak cadde mahallesi mah str leof leoforos vul vulytsya per pereulok prosp sderot rehov derech
+    transversal diagonal
     """.split()  # noqa: SIM905
 )
 _TURKISH_WORDS = frozenset(
@@ -235,6 +249,8 @@ def find_postcodes(text: str) -> list[tuple[int, int]]:
 def _town_ok(town: str, vocab: frozenset[str]) -> bool:
     """A town is not a common word; in capitals ("0322 INTUBATED BY ANESTHESIA") none of its words may be one."""
     words = [w.strip(".,").lower() for w in town.split()]
+    if len(words) > 1 and town.split()[0].lower() in _AREA_WORDS:
+        words = words[1:]  # "Col. Centro", "Kel. Senayan": judge the name, not the word for district
     if words[0] in vocab or words[0].isdigit():
         return False
     return not town.isupper() or not any(w in vocab and w not in _PARTICLES for w in words)
@@ -242,7 +258,11 @@ def _town_ok(town: str, vocab: frozenset[str]) -> bool:
 
 def _street_ok(street: str, vocab: frozenset[str]) -> bool:
     """Whether the words of a street-type match are a name ("via Dandolo 3"), not prose ("via the portal 24")."""
-    words = [w for w in re.findall(rf"[{_L}][{_L}'\u2019-]*", street)[1:] if w.lower() not in _PARTICLES]
+    words = [
+        w
+        for w in re.findall(rf"[{_L}][{_L}'\u2019-]*", street)[1:]
+        if w.lower() not in _PARTICLES and w.lower() not in _NUMBER_WORDS
+    ]
     if any(w.lower() in _PROSE_WORDS for w in words):
         return False
     kind = re.search(rf"[{_L}]+", street)
@@ -299,10 +319,10 @@ def _grow(text: str, a: int, b: int, vocab: frozenset[str]) -> tuple[int, int]:
         sep = _SEP.match(text, b)
         if not sep:
             break
-        newline = sep.group("c") == "\n"
+        newline = "\n" in (sep.group("c") or "")
         if newline and lines == 2:
             break
-        found = _part(text, sep.end(), vocab, prev, sep.group("c"))
+        found = _part(text, sep.end(), vocab, prev, "\n" if newline else sep.group("c"))
         if found is None:
             break
         end, kind = found

@@ -129,9 +129,24 @@ _MONTHS_INTL = (
 )
 _INTL_DATE = re.compile(r"(?i)\b\d{1,2}(?:\.|º|er)?\s+(?:de\s+)?" + _MONTHS_INTL + r"\b(?:\s+(?:de\s+)?\d{4})?")
 _DAY_MONTH_DOT = re.compile(r"(?<![\w.])(?:0[1-9]|[12]\d|3[01])\.(?:0[1-9]|1[0-2])\.(?!\d)")
+# "until 4.8.", "on Thu 4.6.": a one-digit day or month only after a date word (a lab value ends "K 4.1." too, and
+# "up from 1.2." is one).
+_DAY_MONTH_DOT_SHORT = re.compile(r"(?<![\w.])(?:[1-9]|[12]\d|3[01])\.(?:[1-9]|1[0-2])\.(?!\d)")
+_DATE_WORD_BEFORE = re.compile(
+    r"(?i)\b(?:on|until|till|til|since|due|am|bis|ab|vom|le|du|au|el|del|"
+    r"mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?,?[ \t]+$"
+)
 _ORDINAL_DAY = re.compile(
     r"(?i)\bthe[ \t]+(?P<v>(?:[12]?\d|3[01])(?:st|nd|rd|th))\b"
     r"(?=[ \t]*(?:$|[.,;:!?)\n]|(?:of|at|if|when|and|or|to|for|in|with|unless|pending)\b|@))"
+)
+# "on the 2nd", "the evening of the 17th": a day of the month after a date word, not "on the 3rd floor"; the profile
+# adds its words after a number that make it a count (:attr:`PIIProfile.not_date_after`: "on the 2nd dose").
+_ORDINAL_DAY_CUED = (
+    r"(?i)\b(?:on|of|by|since|until|till|before|after|from)[ \t]+the[ \t]+(?P<v>(?:[12]?\d|3[01])(?:st|nd|rd|th))\b"
+    r"(?![ \t]+(?:{domain}floor|day|days|time|times|week|weeks|month|months|year|years|grade|degree|line|cycle|round|"
+    r"attempt|generation|place|percentile|edition|century|centuries|level|stage|session|visit|visits|hour|hours|"
+    r"minute|minutes|decade|decades|quarter|lap|row|class|tier|one|ones|child|baby|of)\b)"
 )
 _MONTHS_EN = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?"
 _DAY_MON_DASH = re.compile(
@@ -140,14 +155,15 @@ _DAY_MON_DASH = re.compile(
 # Holidays fix a date ("ADMITTED XMAS EVE", "home by Thanksgiving").
 _HOLIDAY = re.compile(
     r"(?i)\b(?:(?:christmas|xmas|x-mas|new\s+year'?s)(?:\s+(?:eve|day))?|thanksgiving(?:\s+day)?|"
-    r"easter(?:\s+sunday)?|halloween|valentine'?s\s+day|independence\s+day|labor\s+day|memorial\s+day|"
+    r"easter(?:\s+(?:sunday|monday))?|st\.?\s+patrick'?s(?:\s+day)?|halloween|valentine'?s\s+day|"
+    r"independence\s+day|labor\s+day|memorial\s+day|"
     r"july\s+4th|fourth\s+of\s+july)\b"
 )
 # A holiday is a date of someone's care after a cue ("ADMITTED XMAS EVE", "home by Thanksgiving"), not in "every
 # Christmas Eve" or "happy Thanksgiving".
 _HOLIDAY_CUE = (
-    r"(?i)\b(?:{domain}on|since|by|until|till|before|after|over|from|through|thru|fell|seen|last|this|past|"
-    r"home\s+for)\s+(?:the\s+)?$"
+    r"(?i)(?:\b(?:{domain}on|since|by|until|till|before|after|over|from|through|thru|fell|seen|last|this|past|"
+    r"home\s+for|around|baseline)\s+(?:the\s+)?|\(\s*|\"\s*)$"
 )
 # A month on its own is a date element ("ARRIVED FROM HAITI IN JUNE", "LAST FEB", "JAN-MAR") after a date word or
 # beside another month; not a label ("Expiry: February", "Re: January rota").
@@ -186,6 +202,12 @@ def find_months(text: str) -> list[tuple[int, int]]:
 
 _MONTH_YEAR = re.compile(r"(?<![\w/.-])(?:0?[1-9]|1[0-2])/(?:19|20)\d{2}(?![\w/]|[.,]\d)")
 _ORDINAL_AGE = re.compile(r"(?i)\b(?P<v>(?:9\d|1[0-4]\d)(?:st|nd|rd|th))\s+(?:birthday|b-?day)\b")
+# "lived to 98", "died at 101", "turned 93": an age over 89 after a word of a life's span.
+_LIFE_AGE = re.compile(
+    r"(?i)\b(?:lived[ \t]+to(?:[ \t]+(?:be|the[ \t]+age[ \t]+of))?|died[ \t]+(?:at|aged)|passed[ \t]+away[ \t]+at|"
+    r"turned|turns|reached)[ \t]+(?:the[ \t]+age[ \t]+of[ \t]+)?(?P<v>9\d|1[0-4]\d)\b"
+    r"(?![.,]\d|[ \t]*(?:%|mg|kg|lb|bpm|deg|/|\u00b0))"
+)
 _AGE_LINE = re.compile(r"(?m)(?:^|(?<=[.;:]\s))[ \t]*(?P<v>9\d|1[0-4]\d)[ \t]?(?:[MF]|YO[MF]?|Y/?O)\b")
 # "91M W/ ETOH", "93F WHO LIVES ALONE"; the profile adds its words ("92F S/P FALL").
 _AGE_MF = r"\b(?P<v>9\d|1[0-4]\d)[ \t]?[MF]\b(?=[ \t]+(?i:{domain}w/|with|present|who|from|transferred|in|on|w\b))"
@@ -210,6 +232,7 @@ class _Cues:
     score_before: re.Pattern[str]
     strong_before: re.Pattern[str]
     holiday_before: re.Pattern[str]
+    ordinal_day: re.Pattern[str]
     age_sex: re.Pattern[str]
     person_age: re.Pattern[str]
 
@@ -236,6 +259,7 @@ def _build(
         score_before=re.compile(_SCORE_BEFORE.format(domain=_slot(not_date_before))),
         strong_before=re.compile(_STRONG_DATE_BEFORE.format(domain=_slot(strong_date_cues))),
         holiday_before=re.compile(_HOLIDAY_CUE.format(domain=cues)),
+        ordinal_day=re.compile(_ORDINAL_DAY_CUED.format(domain=_slot(not_date_after))),
         age_sex=re.compile(_AGE_MF.format(domain=_slot(age_cues))),
         person_age=re.compile(_PERSON_AGE.format(domain=_slot(subject_cues))),
     )
@@ -309,6 +333,12 @@ def find_shaped(text: str, *, profile: PIIProfile | None = None) -> list[tuple[i
     out += [(m.start(), m.end(), "ID") for m in _CODE_ID.finditer(text)]
     out += [(m.start(), m.end(), "DATE") for m in _INTL_DATE.finditer(text)]
     out += [(m.start(), m.end(), "DATE") for m in _DAY_MONTH_DOT.finditer(text)]
+    out += [
+        (m.start(), m.end(), "DATE")
+        for m in _DAY_MONTH_DOT_SHORT.finditer(text)
+        if _DATE_WORD_BEFORE.search(text, max(0, m.start() - 12), m.start())
+    ]
+    out += [(*m.span("v"), "AGE") for m in _LIFE_AGE.finditer(text)]
     out += [(*m.span("v"), "AGE") for m in _AGE_LINE.finditer(text)]
     out += [(*m.span("v"), "AGE") for m in _ORDINAL_AGE.finditer(text)]
     out += [(*m.span("v"), "AGE") for m in c.age_sex.finditer(text)]
@@ -321,5 +351,6 @@ def find_shaped(text: str, *, profile: PIIProfile | None = None) -> list[tuple[i
         if c.holiday_before.search(text, max(0, m.start() - 16), m.start())
     ]
     out += [(*m.span("v"), "DATE") for m in _ORDINAL_DAY.finditer(text)]
+    out += [(*m.span("v"), "DATE") for m in c.ordinal_day.finditer(text)]
     out += [(a, b, "DATE") for a, b in find_months(text)]
     return sorted(set(out))
