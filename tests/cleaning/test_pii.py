@@ -403,3 +403,20 @@ def test_plates_serials_and_tags_after_their_label(text, value):
 @pytest.mark.parametrize("text", ["MVA: VEHICLE VS PED 2 DAYS AGO", "ID: TMAX 38.5 ON VANCO", "PRN ORDER. BP 150/90"])
 def test_labels_before_vitals_are_no_ids(text):
     assert [m.label for m in find_pii(text) if m.label == "ID"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Met Oyelaran, a traveller from Ghana, at the hostel.", "Oyelaran"),
+        ("Welcome aboard, Tsegaye! Your card is ready.", "Tsegaye"),
+        ("Hey Brannagh, the parcel is at the desk.", "Brannagh"),
+    ],
+)
+def test_a_name_after_met_hey_or_welcome(text, name):
+    assert ("NAME", name) in [(m.label, m.text) for m in VOCAB_CLEANER.find(text)]
+
+
+def test_met_before_ordinary_words_is_no_name():
+    found = VOCAB_CLEANER.find("PT MET CRITERIA FOR SEPSIS. Met Criteria again.")
+    assert [m.label for m in found if m.label == "NAME"] == []

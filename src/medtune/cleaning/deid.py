@@ -266,10 +266,11 @@ _FACILITY_HEAD = re.compile(
     r"(?i)(?<![\w-])(?:(?:medical|health|rehabilitation|rehab|nursing|cancer|dialysis|care)[ \t]+"
     r"(?:center|centre|ctr\.?)|"
     r"hospital|hosp\.|hosp|clinic|rehab|nursing[ \t]+home|healthcare|hospice|manor|pavilion|inn|shelter|"
+    r"pharmacy|assisted[ \t]+living|home[ \t]+care|senior[ \t]+(?:living|services)|motel|"
     r"memorial(?![ \t]+day)|"
     # venues, schools and streets without a number ("Elm Golf Club", "Maple Primary", "Castle Street")
     r"(?-i:School|Elementary|Academy|College|University|Club|Centre|Hall|Stadium|Arena|Church|Cathedral|"
-    r"Mosque|Temple|Synagogue|Library|Museum|Hotel|Brewery|Restaurant|Bistro|Caf[eé]|Pub|Bakery|Smokehouse|"
+    r"Mosque|Temple|Synagogue|Parish|Library|Museum|Hotel|Brewery|Restaurant|Bistro|Caf[eé]|Pub|Bakery|Smokehouse|"
     r"Theatre|Theater|Cinema|Gallery|Studios?|Reserve|Common|Castle|Market|Mall|Station|Airport|Park|Gardens|"
     r"Street|Road|Avenue|Lane|Drive|Boulevard|Crescent|Terrace|Square))(?!\w)"
 )

@@ -440,6 +440,7 @@ _LABEL_CUES: tuple[str, ...] = ("caregiver", "guardian", "contact", r"next\s+of\
 _WEAK_CUE = (
     r"(?:\b(?:MS|MR|Doctor|DOCTOR|Nurse|NURSE)\.?[ \t]+|"
     r"(?i:\bi'?m|\bi\s+am|\bthis\s+is|\bthanks|\bthank\s+you|\bthanx|\b(?:cheers|best)(?=[ \t]*,)|"
+    r"\b(?:met|hey|welcome(?:\s+aboard|\s+back)?)(?=[ \t]*,?[ \t]+[A-Z])|"
     r"\b(?:{labels})\s*:|{bare}"
     r"\b(?:seen|examined|evaluated|referred|ref|accompanied)(?:\s+on)?\s+by|"
     r"\b(?:my|his|her|their|our|your)\s+(?:son|daughter|wife|husband|mother|father|mom|mum|dad|brother|sister|friend|partner|boyfriend|"
