@@ -81,6 +81,25 @@ def test_auto_picks_static_only_for_a_compilable_model_on_cuda(lm):
     assert choose_engine(peft_like(), {}) == "batched"
 
 
+def test_auto_falls_back_to_batched_when_the_static_engine_fails(lm, monkeypatch, caplog):
+    import medtune.models.engine as engine
+
+    model, _, prompts = lm
+    decoding = {"max_new_tokens": 4, "do_sample": False}
+    want, _ = generate_ids(model, prompts, decoding, stop_ids=[], pad_id=3, batch_size=4, engine="batched")
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("compilation failed")
+
+    monkeypatch.setattr(engine, "_static", broken)
+    monkeypatch.setattr(engine, "static_compiles", lambda m: True)
+    got, used = generate_ids(model, prompts, decoding, stop_ids=[], pad_id=3, batch_size=4)
+    assert (got, used) == (want, "batched")
+    assert "static engine failed" in caplog.text
+    with pytest.raises(RuntimeError, match="compilation failed"):  # asked for by name: the error is the user's to see
+        generate_ids(model, prompts, decoding, stop_ids=[], pad_id=3, batch_size=4, engine="static")
+
+
 def test_seeded_sampling_repeats(lm):
     model, _, prompts = lm
     decoding = {"max_new_tokens": 6, "do_sample": True, "temperature": 1.0, "top_k": 0}

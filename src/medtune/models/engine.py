@@ -22,6 +22,7 @@ only when an engine runs.
 
 from __future__ import annotations
 
+import logging
 import math
 from collections.abc import Sequence
 from typing import Any, Literal
@@ -33,6 +34,8 @@ __all__ = ["ENGINES", "Engine", "choose_engine", "generate_ids", "static_compile
 
 Engine = Literal["auto", "continuous", "batched", "static"]
 ENGINES: tuple[str, ...] = ("auto", "continuous", "batched", "static")
+
+_log = logging.getLogger(__name__)
 
 #: Paged KV-cache block size on the CPU (transformers sizes the cache from free GPU memory on CUDA).
 _CPU_BLOCK = 32
@@ -210,6 +213,15 @@ def generate_ids(
         return [], "batched"
     used = choose_engine(model, decoding, engine)
     run = {"continuous": _continuous, "static": _static}.get(used, _batched)
-    raw = run(model, prompts, decoding, list(stop_ids), pad_id, batch_size)
+    try:
+        raw = run(model, prompts, decoding, list(stop_ids), pad_id, batch_size)
+    except Exception as err:  # a compiler failure of any kind: the padded path still answers
+        if engine != "auto" or used != "static":
+            raise
+        _log.warning(
+            "the static engine failed (%s: %s); generating with the batched engine instead", type(err).__name__, err
+        )
+        used = "batched"
+        raw = _batched(model, prompts, decoding, list(stop_ids), pad_id, batch_size)
     stop = set(stop_ids)
     return [_trim(seq, stop, pad_id) for seq in raw], used
