@@ -1,11 +1,11 @@
 """The generation engine: token-id prompts in, token-id answers out, batched the fastest way the model allows.
 
-Two engines, one result:
+Three engines, one result:
 
 - ``continuous``: transformers' continuous batching with paged attention (``model.generate_batch``). Requests of any
   length join and leave the batch as they finish; nothing is padded to the longest prompt. Used for greedy decoding.
-- ``static``: the ``batched`` path with a static KV cache, which transformers compiles on CUDA (CUDA graphs); prompt
-  widths rounded up and the last batch filled, so one compiled step serves every batch.
+- ``static``: the ``batched`` path with a static KV cache, which transformers compiles on CUDA (CUDA graphs); every
+  batch of a call padded to one width and the last batch filled, so one compiled step per batch size serves them all.
 - ``batched``: left-padded, length-sorted batches through ``model.generate`` (medtune's path before issue #16). Used
   for sampling (continuous batching has one random stream for all requests, so an answer would depend on its
   neighbours; here each batch is seeded) and for decoding options continuous batching would drop
@@ -112,7 +112,7 @@ def _batched(
     order = sorted(range(len(prompts)), key=lambda i: -len(prompts[i]))  # similar lengths together: less padding
     outs: dict[int, list[int]] = {}
     extra = {"cache_implementation": "static"} if static else {}
-    common = -(-max((len(p) for p in prompts), default=1) // _STATIC_WIDTH) * _STATIC_WIDTH
+    common = -(-max(len(p) for p in prompts) // _STATIC_WIDTH) * _STATIC_WIDTH if static else 0
     for b in range(0, len(order), batch_size):
         idx = order[b : b + batch_size]
         rows = [list(prompts[i]) for i in idx]
