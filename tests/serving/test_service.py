@@ -108,10 +108,25 @@ def test_prepare_applies_limits_defaults_and_safety(service):
     assert prep.urgent.startswith("⚠️") and prep.headers()["X-Medtune-Emergency"].startswith("chest_pain")
 
 
+async def _slots_freed(*limiters):
+    """Wait (up to 5 s) until the limiters' slots are free: a slot is freed when its worker thread ends, which may be
+    just after the answer is read."""
+    for _ in range(500):
+        if all(limiter.active == 0 for limiter in limiters):
+            return
+        await asyncio.sleep(0.01)
+
+
 def test_complete_wraps_the_answer_in_the_safety_layer(service, helpers):
     gen = helpers.FakeGenerator()
     s = service(gen)
-    text, usage = asyncio.run(s.complete(s.prepare([("user", CHEST)], max_tokens=3), "/test"))
+
+    async def complete_and_settle():
+        answer = await s.complete(s.prepare([("user", CHEST)], max_tokens=3), "/test")
+        await _slots_freed(s.limiter)
+        return answer
+
+    text, usage = asyncio.run(complete_and_settle())
     assert text.startswith("⚠️") and "Rest, drink fluids" in text
     assert usage is not None and usage.completion_tokens == 3 and usage.finish_reason == "length"
     assert s.limiter.active == 0
@@ -203,6 +218,7 @@ def test_a_batching_generator_gets_its_own_slots_and_queue(service, helpers):
         finally:
             gen.inner.release.set()
             await asyncio.gather(*greedy, sampled)
+            await _slots_freed(s.batch_limiter, s.limiter)
         return health, batch_full.value, alone_full.value
 
     health, batch_full, alone_full = asyncio.run(scenario())
