@@ -166,6 +166,14 @@ def _summary(results: list[dict[str, Any]], wall: float) -> dict[str, Any]:
     }
 
 
+#: The batching engine's settings (``limits.cuda_graphs``, ``limits.compile_level``) per ``--engine`` name.
+_BATCH_VARIANTS: dict[str, dict[str, Any]] = {
+    "batching": {},
+    "batching_graphs": {"cuda_graphs": True},
+    "batching_compiled": {"cuda_graphs": True, "compile_level": 1},
+}
+
+
 def run(args: argparse.Namespace) -> dict[str, Any]:
     import torch
 
@@ -189,14 +197,17 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     texts: dict[str, dict[int, str]] = {}
     clients_process = multiprocessing.get_context("spawn").Pool(1)  # the clients, off the server's interpreter lock
     for engine in args.engine:
-        generator: Any = base if engine == "single" else BatchingGenerator(base, max_batch=max_batch).start()
+        batching = engine != "single"
+        generator: Any = (
+            BatchingGenerator(base, max_batch=max_batch, **_BATCH_VARIANTS[engine]).start() if batching else base
+        )
         config = ServeConfig.model_validate(
             {
                 "safety": {"enabled": False},
                 "generation": {"temperature": args.temperature, "repetition_penalty": 1.0, "system_prompt": ""},
                 "limits": {
                     "max_concurrency": 1,
-                    "max_batch": max_batch if engine == "batching" else 1,
+                    "max_batch": max_batch if batching else 1,
                     "max_tokens_cap": args.max_tokens,
                     "queue_size": most + 8,
                     "queue_timeout_s": 3600,
@@ -217,7 +228,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
                 rows.append(row)
                 texts.setdefault(engine, {}).update({i: r["text"] for i, r in enumerate(results) if "text" in r})
                 print(json.dumps({"engine": engine, **row}), flush=True)
-        if engine == "batching":
+        if batching:
             generator.close()
         result["engines"][engine] = rows
     clients_process.close()
@@ -226,10 +237,12 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         for row in rows:
             if one and one["tokens_per_s"]:
                 row["x_one_client"] = round(row["tokens_per_s"] / one["tokens_per_s"], 2)
-    if {"batching", "single"} <= texts.keys() and args.temperature == 0:
-        common = sorted(texts["batching"].keys() & texts["single"].keys())
-        same = sum(texts["batching"][i] == texts["single"][i] for i in common)
-        result["greedy_same_batching_vs_single"] = f"{same}/{len(common)}"
+    for engine in _BATCH_VARIANTS:
+        if {engine, "single"} <= texts.keys() and args.temperature == 0:
+            common = sorted(texts[engine].keys() & texts["single"].keys())
+            same = sum(texts[engine][i] == texts["single"][i] for i in common)
+            key = "greedy_same_batching_vs_single" if engine == "batching" else f"greedy_same_{engine}_vs_single"
+            result[key] = f"{same}/{len(common)}"
     return result
 
 
@@ -240,7 +253,11 @@ def main() -> None:
     parser.add_argument("--random-init", action="store_true", help="random weights from DATA/config.json")
     parser.add_argument("--tiny", action="store_true", help="DATA/config.json shrunk to 2 layers of width 64 (CPU)")
     parser.add_argument("--clients", type=int, nargs="+", default=[1, 8, 32, 128])
-    parser.add_argument("--engine", nargs="+", choices=["batching", "single"], default=["batching", "single"])
+    parser.add_argument(
+        "--engine", nargs="+", choices=[*_BATCH_VARIANTS, "single"], default=["batching", "single"],
+        help="batching: transformers' defaults; batching_graphs: limits.cuda_graphs true; batching_compiled: "
+        "cuda_graphs true and compile_level 1 (the last two act on CUDA only)",
+    )  # fmt: skip
     parser.add_argument("--single-max-clients", type=int, default=32, help="skip larger counts for 'single' (slow)")
     parser.add_argument("--max-batch", type=int, help="limits.max_batch (default: 32 on CUDA, 8 on CPU)")
     parser.add_argument("--max-tokens", type=int, default=200)

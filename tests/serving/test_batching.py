@@ -327,6 +327,23 @@ def test_with_batching_follows_max_batch(base):
         gen.close()
 
 
+def test_cuda_graphs_and_compile_level_reach_the_batch_config_on_cuda(base):
+    gen = with_batching(base, LimitsConfig(max_tokens_cap=32, cuda_graphs=False, compile_level=2))
+    try:
+        assert (gen.cuda_graphs, gen.compile_level) == (False, 2)
+        assert gen._cb_config(False, 0).use_cuda_graph in (None, False, (False, False))  # the CPU ignores both
+        gen._on_cuda = True  # what transformers gets on CUDA (the config is only built here, nothing runs)
+        on_cuda = gen._cb_config(False, 0)
+        assert (on_cuda.use_cuda_graph, on_cuda.default_compile_level) == (False, 2)
+    finally:
+        gen.close()
+    default = BatchingGenerator(base, max_batch=2, max_new_tokens=16)
+    default._on_cuda = True
+    config = default._cb_config(True, 1)
+    assert (config.use_cuda_graph, config.default_compile_level) == (True, 0)  # graphs on by default on CUDA
+    assert LimitsConfig().cuda_graphs is True and LimitsConfig().compile_level == 0
+
+
 def test_a_model_without_continuous_batching_is_a_clear_error(base):
     class Old:
         config = base.model.config

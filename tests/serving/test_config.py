@@ -31,6 +31,8 @@ def test_yaml_with_overrides(tmp_path):
         ({"prot": 1}, "unknown key 'prot'; did you mean 'port'?"),
         ({"limits": {"queue_size": -1}}, "limits.queue_size: Input should be greater than or equal to 0 (got -1)"),
         ({"limits": {"max_batch": 0}}, "limits.max_batch: Input should be greater than or equal to 1 (got 0)"),
+        ({"limits": {"compile_level": 4}}, "limits.compile_level: Input should be less than or equal to 3 (got 4)"),
+        ({"limits": {"cuda_graph": True}}, "unknown key 'limits.cuda_graph'; did you mean 'limits.cuda_graphs'?"),
         ({"limits": {"max_body_bytes": 10}}, "limits.max_body_bytes"),
         ({"limits": {"max_tokens_cap": 10, "default_max_tokens": 20}}, "default_max_tokens (20) is above"),
         ({"safety": {"disclaimer": "sometimes"}}, "safety.disclaimer"),

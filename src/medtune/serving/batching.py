@@ -279,13 +279,23 @@ class BatchingGenerator:
         base: The wrapped generator.
         model_name: The id shown to clients.
         max_batch: Requests decoded together at most.
+        cuda_graphs: On CUDA, the batch's steps replay captured CUDA graphs (``limits.cuda_graphs``).
+        compile_level: On CUDA, transformers' compile level for the batch's steps (``limits.compile_level``).
         request_token_limit: Longest prompt plus answer a batch takes; longer requests run alone.
 
     Raises:
         MedtuneError: This transformers has no continuous batching; the message says to set ``limits.max_batch: 1``.
     """
 
-    def __init__(self, base: TransformersGenerator, *, max_batch: int = 8, max_new_tokens: int = 512) -> None:
+    def __init__(
+        self,
+        base: TransformersGenerator,
+        *,
+        max_batch: int = 8,
+        max_new_tokens: int = 512,
+        cuda_graphs: bool = True,
+        compile_level: int = 0,
+    ) -> None:
         if max_batch < 1:
             raise ValueError(f"max_batch must be at least 1 (got {max_batch})")
         model = base.model
@@ -299,6 +309,8 @@ class BatchingGenerator:
         self.model_name = base.model_name
         self.max_batch = max_batch
         self.max_new_tokens = max_new_tokens
+        self.cuda_graphs = cuda_graphs
+        self.compile_level = compile_level
         device = next(model.parameters()).device
         self._on_cuda = device.type == "cuda"
         text_config = model.config.get_text_config()
@@ -322,7 +334,14 @@ class BatchingGenerator:
         base = TransformersGenerator.from_config(config)
         device = next(base.model.parameters()).device.type
         size = config.limits.max_batch or default_max_batch(device)
-        return cls(base, max_batch=size, max_new_tokens=config.limits.max_tokens_cap)
+        limits = config.limits
+        return cls(
+            base,
+            max_batch=size,
+            max_new_tokens=limits.max_tokens_cap,
+            cuda_graphs=limits.cuda_graphs,
+            compile_level=limits.compile_level,
+        )
 
     # --- the Generator protocol, and which requests batch ------------------------------------------------------
 
@@ -415,7 +434,12 @@ class BatchingGenerator:
             "seed": secrets.randbits(62) if sampled else 0,
         }
         if self._on_cuda:  # transformers sizes the cache from free GPU memory: about half the share for each lane
-            return ContinuousBatchingConfig(max_memory_percent=_gpu_share(others_running), **per_lane)
+            return ContinuousBatchingConfig(
+                max_memory_percent=_gpu_share(others_running),
+                use_cuda_graph=self.cuda_graphs,
+                default_compile_level=self.compile_level,
+                **per_lane,
+            )
         # On the CPU, room for max_batch requests of the longest size in each batch (sizing from memory would take
         # minutes; pages nobody writes cost no memory).
         blocks = self.max_batch * math.ceil(self.request_token_limit / _CPU_BLOCK)
@@ -518,7 +542,13 @@ def with_batching(base: TransformersGenerator, limits: LimitsConfig) -> Generato
     if size <= 1:
         return base
     try:
-        return BatchingGenerator(base, max_batch=size, max_new_tokens=limits.max_tokens_cap).start()
+        return BatchingGenerator(
+            base,
+            max_batch=size,
+            max_new_tokens=limits.max_tokens_cap,
+            cuda_graphs=limits.cuda_graphs,
+            compile_level=limits.compile_level,
+        ).start()
     except MedtuneError:
         raise
     except Exception as exc:
