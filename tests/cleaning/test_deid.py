@@ -164,6 +164,34 @@ def test_metadata_id_and_source_are_cleaned():
     assert out["input"] == "I have a cough."
 
 
+def test_codes_in_source_and_metadata_are_kept_and_their_identifiers_still_go():
+    # Found on the real MedQuAD records: the source path became [NAME] and UMLS CUIs "C[PHONE]".
+    row = {
+        "id": "medquad-8_NHLBI_QA_XML-0000001-1",
+        "source": "medquad/8_NHLBI_QA_XML",
+        "input": "What is alpha-1 antitrypsin deficiency?",
+        "output": "A condition that raises the risk of lung disease. Ask Dr. Horáková.",
+        "metadata": {
+            "cuis": ["C0221757", "C3501835"],
+            "qid": "0000001-1",
+            "file": "8_NHLBI_QA_XML/0000001.xml",
+            "ssn": "219-09-9999",
+            "mail": "kai@example.org",
+            "seen_by": "Horáková",
+        },
+    }
+    out = clean(row)
+    assert out["id"] == row["id"] and out["source"] == row["source"]
+    meta = out["metadata"]
+    assert (
+        meta["cuis"] == ["C0221757", "C3501835"]
+        and meta["qid"] == "0000001-1"
+        and meta["file"] == row["metadata"]["file"]
+    )
+    assert meta["ssn"] == "[SSN]" and meta["mail"] == "[EMAIL]"
+    assert meta["seen_by"] == "[NAME]" and "Horáková" not in out["output"]
+
+
 def test_metadata_name_is_removed_from_the_text_too():
     row = {
         "input": "Ilona says her knee hurts.",

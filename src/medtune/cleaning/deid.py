@@ -425,6 +425,12 @@ _PLACEHOLDER = re.compile(r"\[[A-Z_]+\]")
 _PROPAGATE = frozenset({"NAME", "LOCATION", "ADDRESS", "EMAIL", "PHONE", "SSN", "ID", "URL", "CREDIT_CARD"})
 _TEXT_KEYS = ("instruction", "input", "output")
 _OTHER_KEYS = ("id", "source", "category")
+#: A value of ``id``, ``source``, ``category`` or metadata with no whitespace and a digit or one of ``_/.:@#``: a
+#: code, path or label such as ``medquad/8_NHLBI_QA_XML`` or a UMLS CUI ``C0221757``. Only the pattern rules read it
+#: (an e-mail, an SSN, a phone as written, a URL), and its key (``patient_ssn``); the name and place finders, the NER
+#: and the phone library would read a name or a phone number into its letters and digits. A single word
+#: (``Horáková``) is read as text.
+_CODE = re.compile(r"(?=\S*[\d_/.:@#])\S+")
 
 
 class PIICleaner(CleanerBase):
@@ -557,6 +563,14 @@ class PIICleaner(CleanerBase):
         start, end = grow_address(text, a, b, self._words)
         return (start, end, "ADDRESS") if end > b else (a, b, label)
 
+    def find_codes(self, codes: Sequence[str]) -> list[list[PIIMatch]]:
+        """Identifiers in values with no whitespace outside the text fields: the pattern rules only (see ``_CODE``)."""
+        out = []
+        for code in codes:
+            found = find_pii(code, None, self.profile.protected_terms, self._regex_vocab, profile=self.profile)
+            out.append(_merge(code, [(m.start, m.end, m.label) for m in found], self.entities))
+        return out
+
     def find_texts(
         self, texts: Sequence[str], ner_spans: Sequence[Sequence[tuple[int, int, str]]] | None = None
     ) -> list[list[PIIMatch]]:
@@ -643,9 +657,12 @@ class PIICleaner(CleanerBase):
         """For each row: every cleaned string with the identifiers to remove from it (after propagation)."""
         per_row = [self._record_texts(r) for r in rows]
         # Each distinct string is analysed once per batch: instructions, sources and metadata values repeat.
-        unique = list(dict.fromkeys(text for items in per_row for _, text, _ in items))
-        ner = self._ner.find_batch(unique) if self._ner is not None else None
-        found_once = dict(zip(unique, self.find_texts(unique, ner)))
+        texts = list(dict.fromkeys(t for items in per_row for where, t, _ in items if not _is_code(where, t)))
+        full = set(texts)
+        codes = list(dict.fromkeys(t for items in per_row for _, t, _ in items if t not in full))
+        ner = self._ner.find_batch(texts) if self._ner is not None else None
+        found_once = dict(zip(texts, self.find_texts(texts, ner)))
+        found_once.update(zip(codes, self.find_codes(codes)))
         out = []
         for items in per_row:
             texts = [t for _, t, _ in items]
@@ -737,6 +754,11 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
     if b > a and text[b - 1] == "." and not re.search(r"\b[A-Za-z]{1,3}\.$", text[a:b]):
         b -= 1
     return a, b
+
+
+def _is_code(where: tuple[Any, ...], text: str) -> bool:
+    """A value outside the text fields that is a code, not words (see ``_CODE``)."""
+    return where[0] in (*_OTHER_KEYS, "metadata") and _CODE.fullmatch(text) is not None
 
 
 def _merge(text: str, spans: Iterable[tuple[int, int, str]], wanted: frozenset[str]) -> list[PIIMatch]:
