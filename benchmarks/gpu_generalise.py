@@ -1,0 +1,157 @@
+"""Issue #18 on a GPU: does a SmolLM2 fine-tune help on questions from another source, and which defaults decide it?
+
+One call on the GPU machine (the SmolLM2 GGUF carried in parts, as for ``gpu_smollm2.py``). For each training
+variant (``--variants``: ``TEMPLATE:EPOCHS``, e.g. ``alpaca:1 chat:1``) it trains medtune's defaults on CUDA on
+``--data/train.jsonl`` (with the variant's prompt template and epochs), then generates greedy answers of the base
+model and every tuned model, with each decoding of ``--penalties`` (repetition penalty; 1.0 = none), for:
+
+* the **development** set, ``--data/validation.jsonl`` (ours: the held-out split of the training sources). The
+  defaults are chosen on this set only.
+* the **test** sets, never used to choose anything: ``--ood`` (real questions from another source, e.g. K-QA) and the
+  in-distribution ``--data/test.jsonl``.
+
+and scores PubMedQA by option log-likelihood for each model.
+
+The comparison, fixed before the first run: the tuned variant and penalty with the highest ROUGE-L on the
+development set are the candidate defaults; on the test sets that tuned model is compared with the base model at
+the same decoding, by paired bootstrap (95 %), for ROUGE-L, red-flag escalation and PubMedQA accuracy. Every other
+combination is reported too, and none is picked by its test figures. Metrics come afterwards on a CPU
+(``benchmarks/score_generalise.py``): the GPU image has no rouge-score.
+
+Usage (on the GPU machine, medtune and its bundle installed, ``MEDTUNE_SMOLLM2_WHEEL`` at the joined GGUF)::
+
+    python benchmarks/gpu_generalise.py --data D --ood D/kqa.jsonl --pubmedqa D/pubmedqa_ori_pqal.json \\
+        --variants alpaca:1 chat:1 --penalties 1.0 1.1 --n-dev 200 --n-test 200 --out $OUT
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+WORK = Path("/tmp/generalise")
+
+
+def train(data: Path, name: str, template: str, epochs: float) -> dict:
+    """Train one variant with medtune's defaults; return its facts and the merged model's folder."""
+    import torch
+
+    if torch.cuda.is_available():
+        import unsloth  # noqa: F401  (before transformers)
+
+    from medtune import Dataset
+    from medtune.training import TrainConfig, Trainer
+
+    settings = {
+        "optim.epochs": epochs,
+        "format.template": template,
+        "eval.steps": 1000,
+        "logging.logging_steps": 20,
+        "logging.progress_bar": False,
+        "checkpointing.save_strategy": "no",
+        "output.dir": str(WORK / name),
+        "output.overwrite": True,
+    }
+    t = time.time()
+    result = Trainer(TrainConfig().with_overrides(settings)).train(
+        Dataset.load(data / "train.jsonl"), eval_dataset=Dataset.load(data / "validation.jsonl")
+    )
+    return {
+        "seconds": round(time.time() - t, 1),
+        "metrics": result.metrics,
+        "overrides": settings,
+        "merged": str(result.merged_dir),
+    }
+
+
+def generate_all(
+    model_path: str, name: str, sets: dict[str, list], penalties: list[float], out: Path, new_tokens: int
+) -> dict:
+    """Greedy answers of one model for every set and decoding, in one ``generate`` call per decoding (one compiled
+    shape per model); appended to ``out/gen_NAME.jsonl`` with the set and the penalty on each line."""
+    import torch
+
+    from medtune.evaluation.generation import GenerationConfig, generate, load_model
+
+    lm, tok = load_model(model_path)
+    records = [r for rs in sets.values() for r in rs]
+    owner = [set_name for set_name, rs in sets.items() for _ in rs]
+    facts = {}
+    with (out / f"gen_{name}.jsonl").open("a", encoding="utf-8") as f:
+        for penalty in penalties:
+            cfg = GenerationConfig(max_new_tokens=new_tokens, batch_size=64, repetition_penalty=penalty)
+            t = time.time()
+            run = generate(lm, tok, records, cfg, model_id=name)
+            facts[f"rp{penalty}"] = {"seconds": round(time.time() - t, 1), **run.throughput()}
+            for set_name, e in zip(owner, run.examples):
+                row = {"set": set_name, "penalty": penalty, "id": e.id, "prompt": e.prompt}
+                row |= {"prediction": e.prediction, "reference": e.reference}
+                f.write(json.dumps(row, ensure_ascii=False) + "\n")
+            f.flush()
+            print(name, penalty, json.dumps(facts[f"rp{penalty}"]), flush=True)
+    del lm
+    torch.cuda.empty_cache()
+    return facts
+
+
+def pubmedqa(model_path: str, name: str, path: Path) -> dict:
+    """PubMedQA accuracy by option log-likelihood, with its interval."""
+    from medtune import Dataset
+    from medtune.evaluation import EvalConfig, Evaluator
+    from medtune.evaluation.mcq import pubmedqa_items
+
+    items = pubmedqa_items(list(Dataset.load(path, format="pubmedqa")))
+    result = Evaluator(EvalConfig()).score_mcq(model_path, items, name=name)
+    rows = [{k: v for k, v in row.items() if k != "prompt"} for row in result.per_example()]
+    return {"metrics": {k: v.to_dict() for k, v in result.metrics.items()}, "per_item": rows}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--data", type=Path, required=True, help="folder with train/validation/test.jsonl")
+    parser.add_argument("--ood", type=Path, required=True, help="out-of-distribution questions (JSONL)")
+    parser.add_argument("--pubmedqa", type=Path, help="pubmedqa_ori_pqal.json")
+    parser.add_argument("--variants", nargs="+", default=["alpaca:1", "chat:1"], help="TEMPLATE:EPOCHS")
+    parser.add_argument("--penalties", type=float, nargs="+", default=[1.0, 1.1])
+    parser.add_argument("--n-dev", type=int, default=150)
+    parser.add_argument("--n-test", type=int, default=150, help="in-distribution test questions")
+    parser.add_argument("--n-ood", type=int, default=201)
+    parser.add_argument("--max-new-tokens", type=int, default=256)
+    parser.add_argument("--out", type=Path, required=True)
+    args = parser.parse_args(argv)
+    args.out.mkdir(parents=True, exist_ok=True)
+    WORK.mkdir(parents=True, exist_ok=True)
+    from medtune import Dataset
+    from medtune.models.embedded import resolve_model
+
+    base = str(resolve_model())
+    sets = {
+        "dev": list(Dataset.load(args.data / "validation.jsonl"))[: args.n_dev],
+        "ood": list(Dataset.load(args.ood))[: args.n_ood],
+        "test": list(Dataset.load(args.data / "test.jsonl"))[: args.n_test],
+    }
+    results: dict = {"sets": {k: len(v) for k, v in sets.items()}, "variants": {}}
+    models = {"base": base}
+    for variant in args.variants:
+        template, epochs = variant.split(":")
+        name = f"{template}{epochs}"
+        results["variants"][name] = train(args.data, name, template, float(epochs))
+        print("trained", name, json.dumps(results["variants"][name]["metrics"]), flush=True)
+        models[name] = results["variants"][name]["merged"]
+        (args.out / "results.json").write_text(json.dumps(results, indent=2, default=str))
+    for name, path in models.items():
+        results.setdefault("generation", {})[name] = generate_all(
+            path, name, sets, args.penalties, args.out, args.max_new_tokens
+        )
+        if args.pubmedqa:
+            results.setdefault("pubmedqa", {})[name] = pubmedqa(path, name, args.pubmedqa)
+            print(name, "pubmedqa", json.dumps(results["pubmedqa"][name]["metrics"]), flush=True)
+        (args.out / "results.json").write_text(json.dumps(results, indent=2, default=str))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
