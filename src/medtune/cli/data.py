@@ -175,7 +175,7 @@ def _add_input(p: argparse.ArgumentParser, *, optional_path: bool = False) -> No
         metavar="SRC=FIELD",
         help="map a source column to a record field, e.g. --column question=input (repeatable)",
     )
-    p.add_argument("--kind", choices=["instruction", "chat"], help="record layout (default: detected)")
+    p.add_argument("--kind", choices=["instruction", "chat", "preference"], help="record layout (default: detected)")
     p.add_argument("--strict", action="store_true", help="stop at the first invalid record")
 
 
