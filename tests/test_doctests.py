@@ -7,6 +7,8 @@ import pytest
 
 MODULES = [
     "medtune.config",
+    "medtune.data.dataset",
+    "medtune.data.records",
     "medtune.io.jsonl",
     "medtune.cards.writer",
     "medtune.cards.evaluation",
@@ -15,6 +17,7 @@ MODULES = [
     "medtune.models.dtype",
     "medtune.models.prompts",
     "medtune.serving.batching",
+    "medtune.medical.pairs",
 ]
 
 

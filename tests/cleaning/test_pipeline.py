@@ -247,3 +247,9 @@ def test_running_the_default_pipeline_imports_only_spacy():
     # The default `pii` cleaner runs the shipped spaCy NER model; spaCy's thinc imports torch when it is installed.
     assert set(heavy_modules_imported(stmt)) <= {"spacy", "torch"}
     assert "spacy" in heavy_modules_imported(stmt)
+
+
+def test_the_pipeline_refuses_preference_pairs_with_a_fix():
+    pairs = Dataset.from_records([{"prompt": "q", "chosen": "a", "rejected": "b"}])
+    with pytest.raises(ConfigError, match="preference pairs.*Fix: clean the instruction data first"):
+        Pipeline.from_config({"cleaners": ["empty"]}).run(pairs)

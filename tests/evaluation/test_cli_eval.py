@@ -435,3 +435,15 @@ def test_verdict_groups_checkers_and_a_configured_headline(tmp_path, write_jsonl
     assert groups["checks"]["metrics"][0]["key"] == "empathy"
     assert main([*argv, "--headline", "rougeX"]) == 2
     assert "eval headline 'rougeX' is not a key" in capsys.readouterr().err
+
+
+def test_a_pair_file_is_evaluated_on_its_prompts_against_the_chosen_answers(model_dirs, write_jsonl, tmp_path, capsys):
+    _, tuned = model_dirs
+    pairs = [{"prompt": "I have chest pain", "chosen": "call 911 now", "rejected": "rest", "id": "p0"}]
+    data = write_jsonl(pairs, "pairs.jsonl")
+    out = tmp_path / "report"
+    argv = ["eval", "--model", str(tuned), "--data", str(data), "-o", str(out), "--max-new-tokens", "4"]
+    assert main([*argv, "--bootstrap", "0", "--json"]) == 0
+    capsys.readouterr()
+    (example,) = [json.loads(line) for line in (out / "tuned.examples.jsonl").read_text().splitlines()]
+    assert example["prompt"] == "I have chest pain" and example["reference"] == "call 911 now"

@@ -232,3 +232,28 @@ def test_a_data_recipe_runs_end_to_end_with_per_source_counts_in_the_card(
             f"| {name} | {row['loaded']} | {row['dropped']} | {row['train']} | {row['repeats']} | "
             f"{row['validation']} | {row['test']} | {row['share']:.1%} | 50.0% |"
         ) in card
+
+
+def test_a_dpo_run_trains_on_pairs_and_evaluates_on_their_prompts(run_config_dict, run_data, tiny_model_dir, tmp_path):
+    from medtune import Dataset
+
+    rows = [json.loads(line) for line in run_data.read_text(encoding="utf-8").splitlines()]
+    pairs = tmp_path / "pairs.jsonl"
+    pairs.write_text(
+        "".join(
+            json.dumps({"system": r["instruction"], "prompt": r["input"], "chosen": r["output"], "rejected": "ok"})
+            + "\n"
+            for r in rows
+        ),
+        encoding="utf-8",
+    )
+    out = tmp_path / "run"
+    cfg = run_config_dict(pairs, tiny_model_dir, out, clean=False)
+    cfg["train"]["method"] = "dpo"
+    result = RunPipeline(RunConfig.from_dict(cfg, source="test")).run()
+    assert _statuses(result) == {**dict.fromkeys(STAGES, "ran"), "clean": "disabled"}
+    assert Dataset.load(out / "split" / "train.jsonl").kind == "preference"
+    assert result.stages["train"].summary["reward_margin"] is not None
+    report = json.loads((out / "eval" / "report.json").read_text())
+    assert report["tuned"] and report["base"]
+    assert "A LoRA preference tune (DPO) of" in result.model_card.read_text()

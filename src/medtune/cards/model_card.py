@@ -168,6 +168,7 @@ def render_model_card(facts: Mapping[str, Any], *, run_dir: str = "") -> str:
         profile = GENERIC_CARD_PROFILE
     cfg = facts.get("config", {})
     lora, optim, fmt = cfg.get("lora", {}), cfg.get("optim", {}), cfg.get("format", {})
+    dpo = cfg.get("dpo") if cfg.get("method") == "dpo" else None
     data = facts.get("data", {})
     metrics = facts.get("metrics", {})
     hardware = facts.get("hardware", {})
@@ -176,7 +177,7 @@ def render_model_card(facts: Mapping[str, Any], *, run_dir: str = "") -> str:
         "---",
         "library_name: peft",
         f"base_model: {base}" if facts.get("base_model") else "",
-        f"tags: [{', '.join(('medtune', 'lora', *profile.tags, 'fine-tuned'))}]",
+        f"tags: [{', '.join(('medtune', 'lora', *(('dpo',) if dpo else ()), *profile.tags, 'fine-tuned'))}]",
         "---",
     ]
     out = [line for line in front if line]
@@ -184,7 +185,8 @@ def render_model_card(facts: Mapping[str, Any], *, run_dir: str = "") -> str:
         "",
         f"# {facts.get('name', 'medtune fine-tune')}",
         "",
-        f"A LoRA fine-tune of **{base}** made with [medtune](https://github.com/medtune/medtune), "
+        f"A LoRA {'preference tune (DPO) ' if dpo else 'fine-tune '}of **{base}** made with "
+        "[medtune](https://github.com/medtune/medtune), "
         f"backend `{facts.get('backend', '?')}` ({facts.get('backend_reason', '')}).",
         "",
         "## Training data",
@@ -230,6 +232,14 @@ def render_model_card(facts: Mapping[str, Any], *, run_dir: str = "") -> str:
             "packing / padding-free": f"{fmt.get('packing')} / "
             f"{facts.get('padding_free', {}).get('enabled', fmt.get('padding_free'))}",
             "compute dtype": facts.get("dtype"),
+            **(
+                {
+                    "DPO beta / loss / sft weight": f"{dpo.get('beta')} / {dpo.get('loss_type')} / "
+                    f"{dpo.get('sft_weight')}"
+                }
+                if dpo
+                else {}
+            ),
         }
     )
     out += ["", "## Run", ""]

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from medtune.cleaning.base import Drop, Row
 from medtune.data.stats import text_table
-from medtune.errors import MedtuneError, PluginError
+from medtune.errors import ConfigError, MedtuneError, PluginError
 from medtune.io.files import atomic_write_text
 from medtune.io.jsonl import write_jsonl
 
@@ -299,10 +299,17 @@ class Pipeline:
             The kept records, the rejects and the report.
 
         Raises:
+            ConfigError: The records are preference pairs (cleaners read instruction and chat records).
             MedtuneError: The invariant ``records in == kept + rejected`` does not hold (a bug; please report).
         """
         from medtune.data.dataset import Dataset
 
+        if dataset.kind == "preference":
+            raise ConfigError(
+                "the cleaning pipeline cleans instruction and chat records; these records are preference pairs "
+                "(prompt/chosen/rejected), whose texts no cleaner reads. Fix: clean the instruction data first, then "
+                "build the pairs from the cleaned records (e.g. `medtune data pairs`)."
+            )
         if num_proc is not None and num_proc < 1:
             raise MedtuneError(f"num_proc must be >= 1, got {num_proc}. Fix: pass a positive number or omit it.")
         start = time.perf_counter()

@@ -1,4 +1,4 @@
-"""``medtune data validate|stats|convert|split``."""
+"""``medtune data validate|stats|convert|split|pairs``."""
 
 from __future__ import annotations
 
@@ -161,6 +161,49 @@ def _cmd_split(args: argparse.Namespace, console: Console) -> int:
     return EXIT_OK
 
 
+def _pair_builder(args: argparse.Namespace) -> Any:
+    """The pair builder ``--builder`` names (the only one registered when omitted), built with ``--set`` options."""
+    from medtune.config import parse_assignments, validate_config
+    from medtune.errors import MedtuneError
+    from medtune.plugins.manager import get_plugin_manager
+
+    registry = get_plugin_manager().registry("pair_builder")
+    name = args.builder
+    if name is None:
+        names = registry.names()
+        if len(names) != 1:
+            listed = ", ".join(names) or "none (the medical plugin registers red_flag_escalation)"
+            raise MedtuneError(f"pick a pair builder with --builder NAME; registered: {listed}.")
+        name = names[0]
+    spec = registry.get(name)
+    options = parse_assignments(args.set)
+    if spec.config is None:
+        return spec.build(options or None)
+    return spec.build(validate_config(spec.config, options, f"--set options of pair builder '{name}'"))
+
+
+def _cmd_pairs(args: argparse.Namespace, console: Console) -> int:
+    from medtune.data.dataset import resolve_writer
+    from medtune.data.pairs import build_pairs
+
+    check_outputs({"OUTPUT": args.output}, {"PATH": args.path})
+    resolve_writer(args.output, args.to_format)  # an unknown output format fails before the data is read
+    builder = _pair_builder(args)  # an unknown builder or option fails before the data is read
+    ds = _load(args, console, skip_invalid=False)
+    pairs, report = build_pairs(ds, builder, max_pairs=args.max_pairs, seed=args.seed)
+    out = pairs.save(args.output, format=args.to_format)
+    if console.as_json:
+        console.emit({"output": str(out), **report.to_dict()})
+        return EXIT_OK
+    console.out.print(
+        f"[green]✓[/] wrote {report.pairs} preference pairs ({escape(builder.name)}) from {report.records} records "
+        f"to {escape(str(out))}"
+    )
+    for reason, n in report.skipped.most_common():
+        console.out.print(f"  no pair: {n} ({escape(reason)})")
+    return EXIT_OK
+
+
 def _add_input(p: argparse.ArgumentParser, *, optional_path: bool = False) -> None:
     if optional_path:
         p.add_argument("path", nargs="?", type=Path, help="data file or directory (default: the shipped sample)")
@@ -175,7 +218,7 @@ def _add_input(p: argparse.ArgumentParser, *, optional_path: bool = False) -> No
         metavar="SRC=FIELD",
         help="map a source column to a record field, e.g. --column question=input (repeatable)",
     )
-    p.add_argument("--kind", choices=["instruction", "chat"], help="record layout (default: detected)")
+    p.add_argument("--kind", choices=["instruction", "chat", "preference"], help="record layout (default: detected)")
     p.add_argument("--strict", action="store_true", help="stop at the first invalid record")
 
 
@@ -216,6 +259,24 @@ def add_commands(sub: Any, common: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--rejects", type=Path, help="rejects file (default: OUTPUT.rejects.jsonl)")
     p.set_defaults(func=_cmd_convert)
+
+    p = dsub.add_parser(
+        "pairs",
+        parents=[common],
+        help="build preference pairs (prompt/chosen/rejected) for DPO from instruction records",
+        description="Run a pair builder over instruction (or single-turn chat) records and write the pairs. "
+        "Builders come from plugins (see `medtune plugins`); the medical plugin's red_flag_escalation pairs an "
+        "answer to a red-flag symptom that lacks urgent-care advice (rejected) with the same answer plus that "
+        "advice (chosen). Build pairs from the training split only.",
+    )
+    _add_input(p)
+    p.add_argument("output", type=Path, help="output file (.jsonl, .parquet, .json, .csv)")
+    p.add_argument("--builder", help="pair builder name (default: the only one registered)")
+    p.add_argument("--set", action="append", metavar="KEY=VALUE", help="a builder option, e.g. missing=any_escalation")
+    p.add_argument("--max-pairs", type=int, help="keep at most N pairs, a sample drawn with --seed")
+    p.add_argument("--seed", type=int, default=42, help="seed of the --max-pairs sample (default 42)")
+    p.add_argument("--to-format", help="output format (default: from the output extension)")
+    p.set_defaults(func=_cmd_pairs)
 
     p = dsub.add_parser("split", parents=[common], help="deterministic train/validation/test split")
     _add_input(p)

@@ -84,7 +84,9 @@ def add_commands(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 def _records(args: argparse.Namespace) -> list[Any]:
+    """The evaluation records; preference pairs are evaluated on their prompts, the chosen answer the reference."""
     from medtune.data.dataset import Dataset
+    from medtune.data.records import PreferenceRecord
     from medtune.plugins.manager import get_plugin_manager
 
     path, fmt = args.data, args.format
@@ -93,7 +95,9 @@ def _records(args: argparse.Namespace) -> list[Any]:
         if path in samples:
             sample = samples.get(path)
             path, fmt = sample.path, fmt or sample.format
-    records = list(Dataset.load(path, format=fmt))
+    records = [
+        r.to_instruction("chosen") if isinstance(r, PreferenceRecord) else r for r in Dataset.load(path, format=fmt)
+    ]
     return records[: args.limit] if args.limit else records
 
 

@@ -15,6 +15,7 @@ from medtune.cli._common import EXIT_OK, Console, escape, say_preset
 
 #: Shortcut flags -> the dotted config key they set.
 _SHORTCUTS: dict[str, str] = {
+    "method": "method",
     "model": "model.path",
     "backend": "model.backend",
     "data": "data.train",
@@ -113,6 +114,16 @@ def _cmd_train(args: argparse.Namespace, console: Console) -> int:
             f"  loss {m['first_loss']:.4f} → {m['final_loss']:.4f}"
             + (f", eval loss {m['eval_loss']:.4f}" if "eval_loss" in m else "")
         )
+    if "reward_margin" in m:
+        out.print(
+            f"  DPO reward margin {m['reward_margin']:.4f}, chosen preferred on {m.get('reward_accuracy', 0):.0%} "
+            "of the last logged batch"
+            + (
+                f" (eval: {m['eval_reward_margin']:.4f}, {m['eval_reward_accuracy']:.0%})"
+                if "eval_reward_margin" in m
+                else ""
+            )
+        )
     out.print(f"  data: {escape(result.tokenization.summary())}")
     for label, key in (
         ("adapter", "adapter"),
@@ -130,11 +141,18 @@ def add_commands(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser(
         "train",
         parents=[common],
-        help="LoRA fine-tune a model from a YAML config",
-        description="LoRA fine-tune a causal LM. Settings come from --config (the recipe's defaults when omitted), "
-        "then the shortcut flags, then --set KEY=VALUE (dotted keys, e.g. --set lora.r=8).",
+        help="LoRA fine-tune a model from a YAML config (SFT, or DPO on preference pairs)",
+        description="LoRA fine-tune a causal LM: supervised (--method sft, the default) or on preference pairs "
+        "(--method dpo). Settings come from --config (the recipe's defaults when omitted), then the shortcut flags, "
+        "then --set KEY=VALUE (dotted keys, e.g. --set lora.r=8 or --set dpo.beta=0.2).",
     )
     p.add_argument("--config", type=Path, help="YAML training config (see docs/training.md)")
+    p.add_argument(
+        "--method",
+        choices=["sft", "dpo"],
+        help="sft: supervised fine-tuning on instruction or chat records; dpo: preference tuning on "
+        "prompt/chosen/rejected pairs (method)",
+    )
     p.add_argument("--model", help="local model directory (model.path)")
     p.add_argument("--backend", choices=["auto", "unsloth", "peft"], help="model.backend")
     p.add_argument("--data", help="training data file, or sample:medical (data.train)")

@@ -1,4 +1,4 @@
-"""``medtune.Dataset``: validated instruction or chat records backed by a Hugging Face ``datasets.Dataset``."""
+"""``medtune.Dataset``: validated instruction, chat or preference records, backed by a ``datasets.Dataset``."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from pydantic import ValidationError
 
 from medtune.data.formats import DataFormat, LoadReport, RawRecord
-from medtune.data.records import Conversation, InstructionRecord, Record
+from medtune.data.records import Conversation, InstructionRecord, PreferenceRecord, Record
 from medtune.errors import ConversionError, DataFormatError, DataValidationError, ValidationIssue
 
 if TYPE_CHECKING:
@@ -22,25 +22,43 @@ if TYPE_CHECKING:
     from medtune.data.stats import DatasetStats
     from medtune.plugins.manager import PluginManager
 
-__all__ = ["Dataset", "DatasetSplits", "Kind", "resolve_format", "resolve_writer"]
+__all__ = ["Dataset", "DatasetSplits", "Kind", "detect_kind", "resolve_format", "resolve_writer"]
 
-Kind = Literal["instruction", "chat"]
-_MODELS: dict[str, type[InstructionRecord] | type[Conversation]] = {
+Kind = Literal["instruction", "chat", "preference"]
+_MODELS: dict[str, type[InstructionRecord] | type[Conversation] | type[PreferenceRecord]] = {
     "instruction": InstructionRecord,
     "chat": Conversation,
+    "preference": PreferenceRecord,
 }
 _FIELDS: dict[str, tuple[str, ...]] = {
     "instruction": ("id", "instruction", "input", "output", "source", "category", "metadata"),
     "chat": ("id", "messages", "source", "category", "metadata"),
+    "preference": ("id", "system", "prompt", "chosen", "rejected", "source", "category", "metadata"),
 }
+
+
+def detect_kind(data: Mapping[str, Any]) -> Kind:
+    """The record layout of one raw record.
+
+    ``chat`` with ``messages``, ``preference`` with ``chosen`` or ``rejected``, else ``instruction``.
+
+    Example:
+        >>> detect_kind({"prompt": "q", "chosen": "a", "rejected": "b"}), detect_kind({"input": "q", "output": "a"})
+        ('preference', 'instruction')
+    """
+    if "messages" in data:
+        return "chat"
+    if "chosen" in data or "rejected" in data:
+        return "preference"
+    return "instruction"
 
 
 def _features(kind: Kind) -> datasets.Features:
     import datasets
 
     string = datasets.Value("string")
-    if kind == "instruction":
-        return datasets.Features({name: string for name in _FIELDS["instruction"]})
+    if kind != "chat":
+        return datasets.Features({name: string for name in _FIELDS[kind]})
     return datasets.Features(
         {
             "id": string,
@@ -123,7 +141,7 @@ class _Builder:
     def add(self, raw: RawRecord) -> list[ValidationIssue]:
         data = {self.columns.get(k, k): v for k, v in raw.data.items()}
         if self.kind is None:
-            self.kind = "chat" if "messages" in data else "instruction"
+            self.kind = detect_kind(data)
             self.data = {name: [] for name in _FIELDS[self.kind]}
         model = _MODELS[self.kind]
         fields = _FIELDS[self.kind]
@@ -210,11 +228,12 @@ def _short(value: Any, limit: int = 60) -> str:
 
 
 class Dataset:
-    """Validated instruction or chat records, backed by a Hugging Face ``datasets.Dataset`` (Arrow).
+    """Validated instruction, chat or preference records, backed by a Hugging Face ``datasets.Dataset`` (Arrow).
 
     Build one with :meth:`load` (files and corpora), :meth:`from_hf` or :meth:`from_records`. Iterating yields
-    :class:`InstructionRecord` or :class:`Conversation` objects; :attr:`hf` gives the Arrow-backed dataset for
-    fast ``map``/``filter`` with ``num_proc``. ``metadata`` is stored as a JSON string column in :attr:`hf`.
+    :class:`InstructionRecord`, :class:`Conversation` or :class:`PreferenceRecord` objects; :attr:`hf` gives the
+    Arrow-backed dataset for fast ``map``/``filter`` with ``num_proc``. ``metadata`` is stored as a JSON string
+    column in :attr:`hf`.
 
     Example:
         >>> from medtune import Dataset, sample_path
@@ -266,7 +285,8 @@ class Dataset:
             format: Format name (see ``medtune plugins``); detected from the file when omitted.
             columns: Rename source columns to medtune fields, e.g. ``{"question": "input"}``. Columns that
                 are not record fields are kept in ``metadata``.
-            kind: ``"instruction"`` or ``"chat"``; detected from the first record when omitted.
+            kind: ``"instruction"``, ``"chat"`` or ``"preference"`` (prompt/chosen/rejected pairs); detected from
+                the first record when omitted.
             strict: Stop at the first invalid record.
             skip_invalid: Keep the valid records and put the issues in :attr:`rejects` instead of raising.
             split: For a ``DatasetDict``: which split to load.
@@ -337,7 +357,9 @@ class Dataset:
         return cls(hf, builder.kind or "instruction", load_report=report, rejects=report.issues)
 
     @classmethod
-    def from_records(cls, records: Iterable[Record | Mapping[str, Any]], *, kind: Kind | None = None) -> Dataset:
+    def from_records(
+        cls, records: Iterable[Record | PreferenceRecord | Mapping[str, Any]], *, kind: Kind | None = None
+    ) -> Dataset:
         """Build a dataset from record objects or plain dicts (validated like a file).
 
         Example:
@@ -346,7 +368,9 @@ class Dataset:
             'Hi'
         """
         items = (
-            RawRecord(r.model_dump() if isinstance(r, (InstructionRecord, Conversation)) else dict(r), i)
+            RawRecord(
+                r.model_dump() if isinstance(r, (InstructionRecord, Conversation, PreferenceRecord)) else dict(r), i
+            )
             for i, r in enumerate(records)
         )
         report = LoadReport(source="<records>", format="records")
@@ -396,10 +420,10 @@ class Dataset:
     def __len__(self) -> int:
         return len(self._hf)
 
-    def __getitem__(self, index: int) -> Record:
+    def __getitem__(self, index: int) -> Record | PreferenceRecord:
         return self._to_record(self._hf[index])
 
-    def __iter__(self) -> Iterator[Record]:
+    def __iter__(self) -> Iterator[Record | PreferenceRecord]:
         for batch in self._hf.iter(batch_size=1000):
             keys = list(batch)
             for values in zip(*(batch[k] for k in keys)):
@@ -408,7 +432,7 @@ class Dataset:
     def __repr__(self) -> str:
         return f"Dataset(kind={self.kind!r}, records={len(self)})"
 
-    def _to_record(self, row: Mapping[str, Any]) -> Record:
+    def _to_record(self, row: Mapping[str, Any]) -> Record | PreferenceRecord:
         row = dict(row)
         row["metadata"] = json.loads(row["metadata"]) if row.get("metadata") else {}
         return _MODELS[self.kind].model_validate(row)
@@ -444,9 +468,14 @@ class Dataset:
     # --- transforms ------------------------------------------------------------------------------------
 
     def to_chat(self, num_proc: int | None = None) -> Dataset:
-        """Convert instruction records to single-turn conversations (lossless; see InstructionRecord)."""
+        """Convert instruction records to single-turn conversations (lossless; see InstructionRecord).
+
+        Raises:
+            ConversionError: The records are preference pairs.
+        """
         if self.kind == "chat":
             return self
+        self._not_pairs("to_chat", "chat")
         hf = self._hf.map(
             _batch_to_chat,
             batched=True,
@@ -461,10 +490,12 @@ class Dataset:
         """Convert single-turn conversations to instruction records.
 
         Raises:
-            ConversionError: A conversation is multi-turn (its id and position are named).
+            ConversionError: A conversation is multi-turn (its id and position are named), or the records are
+                preference pairs.
         """
         if self.kind == "instruction":
             return self
+        self._not_pairs("to_instruction", "instruction")
         for i, messages in enumerate(self._hf["messages"]):
             roles = [m["role"] for m in messages]
             if roles not in (["system", "user", "assistant"], ["user", "assistant"]):
@@ -481,6 +512,14 @@ class Dataset:
             desc="to instruction",
         )
         return Dataset(hf, "instruction", load_report=self.load_report)
+
+    def _not_pairs(self, method: str, layout: str) -> None:
+        if self.kind == "preference":
+            raise ConversionError(
+                f"Dataset.{method}(): preference pairs have two answers per prompt, so they have no single {layout} "
+                f"layout. Fix: keep them as pairs, or convert one answer per record with "
+                f"PreferenceRecord.to_{'conversation' if layout == 'chat' else 'instruction'}('chosen')."
+            )
 
     def select(self, indices: Iterable[int]) -> Dataset:
         """The records at ``indices``, in that order."""

@@ -558,12 +558,19 @@ class ParquetFormat(DataFormat):
                 row += 1
 
     def write(self, rows: Iterable[dict[str, Any]], path: Path) -> None:
-        """Write a Parquet table; ``metadata`` is stored as a JSON string column."""
+        """Write a Parquet table; ``metadata`` is stored as a JSON string column.
+
+        Every field of any row is a column (a row without it holds null): pyarrow would take the columns of the
+        first row only, and drop the ``metadata`` or ``category`` of the others.
+        """
         import pyarrow as pa
         import pyarrow.parquet as pq
 
-        rows = [
-            {**r, "metadata": json.dumps(r.get("metadata") or {}, ensure_ascii=False)} if "metadata" in r else r
-            for r in rows
-        ]
+        rows = list(rows)
+        keys: list[str] = []
+        for r in rows:
+            keys.extend(k for k in r if k not in keys)
+        rows = [{k: r.get(k) for k in keys} for r in rows]
+        if "metadata" in keys:
+            rows = [{**r, "metadata": json.dumps(r["metadata"] or {}, ensure_ascii=False)} for r in rows]
         pq.write_table(pa.Table.from_pylist(rows), path)

@@ -63,6 +63,13 @@ def combine(datasets: Sequence[Dataset]) -> Dataset:
     from medtune.data.dataset import Dataset
 
     kinds = {ds.kind for ds in datasets}
+    if "preference" in kinds and len(kinds) > 1:
+        from medtune.errors import ConversionError
+
+        raise ConversionError(
+            f"cannot combine preference pairs with {sorted(kinds - {'preference'})} records: a pair has two answers. "
+            "Fix: give every source of the recipe the same layout (all pairs, or no pairs)."
+        )
     parts = [ds.to_chat() for ds in datasets] if len(kinds) > 1 else list(datasets)
     kind = "chat" if len(kinds) > 1 else datasets[0].kind
     return Dataset(hf_datasets.concatenate_datasets([ds.hf for ds in parts]), kind)
@@ -73,6 +80,8 @@ def _texts(dataset: Dataset) -> list[str]:
     hf = dataset.hf
     if dataset.kind == "instruction":
         return ["\n".join(t) for t in zip(hf["instruction"], hf["input"], hf["output"])]
+    if dataset.kind == "preference":
+        return ["\n".join(t) for t in zip(hf["system"], hf["prompt"], hf["chosen"], hf["rejected"])]
     return ["\n".join(m["content"] for m in messages) for messages in hf["messages"]]
 
 

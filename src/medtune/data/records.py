@@ -1,4 +1,8 @@
-"""Record models: an instruction example and a chat conversation, and lossless conversion between them."""
+"""Record models: an instruction example, a chat conversation and a preference pair.
+
+Instruction records and conversations convert losslessly into each other; a preference pair (prompt, chosen and
+rejected answers, for preference tuning such as DPO) gives the instruction record or conversation of either answer.
+"""
 
 from __future__ import annotations
 
@@ -14,6 +18,7 @@ __all__ = [
     "ChatMessage",
     "Conversation",
     "InstructionRecord",
+    "PreferenceRecord",
     "Record",
     "Role",
 ]
@@ -165,3 +170,89 @@ class Conversation(_RecordBase):
 
 
 Record = InstructionRecord | Conversation
+
+
+class PreferenceRecord(_RecordBase):
+    """A preference pair: a prompt, the answer to prefer (``chosen``) and the answer to avoid (``rejected``).
+
+    The records of preference tuning (``train.method: dpo``). ``system`` is an optional system message (the
+    instruction of an :class:`InstructionRecord`). Every text but ``system`` must hold more than whitespace, and the
+    two answers must differ: a pair with two equal answers teaches nothing.
+
+    Example:
+        >>> pair = PreferenceRecord(prompt="Crushing chest pain, what now?", chosen="Call 911 now.", rejected="Rest.")
+        >>> pair.to_instruction("rejected").output
+        'Rest.'
+        >>> [m.role for m in pair.to_conversation().messages]
+        ['user', 'assistant']
+    """
+
+    system: StrictStr = ""
+    prompt: StrictStr
+    chosen: StrictStr
+    rejected: StrictStr
+
+    @field_validator("prompt", "chosen", "rejected")
+    @classmethod
+    def _not_blank(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("is empty. Fix: fill it in, or drop the pair (a pair needs a prompt and two answers)")
+        return value
+
+    @model_validator(mode="after")
+    def _answers_differ(self) -> PreferenceRecord:
+        if self.chosen.strip() == self.rejected.strip():
+            raise ValueError(
+                "'chosen' and 'rejected' are the same text, so the pair prefers nothing. "
+                "Fix: give the rejected answer that is worse, or drop the pair"
+            )
+        return self
+
+    def to_instruction(self, answer: Literal["chosen", "rejected"] = "chosen") -> InstructionRecord:
+        """The instruction record of one answer.
+
+        ``system`` becomes the instruction and ``prompt`` the input; without a system message ``prompt`` is the
+        instruction. That is how :meth:`InstructionRecord.to_conversation` maps them back.
+        """
+        instruction, input_ = (self.system, self.prompt) if self.system else (self.prompt, "")
+        return InstructionRecord(
+            instruction=instruction,
+            input=input_,
+            output=getattr(self, answer),
+            id=self.id,
+            source=self.source,
+            category=self.category,
+            metadata=self.metadata,
+        )
+
+    def to_conversation(self, answer: Literal["chosen", "rejected"] = "chosen") -> Conversation:
+        """The single-turn conversation of one answer: ``[system,] user, assistant``."""
+        messages = [ChatMessage(role="system", content=self.system)] if self.system else []
+        messages += [
+            ChatMessage(role="user", content=self.prompt),
+            ChatMessage(role="assistant", content=getattr(self, answer)),
+        ]
+        return Conversation(
+            messages=messages, id=self.id, source=self.source, category=self.category, metadata=self.metadata
+        )
+
+    @classmethod
+    def from_instruction(
+        cls, record: InstructionRecord, *, rejected: str, chosen: str | None = None
+    ) -> PreferenceRecord:
+        """A pair on the prompt of ``record``: its output is ``chosen`` unless another one is given.
+
+        The instruction becomes the system message when the record has an input (the prompt), else the prompt:
+        the mapping of :meth:`InstructionRecord.to_conversation`.
+        """
+        system, prompt = (record.instruction, record.input) if record.input else ("", record.instruction)
+        return cls(
+            system=system,
+            prompt=prompt,
+            chosen=record.output if chosen is None else chosen,
+            rejected=rejected,
+            id=record.id,
+            source=record.source,
+            category=record.category,
+            metadata=record.metadata,
+        )

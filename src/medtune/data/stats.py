@@ -13,7 +13,7 @@ from medtune._extras import require
 if TYPE_CHECKING:
     from medtune.data.dataset import Dataset
 
-__all__ = ["DatasetStats", "LengthStats", "compute_stats", "load_tokenizer", "text_table"]
+__all__ = ["STAT_FIELDS", "DatasetStats", "LengthStats", "compute_stats", "load_tokenizer", "text_table"]
 
 #: Categories and sources shown by ``str(stats)``; the rest are counted in one line.
 _SHOWN = 10
@@ -67,7 +67,9 @@ class DatasetStats(BaseModel):
     records: int
     kind: str
     tokenizer: str = Field(description="'whitespace' or the tokenizer's name.")
-    lengths: dict[str, LengthStats] = Field(description="Per field: instruction/input/output, or prompt/response.")
+    lengths: dict[str, LengthStats] = Field(
+        description="Per field: instruction/input/output, prompt/response (chat) or system/prompt/chosen/rejected."
+    )
     categories: dict[str, int] = Field(description="Records per category ('<none>' for no category).")
     sources: dict[str, int] = Field(description="Records per source ('<none>' for no source).")
     duplicates: int = Field(description="Records that exactly repeat an earlier record's content.")
@@ -108,6 +110,13 @@ def load_tokenizer(name_or_path: str) -> Any:
         ) from None
 
 
+#: The text fields whose lengths are counted, per record layout (chat: ``prompt`` and ``response``).
+STAT_FIELDS: dict[str, tuple[str, ...]] = {
+    "instruction": ("instruction", "input", "output"),
+    "preference": ("system", "prompt", "chosen", "rejected"),
+}
+
+
 class _Lengths:
     """Picklable batch function (``num_proc`` maps pickle it)."""
 
@@ -126,9 +135,10 @@ class _Lengths:
         return [len(self.tokenizer.encode(t)) for t in texts]
 
     def __call__(self, batch: dict[str, list[Any]]) -> dict[str, list[Any]]:
-        if self.kind == "instruction":
-            fields = {name: batch[name] for name in ("instruction", "input", "output")}
-            keys = list(zip(batch["instruction"], batch["input"], batch["output"]))
+        if self.kind in STAT_FIELDS:
+            names = STAT_FIELDS[self.kind]
+            fields = {name: batch[name] for name in names}
+            keys = list(zip(*(batch[name] for name in names)))
         else:
             prompts, responses, keys = [], [], []
             for msgs in batch["messages"]:
@@ -185,7 +195,7 @@ def compute_stats(dataset: Dataset, *, tokenizer: Any = None, num_proc: int | No
         if len(hf)
         else None
     )
-    names = ["instruction", "input", "output"] if dataset.kind == "instruction" else ["prompt", "response"]
+    names = list(STAT_FIELDS.get(dataset.kind, ("prompt", "response")))
     lengths = {n: _distribution(computed[f"_len_{n}"] if computed else []) for n in names}
     empty = {n: int(sum(computed[f"_empty_{n}"])) if computed else 0 for n in names}
     hashes = Counter(computed["_hash"]) if computed else Counter()

@@ -169,6 +169,21 @@ def medtune_safety_policies() -> list[SafetyPolicy]:
 
 
 @hookimpl
+def medtune_pair_builders() -> list[ComponentSpec]:
+    """Preference-pair builders for DPO: red flags answered without urgent-care advice."""
+    from medtune.medical.pairs import RedFlagPairsConfig, make_red_flag_pairs
+
+    return [
+        ComponentSpec(
+            "red_flag_escalation",
+            make_red_flag_pairs,
+            RedFlagPairsConfig,
+            "pairs a red flag's answer lacking urgent-care advice (rejected) with it plus the advice (chosen)",
+        )
+    ]
+
+
+@hookimpl
 def medtune_presets() -> list[Preset]:
     """The medical preset (the default while medical is the only domain plugin installed)."""
     from medtune.medical.preset import medical_preset

@@ -155,6 +155,19 @@ def medtune_presets() -> list[Preset]:
     """
 
 
+@hookspec
+def medtune_pair_builders() -> list[ComponentSpec]:
+    """Register preference-pair builders: each turns an instruction record into a prompt/chosen/rejected pair.
+
+    Called once, when ``medtune data pairs`` (or :func:`medtune.data.pairs.build_pairs` through the registry) looks
+    a builder up, or ``medtune plugins`` lists them.
+
+    Returns:
+        :class:`~medtune.plugins.registry.ComponentSpec` entries whose ``factory(config)`` builds a
+        :class:`~medtune.data.pairs.PairBuilder`.
+    """
+
+
 # --- trainer lifecycle hooks --------------------------------------------------------------------------
 
 

@@ -65,6 +65,7 @@ COMPONENT_HOOKS: dict[str, str] = {
     "card_profile": "medtune_card_profiles",
     "pii_profile": "medtune_pii_profiles",
     "preset": "medtune_presets",
+    "pair_builder": "medtune_pair_builders",
 }
 
 

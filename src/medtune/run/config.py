@@ -66,7 +66,9 @@ class RunDataConfig(ConfigModel):
     columns: dict[str, str] | None = Field(
         default=None, description="Rename source columns to record fields, e.g. {question: input}."
     )
-    kind: Literal["instruction", "chat"] | None = Field(default=None, description="Record layout (default: detected).")
+    kind: Literal["instruction", "chat", "preference"] | None = Field(
+        default=None, description="Record layout (default: detected); preference pairs for train.method dpo."
+    )
     skip_invalid: bool = Field(
         default=False, description="Keep the valid records and list the invalid ones in data/invalid.jsonl."
     )
@@ -223,6 +225,12 @@ class RunConfig(PresetScoped):
             raise ValueError(
                 f"train.data.{data_keys[0]}: the run feeds training from its split stage. "
                 "Fix: set the data in the 'data' section (data.source, data.format) and remove train.data."
+            )
+        if self.train.method == "dpo" and self.clean is not None:
+            raise ValueError(
+                "clean: train.method dpo trains on preference pairs, which the cleaning pipeline does not clean. "
+                "Fix: set clean: false, and build the pairs from cleaned records (`medtune clean`, then "
+                "`medtune data pairs`)."
             )
         if "dir" in self.train.output.model_fields_set:
             raise ValueError(

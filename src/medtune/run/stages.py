@@ -392,10 +392,15 @@ class TrainStage(Stage):
     """``train/``: the trainer's run directory (adapter/, merged/, checkpoints/, train_log.jsonl, run.json)."""
 
     def config_payload(self, config: RunConfig) -> Any:
-        """The ``train`` section, less the progress bar (display only) and the output dir (always here)."""
+        """The ``train`` section, less the progress bar (display only) and the output dir (always here).
+
+        An SFT run hashes as before ``method`` existed (without ``method`` and ``dpo``), so it does not rerun.
+        """
         dump = config.train.model_dump(mode="json")
         dump["logging"].pop("progress_bar", None)  # display only
         dump["output"].pop("dir", None)  # always OUTPUT_DIR/train
+        if dump.get("method") == "sft":
+            del dump["method"], dump["dpo"]
         return dump
 
     def run(self, ctx: StageContext, stage_dir: Path, extra: Any, resume: bool) -> StageRun:
@@ -467,11 +472,16 @@ class EvalStage(Stage):
             ConfigError: The training stage saved neither an adapter nor a merged model.
         """
         from medtune.data.dataset import Dataset
+        from medtune.data.records import PreferenceRecord
         from medtune.evaluation.evaluator import Evaluator
 
         cfg = ctx.config.eval
         assert cfg is not None
-        records = list(Dataset.load(SPLIT.output_dir(ctx.out) / f"{cfg.split}.jsonl"))
+        # preference pairs (a DPO run) are evaluated on their prompts, with the chosen answer as the reference
+        records = [
+            r.to_instruction("chosen") if isinstance(r, PreferenceRecord) else r
+            for r in Dataset.load(SPLIT.output_dir(ctx.out) / f"{cfg.split}.jsonl")
+        ]
         if cfg.limit:
             records = records[: cfg.limit]
         model = self.model_to_evaluate(ctx)

@@ -189,7 +189,9 @@ def train_metrics(
     Returns:
         ``train_loss``, ``steps``, ``wall_time_s``; ``first_loss``/``final_loss`` (first and last logged),
         ``tokens_per_second`` (mean over the logging steps) and ``eval_loss`` when logged; ``best_step`` with
-        early stopping.
+        early stopping. DPO runs add TRL's last logged ``reward_margin`` (the mean of beta x (policy - reference
+        log-probability ratio) of chosen minus rejected) and ``reward_accuracy`` (the share of pairs where chosen
+        wins), and ``eval_reward_margin``/``eval_reward_accuracy`` from the last evaluation.
     """
     logs = list(logs)
     step_logs = [r for r in logs if "loss" in r]
@@ -207,6 +209,11 @@ def train_metrics(
         metrics["tokens_per_second"] = round(sum(tps) / len(tps), 1)
     if eval_logs:
         metrics["eval_loss"] = float(eval_logs[-1]["eval_loss"])
+    for name, key in (("reward_margin", "rewards/margins"), ("reward_accuracy", "rewards/accuracies")):
+        if step_logs and key in step_logs[-1]:
+            metrics[name] = float(step_logs[-1][key])
+        if eval_logs and f"eval_{key}" in eval_logs[-1]:
+            metrics[f"eval_{name}"] = float(eval_logs[-1][f"eval_{key}"])
     if early_stopping and state.best_metric is not None:
         # the saved model is the best checkpoint's (load_best_model_at_end): report its eval loss
         metrics["eval_loss"] = float(state.best_metric)

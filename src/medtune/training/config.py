@@ -4,6 +4,10 @@ The defaults reproduce the MedGenius recipe (LoRA r=16, alpha=32, dropout 0.05 o
 AdamW 8-bit, lr 2e-4 cosine, 3 % warmup, weight decay 0.01; batch 4 x accumulation 8; 3 epochs; max_grad_norm
 0.3; seed 42; Alpaca prompt). Unknown keys are errors at every level, so a typo in a YAML file is reported with
 its dotted path instead of being silently ignored.
+
+``method`` picks the objective: ``sft`` (supervised fine-tuning on instruction or chat records, the recipe) or
+``dpo`` (preference tuning on prompt/chosen/rejected pairs with TRL's ``DPOTrainer``, settings in ``dpo``). A DPO
+run takes every other section as it is, except the learning rate: left unset, it is :data:`DPO_LEARNING_RATE`.
 """
 
 from __future__ import annotations
@@ -17,8 +21,10 @@ from medtune._moved import deprecated_names
 from medtune.config import ConfigModel
 
 __all__ = [
+    "DPO_LEARNING_RATE",
     "CheckpointConfig",
     "DataConfig",
+    "DpoConfig",
     "FormatConfig",
     "LoggingConfig",
     "LoraConfig",
@@ -31,6 +37,17 @@ __all__ = [
 
 #: The seven Llama projections the reference recipe adapts.
 DEFAULT_TARGET_MODULES = ("q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", "down_proj")
+
+#: ``optim.learning_rate`` of a DPO run when the config leaves it unset: 40x below the recipe's SFT rate (2e-4).
+#: DPO starts from a model that already answers well and only shifts probability between two answers, so it takes
+#: much smaller steps than SFT: TRL's default is 1e-6 for full fine-tunes, and LoRA needs about 10x a full
+#: fine-tune's rate (the recipe's 2e-4 LoRA SFT against the usual 2e-5 full SFT), which gives 5e-6, the rate of the
+#: published QLoRA DPO recipes (alignment-handbook's zephyr-7b-dpo-qlora). With a few hundred pairs (a few dozen
+#: steps) raise it, e.g. to 5e-5, and watch ``rewards/margins`` and the held-out ROUGE-L.
+DPO_LEARNING_RATE = 5e-6
+
+#: The DPO losses that read ``dpo.label_smoothing``.
+_SMOOTHED_LOSSES = ("robust", "exo_pair", "aot", "aot_unpaired")
 
 
 class ModelConfig(ConfigModel):
@@ -165,6 +182,74 @@ class OptimConfig(ConfigModel):
     )
 
 
+#: TRL's DPO losses medtune passes through (``dpo.loss_type``).
+DpoLoss = Literal[
+    "sigmoid",
+    "ipo",
+    "hinge",
+    "robust",
+    "exo_pair",
+    "nca_pair",
+    "bco_pair",
+    "sppo_hard",
+    "aot",
+    "aot_unpaired",
+    "apo_zero",
+    "apo_down",
+    "discopop",
+    "sigmoid_norm",
+]
+
+
+class DpoConfig(ConfigModel):
+    """Preference tuning with TRL's ``DPOTrainer`` (the ``dpo`` section; only with ``method: dpo``).
+
+    The reference model is the model being tuned with its LoRA adapter disabled, so a DPO run holds one model.
+    Sequences are cut at ``format.max_seq_length`` (prompt and answer together; TRL 1.15 has no separate prompt
+    or answer limit).
+    """
+
+    beta: float = Field(
+        default=0.1,
+        gt=0.0,
+        le=100.0,
+        description="How far the tuned model may move from the reference: higher stays closer (TRL's default 0.1).",
+    )
+    loss_type: DpoLoss = Field(
+        default="sigmoid",
+        description="TRL's loss: 'sigmoid' is the DPO paper's; 'ipo', 'hinge', 'robust' (noisy labels) and the "
+        "others are TRL's variants (see TRL's DPOConfig).",
+    )
+    label_smoothing: float = Field(
+        default=0.0,
+        ge=0.0,
+        lt=0.5,
+        description="Probability that a pair's preference is wrong: for loss_type robust, exo_pair (needs > 0), "
+        "aot and aot_unpaired.",
+    )
+    sft_weight: float = Field(
+        default=0.0,
+        ge=0.0,
+        le=100.0,
+        description="Add TRL's 'sft' loss (the mean negative log-likelihood of the chosen answer's tokens) with this "
+        "weight (RPO): it keeps the chosen answers likely while DPO pushes the rejected ones down. 0: pure DPO.",
+    )
+
+    @model_validator(mode="after")
+    def _smoothing_fits_the_loss(self) -> DpoConfig:
+        if self.loss_type == "exo_pair" and self.label_smoothing == 0.0:
+            raise ValueError(
+                "loss_type 'exo_pair' needs label_smoothing > 0 (the EXO paper uses 1e-3). "
+                "Fix: set label_smoothing: 0.001 in the dpo section"
+            )
+        if self.label_smoothing > 0.0 and self.loss_type not in _SMOOTHED_LOSSES:
+            raise ValueError(
+                f"label_smoothing={self.label_smoothing} has no effect with loss_type '{self.loss_type}'. "
+                f"Fix: use it with loss_type {', '.join(_SMOOTHED_LOSSES)}, or remove it"
+            )
+        return self
+
+
 class TrainEvalConfig(ConfigModel):
     """Held-out evaluation and early stopping during training (the ``eval`` section of a training config)."""
 
@@ -230,6 +315,11 @@ class TrainConfig(ConfigModel):
     config_kind: ClassVar[str] = "training config"
     docs_page: ClassVar[str] = "docs/training.md"
 
+    method: Literal["sft", "dpo"] = Field(
+        default="sft",
+        description="'sft': supervised fine-tuning on instruction or chat records (the recipe). 'dpo': preference "
+        "tuning on prompt/chosen/rejected pairs with TRL's DPOTrainer (settings in the dpo section).",
+    )
     model: ModelConfig = Field(default_factory=ModelConfig)
     lora: LoraConfig = Field(default_factory=LoraConfig)
     data: DataConfig = Field(default_factory=DataConfig)
@@ -239,6 +329,10 @@ class TrainConfig(ConfigModel):
     checkpointing: CheckpointConfig = Field(default_factory=CheckpointConfig)
     logging: LoggingConfig = Field(default_factory=LoggingConfig)
     output: OutputConfig = Field(default_factory=OutputConfig)
+    dpo: DpoConfig | None = Field(
+        default=None,
+        description="DPO settings (method: dpo); null with method sft. Left out with method dpo: the defaults.",
+    )
 
     @property
     def effective_batch_size(self) -> int:
@@ -289,6 +383,46 @@ class TrainConfig(ConfigModel):
         if self.model.load_in_4bit and self.model.dtype == "float32":
             raise ValueError("model.load_in_4bit (QLoRA) computes in 16-bit: set model.dtype to auto or bfloat16")
         return self
+
+    @model_validator(mode="after")
+    def _method_checks(self) -> TrainConfig:
+        """DPO settings only with ``method: dpo``; SFT-only settings not with it; DPO's defaults filled in."""
+        if self.method == "sft":
+            if self.dpo is not None:
+                key = "dpo." + sorted(self.dpo.model_fields_set)[0] if self.dpo.model_fields_set else "dpo"
+                raise ValueError(
+                    f"{key} is a DPO setting, but method is 'sft'. Fix: set method: dpo, or remove the dpo section"
+                )
+            return self
+        for key, problem in _sft_only_settings(self):
+            raise ValueError(f"{key} {problem}, which DPO does not do. Fix: remove it, or set method: sft")
+        # Defaults filled in are not marked as set: with_overrides() then leaves them out, so that switching back
+        # to sft gives the recipe's learning rate and no dpo section. (object.__setattr__: no re-validation.)
+        if self.dpo is None:
+            object.__setattr__(self, "dpo", DpoConfig())
+        if "learning_rate" not in self.optim.model_fields_set:
+            optim = self.optim.model_copy(update={"learning_rate": DPO_LEARNING_RATE})
+            optim.__pydantic_fields_set__.discard("learning_rate")
+            object.__setattr__(self, "optim", optim)
+        return self
+
+
+def _sft_only_settings(cfg: TrainConfig) -> list[tuple[str, str]]:
+    """The settings of ``cfg`` that only supervised fine-tuning honours, with what each would do."""
+    found = []
+    if cfg.format.train_on == "all":
+        found.append(("format.train_on: all", "trains on the prompt tokens"))
+    if cfg.format.packing:
+        found.append(("format.packing", "packs several examples per row"))
+    if cfg.format.padding_free is True:
+        found.append(("format.padding_free: true", "concatenates examples into one row"))
+    if isinstance(cfg.optim.max_tokens_per_batch, int):
+        found.append(("optim.max_tokens_per_batch", "cuts steps into micro-batches by tokens"))
+    if cfg.optim.length_group_pool != 1:
+        found.append(("optim.length_group_pool", "groups steps by length"))
+    if cfg.optim.loss_denominator != "step":
+        found.append(("optim.loss_denominator", "divides token losses by an epoch mean"))
+    return found
 
 
 #: The old name ``EvalConfig`` of :class:`TrainEvalConfig`, for one release (it clashed with evaluation's).

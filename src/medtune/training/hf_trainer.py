@@ -259,7 +259,16 @@ class MedtuneHFTrainer(transformers.Trainer):  # type: ignore[misc, name-defined
 
 
 def training_arguments(
-    cfg: TrainConfig, plan: Plan, ckpt_dir: Path, optimizer: str, dtype: Any, *, has_eval: bool, cuda: bool
+    cfg: TrainConfig,
+    plan: Plan,
+    ckpt_dir: Path,
+    optimizer: str,
+    dtype: Any,
+    *,
+    has_eval: bool,
+    cuda: bool,
+    args_class: type | None = None,
+    extra: Mapping[str, Any] | None = None,
 ) -> Any:
     """The ``TrainingArguments`` of a run.
 
@@ -271,6 +280,8 @@ def training_arguments(
         dtype: The training dtype (bf16/fp16 mixed precision on CUDA).
         has_eval: Whether there is evaluation data.
         cuda: Whether training runs on CUDA.
+        args_class: A ``TrainingArguments`` subclass to build instead (TRL's ``DPOConfig``).
+        extra: More arguments, or other values for these ones (those ``args_class`` does not have are dropped).
 
     Returns:
         The arguments, for one GPU per process (see :func:`one_gpu_per_process`).
@@ -278,7 +289,8 @@ def training_arguments(
     Raises:
         MissingExtraError: ``logging.report_to`` names tensorboard and it is not installed.
     """
-    names = {f.name for f in dataclasses.fields(transformers.TrainingArguments)}
+    args_class = args_class or transformers.TrainingArguments
+    names = {f.name for f in dataclasses.fields(args_class)}
     if "tensorboard" in cfg.logging.report_to and not (has_module("tensorboard") or has_module("tensorboardX")):
         raise MissingExtraError("tensorboard", "tensorboard", "logging.report_to: [tensorboard]")
     token_budget = plan.budget.tokens is not None
@@ -326,7 +338,8 @@ def training_arguments(
         kwargs["warmup_steps"] = cfg.optim.warmup_ratio
     if cfg.eval.early_stopping_patience is not None:
         kwargs.update(load_best_model_at_end=True, metric_for_best_model="eval_loss", greater_is_better=False)
-    return one_gpu_per_process(transformers.TrainingArguments(**{k: v for k, v in kwargs.items() if k in names}))
+    kwargs.update(extra or {})
+    return one_gpu_per_process(args_class(**{k: v for k, v in kwargs.items() if k in names}))
 
 
 def one_gpu_per_process(args: Any) -> Any:

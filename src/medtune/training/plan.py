@@ -23,6 +23,7 @@ __all__ = [
     "Plan",
     "TokenBudget",
     "decide_checkpointing",
+    "decide_dpo",
     "decide_padding_free",
     "decide_token_budget",
     "gpu_memory",
@@ -169,6 +170,30 @@ def decide_token_budget(
         budget,
         f"{steps} of {cfg.effective_batch_size} examples, each sorted by length into micro-batches of at most "
         f"{budget} {'tokens in one padding-free row' if padding_free else 'padded tokens'} ({how})",
+    )
+
+
+def decide_dpo(cfg: TrainConfig) -> tuple[PaddingFree, TokenBudget, Checkpointing]:
+    """The decisions of a DPO run: TRL's ``DPOTrainer`` pads fixed micro-batches of pairs.
+
+    Each micro-batch holds ``optim.batch_size`` pairs (twice as many sequences: each pair's chosen and rejected
+    answers), with ``optim.gradient_accumulation_steps`` of them per optimizer step. Activations are recomputed
+    when ``model.gradient_checkpointing`` says so, else as the backend does by default.
+    """
+    requested = cfg.model.gradient_checkpointing
+    checkpointing = (
+        Checkpointing(requested, "set in the config (model.gradient_checkpointing)")
+        if requested is not None
+        else Checkpointing(None, "the backend default (DPO: set model.gradient_checkpointing to choose)")
+    )
+    return (
+        PaddingFree(False, "DPO: TRL's DPOTrainer pads each micro-batch"),
+        TokenBudget(
+            None,
+            f"fixed micro-batches of {cfg.optim.batch_size} pairs x {cfg.optim.gradient_accumulation_steps} "
+            "accumulation steps (DPO: TRL's batching)",
+        ),
+        checkpointing,
     )
 
 

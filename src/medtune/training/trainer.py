@@ -3,7 +3,8 @@
 The loop is transformers' ``Trainer`` on examples that medtune tokenizes and masks
 itself (see :mod:`medtune.training.formatting`), so the masking, EOS and truncation rules are medtune's and are
 tested here, while batching, gradient accumulation (loss normalised by the number of trained tokens of the whole
-accumulated batch), checkpoint contents and resume come from transformers.
+accumulated batch), checkpoint contents and resume come from transformers. With ``method: dpo`` the loop is TRL's
+``DPOTrainer`` on preference pairs tokenized by the same rules (see :mod:`medtune.training.dpo`).
 
 :meth:`Trainer.train` is the recipe: setup (the backend, the model, the decisions of :mod:`~medtune.training.plan`,
 the data), fit (:mod:`~medtune.training.hf_trainer` with the :mod:`~medtune.training.callbacks`) and save (the run
@@ -28,6 +29,7 @@ from medtune.training.artifacts import TrainResult
 from medtune.training.backends import BackendChoice, get_backend, resolve_dtype, resolve_optimizer, select_backend
 from medtune.training.config import TrainConfig
 from medtune.training.formatting import TokenizationReport, ensure_pad_token, tokenize_dataset
+from medtune.training.pairs import tokenize_pairs
 
 if TYPE_CHECKING:
     from medtune.data.dataset import Dataset
@@ -74,6 +76,9 @@ class _Run:
 
 class Trainer:
     """Fine-tune a causal LM with LoRA on a :class:`medtune.Dataset`.
+
+    With ``config.method`` ``sft`` (the default) the data are instruction or chat records; with ``dpo`` they are
+    preference pairs, and the run is TRL's ``DPOTrainer`` (see :mod:`medtune.training.dpo`).
 
     Args:
         config: The run's settings; ``TrainConfig()`` (the recipe's defaults) when omitted.
@@ -128,7 +133,8 @@ class Trainer:
             The run's outputs and metrics.
 
         Raises:
-            ConfigError: Bad settings for this machine or data (the message says which and how to fix it).
+            ConfigError: Bad settings for this machine or data, or data of the wrong kind for ``config.method``
+                (the message says which and how to fix it).
             MedtuneError: Every example was rejected, or the data cannot be used.
         """
         require("transformers", "train", _FEATURE)
@@ -163,6 +169,22 @@ class Trainer:
         self._load_model(run)
         self._tokenize(run)
         return run
+
+    def _check_kind(self, dataset: Dataset, what: str) -> None:
+        """Preference pairs for DPO, instruction or chat records for SFT."""
+        method = self.config.method
+        if method == "dpo" and dataset.kind != "preference":
+            raise ConfigError(
+                f"method is 'dpo' but the {what} data are {dataset.kind} records; DPO trains on preference pairs "
+                "(prompt, chosen, rejected). Fix: pass pairs (build them from instruction records with "
+                "`medtune data pairs`), or set method: sft."
+            )
+        if method == "sft" and dataset.kind == "preference":
+            raise ConfigError(
+                f"the {what} data are preference pairs (prompt, chosen, rejected), which supervised fine-tuning "
+                "cannot train on. Fix: set method: dpo (`medtune train --method dpo`), or pass instruction or chat "
+                "records."
+            )
 
     def _load_model(self, run: _Run) -> None:
         """Load the model on its backend, decide the :class:`Plan` for this machine, add the LoRA adapters."""
@@ -201,7 +223,8 @@ class Trainer:
     def _tokenize(self, run: _Run) -> None:
         """Tokenize the data; write ``rejects.jsonl`` and ``config.yaml`` (on the main process)."""
         cfg = self.config
-        run.train_tok, run.report = tokenize_dataset(run.train_ds, run.tokenizer, cfg.format)
+        encode = tokenize_pairs if cfg.method == "dpo" else tokenize_dataset
+        run.train_tok, run.report = encode(run.train_ds, run.tokenizer, cfg.format)
         logger.info("train data: %s", run.report.summary())
         if run.report.truncated:
             logger.warning(
@@ -213,7 +236,7 @@ class Trainer:
             )
         run.eval_tok, run.eval_report = None, None
         if run.eval_ds is not None:
-            run.eval_tok, run.eval_report = tokenize_dataset(run.eval_ds, run.tokenizer, cfg.format)
+            run.eval_tok, run.eval_report = encode(run.eval_ds, run.tokenizer, cfg.format)
             logger.info("eval data: %s", run.eval_report.summary())
         main = _is_main_process()  # under torchrun / accelerate launch only rank 0 writes the run's files
         run.run_dir.mkdir(parents=True, exist_ok=True)
@@ -237,28 +260,43 @@ class Trainer:
             run.log_path.unlink()
         pm = self._plugin_manager()
         has_eval = run.eval_tok is not None
-        args = hf_trainer.training_arguments(
-            cfg, run.plan, ckpt_dir, run.optimizer, run.dtype, has_eval=has_eval, cuda=_cuda()
-        )
-        train_tok = run.train_tok
-        if cfg.format.packing:
-            from trl.data_utils import pack_dataset
-
-            train_tok = pack_dataset(train_tok, cfg.format.max_seq_length, strategy="bfd")
-            logger.info("packed %d examples into %d sequences", run.report.kept, len(train_tok))
         progress_bar = cfg.logging.progress_bar and main
-        sft = hf_trainer.build_trainer(
-            cfg,
-            run.plan,
-            model=run.model,
-            tokenizer=run.tokenizer,
-            args=args,
-            train_dataset=train_tok,
-            eval_dataset=run.eval_tok,
-            callbacks=make_callbacks(cfg, run.log_path, pm, run.resume_from, progress_bar=progress_bar),
-            trained_tokens=run.report.trained_tokens,
-            run_dir=run.run_dir,
-        )
+        callbacks = make_callbacks(cfg, run.log_path, pm, run.resume_from, progress_bar=progress_bar)
+        if cfg.method == "dpo":
+            from medtune.training import dpo
+
+            args = dpo.dpo_arguments(cfg, run.plan, ckpt_dir, run.optimizer, run.dtype, has_eval=has_eval, cuda=_cuda())
+            sft = dpo.build_dpo_trainer(
+                model=run.model,
+                tokenizer=run.tokenizer,
+                args=args,
+                train_dataset=run.train_tok,
+                eval_dataset=run.eval_tok,
+                callbacks=callbacks,
+                run_dir=run.run_dir,
+            )
+        else:
+            args = hf_trainer.training_arguments(
+                cfg, run.plan, ckpt_dir, run.optimizer, run.dtype, has_eval=has_eval, cuda=_cuda()
+            )
+            train_tok = run.train_tok
+            if cfg.format.packing:
+                from trl.data_utils import pack_dataset
+
+                train_tok = pack_dataset(train_tok, cfg.format.max_seq_length, strategy="bfd")
+                logger.info("packed %d examples into %d sequences", run.report.kept, len(train_tok))
+            sft = hf_trainer.build_trainer(
+                cfg,
+                run.plan,
+                model=run.model,
+                tokenizer=run.tokenizer,
+                args=args,
+                train_dataset=train_tok,
+                eval_dataset=run.eval_tok,
+                callbacks=callbacks,
+                trained_tokens=run.report.trained_tokens,
+                run_dir=run.run_dir,
+            )
         if main:
             pm.hook.medtune_train_begin(config=cfg, run_dir=run.run_dir)
         output = sft.train(resume_from_checkpoint=str(run.resume_from) if run.resume_from else None)
@@ -327,6 +365,9 @@ class Trainer:
             train, evaluation = splits.train, splits.validation
         if (cfg.eval.steps is not None or cfg.eval.early_stopping_patience is not None) and evaluation is None:
             raise ConfigError("eval.steps / early stopping need evaluation data: set eval.split or data.eval")
+        self._check_kind(train, "training")
+        if evaluation is not None:
+            self._check_kind(evaluation, "evaluation")
         return train, evaluation
 
 
@@ -335,11 +376,14 @@ class Trainer:
 
 def _plan(cfg: TrainConfig, model: Any, backend: Any) -> plan.Plan:
     """The padding-free, token budget and checkpointing decisions on this machine, each logged with its reason."""
-    padding_free = _decide_padding_free(cfg, backend)
+    if cfg.method == "dpo":
+        padding_free, budget, checkpointing = plan.decide_dpo(cfg)
+    else:
+        padding_free = _decide_padding_free(cfg, backend)
+        budget = _resolve_budget(cfg, model, backend.name, padding_free=padding_free.enabled)
+        checkpointing = _decide_checkpointing(cfg, model, backend.name, budget.tokens)
     logger.info("padding-free micro-batches: %s (%s)", "on" if padding_free.enabled else "off", padding_free.reason)
-    budget = _resolve_budget(cfg, model, backend.name, padding_free=padding_free.enabled)
     logger.info("batching: %s", budget.reason)
-    checkpointing = _decide_checkpointing(cfg, model, backend.name, budget.tokens)
     logger.info("activation checkpointing: %s (%s)", checkpointing.label(backend.name), checkpointing.reason)
     return plan.Plan(backend.name, padding_free, budget, checkpointing)
 
