@@ -134,15 +134,8 @@ def main(argv: list[str] | None = None) -> int:
         "test": list(Dataset.load(args.data / "test.jsonl"))[: args.n_test],
     }
     results: dict = {"sets": {k: len(v) for k, v in sets.items()}, "variants": {}}
-    models = {"base": base}
-    for variant in args.variants:
-        template, epochs = variant.split(":")
-        name = f"{template}{epochs}"
-        results["variants"][name] = train(args.data, name, template, float(epochs))
-        print("trained", name, json.dumps(results["variants"][name]["metrics"]), flush=True)
-        models[name] = results["variants"][name]["merged"]
-        (args.out / "results.json").write_text(json.dumps(results, indent=2, default=str))
-    for name, path in models.items():
+
+    def evaluate(name: str, path: str) -> None:
         results.setdefault("generation", {})[name] = generate_all(
             path, name, sets, args.penalties, args.out, args.max_new_tokens
         )
@@ -150,6 +143,14 @@ def main(argv: list[str] | None = None) -> int:
             results.setdefault("pubmedqa", {})[name] = pubmedqa(path, name, args.pubmedqa)
             print(name, "pubmedqa", json.dumps(results["pubmedqa"][name]["metrics"]), flush=True)
         (args.out / "results.json").write_text(json.dumps(results, indent=2, default=str))
+
+    evaluate("base", base)  # each model as soon as it exists: a call cut short keeps what was done
+    for variant in args.variants:
+        template, epochs = variant.split(":")
+        name = f"{template}{epochs}"
+        results["variants"][name] = train(args.data, name, template, float(epochs))
+        print("trained", name, json.dumps(results["variants"][name]["metrics"]), flush=True)
+        evaluate(name, results["variants"][name]["merged"])
     return 0
 
 
