@@ -1,0 +1,84 @@
+"""Score ``gpu_generalise.py``'s generations on the CPU: each tuned model against the base, per set and decoding.
+
+Splits ``gen_MODEL.jsonl`` by set and repetition penalty, runs ``medtune eval --generations … --base-generations …``
+for every (tuned model, set, penalty) against the base at the same penalty, and prints one table row per comparison
+(ROUGE-L, red-flag escalation, words per answer and the share of answers that loop, with paired 95 % intervals from
+the evaluator). A looping answer repeats one of its word 8-grams three or more times.
+
+Usage::
+
+    python benchmarks/score_generalise.py RESULTS_DIR --out SCORES_DIR
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+
+def loops(text: str, n: int = 8, times: int = 3) -> bool:
+    """Whether some word n-gram occurs ``times`` or more times in ``text``."""
+    words = text.split()
+    grams = collections.Counter(tuple(words[i : i + n]) for i in range(len(words) - n + 1))
+    return bool(grams) and max(grams.values()) >= times
+
+
+def split(results: Path, work: Path) -> dict[tuple[str, str, float], Path]:
+    """Write one generations file per (model, set, penalty); return their paths."""
+    groups: dict[tuple[str, str, float], list[dict]] = collections.defaultdict(list)
+    for path in sorted(results.glob("gen_*.jsonl")):
+        model = path.stem.removeprefix("gen_")
+        for line in path.read_text(encoding="utf-8").splitlines():
+            row = json.loads(line)
+            groups[(model, row["set"], float(row["penalty"]))].append(row)
+    out = {}
+    for (model, set_name, penalty), rows in groups.items():
+        target = work / f"{set_name}_{model}_rp{penalty}.jsonl"
+        target.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+        out[(model, set_name, penalty)] = target
+    return out
+
+
+def compare(tuned: Path, base: Path, out: Path) -> dict:
+    """``medtune eval`` on two generation files; its report.json."""
+    cmd = [sys.executable, "-m", "medtune.cli.main", "eval", "--generations", str(tuned)]
+    cmd += ["--base-generations", str(base), "-o", str(out), "--bootstrap", "1000"]
+    subprocess.run(cmd, check=True, capture_output=True, text=True)
+    return json.loads((out / "report.json").read_text())
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("results", type=Path)
+    parser.add_argument("--out", type=Path, required=True)
+    args = parser.parse_args(argv)
+    args.out.mkdir(parents=True, exist_ok=True)
+    files = split(args.results, args.out)
+    table = []
+    for (model, set_name, penalty), path in sorted(files.items()):
+        rows = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines()]
+        facts = {
+            "model": model,
+            "set": set_name,
+            "penalty": penalty,
+            "n": len(rows),
+            "loop_rate": round(sum(loops(r["prediction"]) for r in rows) / max(len(rows), 1), 3),
+            "words": round(sum(len(r["prediction"].split()) for r in rows) / max(len(rows), 1), 1),
+        }
+        base = files.get(("base", set_name, penalty))
+        if model != "base" and base is not None:
+            report = compare(path, base, args.out / f"report_{set_name}_{model}_rp{penalty}")
+            facts["verdict"] = report.get("verdict")
+            facts["comparison"] = report.get("comparison")
+        table.append(facts)
+        print(json.dumps({k: v for k, v in facts.items() if k not in ("comparison", "verdict")}), flush=True)
+    (args.out / "scores.json").write_text(json.dumps(table, indent=2, default=str) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
