@@ -120,6 +120,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--n-test", type=int, default=150, help="in-distribution test questions")
     parser.add_argument("--n-ood", type=int, default=201)
     parser.add_argument("--max-new-tokens", type=int, default=256)
+    parser.add_argument(
+        "--base", choices=["run", "skip", "only"], default="run",
+        help="evaluate the base model too (run), not here (skip: e.g. on a CPU with --base only), or only it",
+    )  # fmt: skip
     parser.add_argument("--out", type=Path, required=True)
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
@@ -144,8 +148,9 @@ def main(argv: list[str] | None = None) -> int:
             print(name, "pubmedqa", json.dumps(results["pubmedqa"][name]["metrics"]), flush=True)
         (args.out / "results.json").write_text(json.dumps(results, indent=2, default=str))
 
-    evaluate("base", base)  # each model as soon as it exists: a call cut short keeps what was done
-    for variant in args.variants:
+    if args.base != "skip":
+        evaluate("base", base)  # each model as soon as it exists: a call cut short keeps what was done
+    for variant in args.variants if args.base != "only" else []:
         template, epochs = variant.split(":")
         name = f"{template}{epochs}"
         results["variants"][name] = train(args.data, name, template, float(epochs))
