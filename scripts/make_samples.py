@@ -1,15 +1,21 @@
-"""Build the small real-data samples shipped in ``src/medtune/medical/samples/``.
+"""Build the small real-data samples shipped in ``medtune/medical/samples/`` and ``medtune/evaluation/samples/``.
 
 Run from the repository root::
 
-    python scripts/make_samples.py [--data-dir ../shared/data] [--out-dir src/medtune/medical/samples]
+    python scripts/make_samples.py [--data-dir ../shared/data] [--out-dir src/medtune/medical/samples] \
+        [--kqa-repo PATH] [--mmlu-repo PATH] [--eval-out-dir src/medtune/evaluation/samples] [--only NAME ...]
 
-It reads the full corpora (never shipped) and writes three deterministic samples:
+It reads the full corpora (never shipped) and writes five deterministic samples:
 
 * ``medical_sample.jsonl``: 200 ChatDoctor (GenMedGPT-5k) records and 100 answered MedQuAD pairs, as
   ``{id, instruction, input, output, source, category, metadata}`` lines.
 * ``pubmedqa_sample.json``: 60 PubMedQA expert-labelled entries in the original ``{pmid: {...}}`` format.
 * ``medquad_sample/``: three original MedQuAD XML files, copied byte for byte into their original folders.
+* ``kqa_sample.jsonl`` (``--only kqa``): the 201 physician-answered K-QA questions, read from a clone of
+  https://github.com/Itaymanes/K-QA at commit ``KQA_COMMIT``.
+* ``mmlu_general.jsonl`` in the evaluation package (``--only mmlu``): 160 MMLU test questions of 16 subjects that are
+  neither medicine nor biology nor psychology, read from a clone of https://github.com/hendrycks/test at commit
+  ``MMLU_COMMIT`` (the last commit that holds the data in the repository).
 
 Every random choice uses its own ``random.Random(SEED)`` over a sorted candidate list, and every file is
 written with fixed key order, separators and line endings, so re-running gives byte-identical files.
@@ -19,10 +25,13 @@ The licence texts and ``ATTRIBUTION.md`` next to the samples are maintained by h
 from __future__ import annotations
 
 import argparse
+import csv
+import io
 import json
 import random
 import re
 import shutil
+import subprocess
 import tarfile
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
@@ -34,6 +43,11 @@ SEED = 42
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA_DIR = ROOT.parent / "shared" / "data"
 DEFAULT_OUT_DIR = ROOT / "src" / "medtune" / "medical" / "samples"
+DEFAULT_EVAL_OUT_DIR = ROOT / "src" / "medtune" / "evaluation" / "samples"
+DEFAULT_KQA_REPO = ROOT.parent / ".mirror" / "Itaymanes+K-QA" / "repo"
+DEFAULT_MMLU_REPO = ROOT.parent / ".mirror" / "hendrycks+test" / "repo"
+#: The samples this script builds (``--only``).
+PARTS = ("medical", "kqa", "mmlu")
 
 N_CHATDOCTOR = 200
 N_MEDQUAD = 100
@@ -42,6 +56,39 @@ MIN_PER_DECISION = 10
 MAX_OUTPUT_CHARS = 2500
 
 MEDQUAD_INSTRUCTION = "You are a medical information assistant. Answer the question accurately and clearly."
+
+#: K-QA's commit (https://github.com/Itaymanes/K-QA) and the file of its 201 physician-answered questions.
+KQA_COMMIT = "ef403d012e199fcfa0d8c02b38a96ff95164f4d0"
+KQA_FILE = "dataset/questions_w_answers.jsonl"
+
+#: MMLU's commit (https://github.com/hendrycks/test): the last one whose tree holds ``data/`` (the next one,
+#: b391c41 "moved data to tar", removed it); the test split is the same data as the published data.tar.
+MMLU_COMMIT = "785eba57b455b9f9be12a0d3c1106d67274fea0e"
+#: The subjects of the general sample: four per MMLU category (STEM, humanities, social sciences, other), none of
+#: them medicine, health, biology or psychology, none built on long passages (the history subjects).
+MMLU_SUBJECTS = (
+    "astronomy",
+    "computer_security",
+    "conceptual_physics",
+    "electrical_engineering",
+    "elementary_mathematics",
+    "jurisprudence",
+    "logical_fallacies",
+    "prehistory",
+    "world_religions",
+    "high_school_geography",
+    "high_school_government_and_politics",
+    "high_school_macroeconomics",
+    "sociology",
+    "us_foreign_policy",
+    "management",
+    "marketing",
+)
+N_MMLU_PER_SUBJECT = 10
+#: Longest question plus options (characters): short items keep the forgetting check cheap to score.
+MAX_MMLU_CHARS = 400
+#: The instruction of every general item (the preset's MCQ instruction may name a domain, e.g. medicine).
+MMLU_INSTRUCTION = "Answer the multiple-choice question with the correct option."
 
 # Original files copied into medquad_sample/: folder -> file names. The CancerGov pair are the two smallest
 # answered files with distinct document ids; the A.D.A.M. file is the smallest one (its answer is empty).
@@ -322,20 +369,128 @@ def write_medquad_dir(members: dict[tuple[str, str], bytes], out: Path) -> list[
     return written
 
 
-def main(argv: list[str] | None = None) -> None:
-    """Read the corpora and write the samples.
+def git_show(repo: Path, commit: str, path: str) -> bytes:
+    """The bytes of ``path`` at ``commit`` in the git repository ``repo`` (a clone or a bare mirror).
+
+    Raises:
+        SystemExit: ``git`` failed (no such repository, commit or file).
+    """
+    proc = subprocess.run(["git", "-C", str(repo), "show", f"{commit}:{path}"], capture_output=True, check=False)
+    if proc.returncode != 0:
+        raise SystemExit(f"git show {commit}:{path} in {repo} failed: {proc.stderr.decode(errors='replace').strip()}")
+    return proc.stdout
+
+
+def select_kqa(lines: list[str]) -> list[dict[str, Any]]:
+    """Every K-QA question with a physician's answer, in the original order.
 
     Args:
-        argv: Command-line arguments (default: ``sys.argv[1:]``).
-    """
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data-dir", type=Path, default=DEFAULT_DATA_DIR, help="the shared data folder")
-    parser.add_argument("--out-dir", type=Path, default=DEFAULT_OUT_DIR, help="the package's samples folder")
-    args = parser.parse_args(argv)
-    data_dir: Path = args.data_dir
-    out_dir: Path = args.out_dir
-    out_dir.mkdir(parents=True, exist_ok=True)
+        lines: The lines of ``questions_w_answers.jsonl``.
 
+    Returns:
+        Records ``{id, instruction, input, output, source, category, metadata}``: the question as the instruction,
+        the free-form answer as the output, the statements and sources in the metadata.
+    """
+    records = []
+    for index, line in enumerate(ln for ln in lines if ln.strip()):
+        row = json.loads(line)
+        answer = row["Free_form_answer"].strip()
+        if not answer:
+            continue
+        records.append(
+            {
+                "id": f"k-qa-{index:03d}",
+                "instruction": row["Question"].strip(),
+                "input": "",
+                "output": answer,
+                "source": "k-qa",
+                "category": None,
+                "metadata": {
+                    "must_have": [s.strip() for s in row["Must_have"]],
+                    "nice_to_have": [s.strip() for s in row["Nice_to_have"]],
+                    "sources": row["Sources"],
+                    "icd_10_diag": row["ICD_10_diag"],
+                },
+            }
+        )
+    return records
+
+
+def select_mmlu(subjects: dict[str, list[list[str]]]) -> list[dict[str, Any]]:
+    """``N_MMLU_PER_SUBJECT`` test questions of each of ``MMLU_SUBJECTS``, interleaved by subject.
+
+    Candidates are rows with four non-empty options, an answer in A-D, a question not seen before in the subject
+    (lower-cased, punctuation collapsed) and at most ``MAX_MMLU_CHARS`` characters of question and options.
+    ``random.Random(SEED).sample`` picks among a subject's candidates (in file order), then sorted by row. The items
+    are interleaved (the first of every subject, then the second…), so that the first N items of the file span
+    min(N, 16) subjects: an evaluation with ``limit`` still covers them.
+
+    Args:
+        subjects: Subject -> the rows of its ``data/test/<subject>_test.csv`` (question, A, B, C, D, answer).
+
+    Returns:
+        MCQ items ``{id, question, options, answer_idx, subject, instruction}`` (``load_mcq_jsonl``'s layout).
+    """
+    per_subject: list[list[dict[str, Any]]] = []
+    for subject in MMLU_SUBJECTS:
+        seen: set[str] = set()
+        candidates: list[int] = []
+        for index, row in enumerate(subjects[subject]):
+            question, *options, answer = row
+            key = _normalise(question)
+            duplicate = key in seen
+            seen.add(key)
+            if duplicate or answer not in ("A", "B", "C", "D") or not all(o.strip() for o in options):
+                continue
+            if len(question) + sum(len(o) for o in options) > MAX_MMLU_CHARS:
+                continue
+            candidates.append(index)
+        chosen = sorted(random.Random(SEED).sample(candidates, N_MMLU_PER_SUBJECT))
+        items = []
+        for index in chosen:
+            question, *options, answer = subjects[subject][index]
+            items.append(
+                {
+                    "id": f"mmlu-{subject}-{index:03d}",
+                    "question": question,
+                    "options": dict(zip("ABCD", options)),
+                    "answer_idx": answer,
+                    "subject": subject,
+                    "instruction": MMLU_INSTRUCTION,
+                }
+            )
+        per_subject.append(items)
+    return [items[i] for i in range(N_MMLU_PER_SUBJECT) for items in per_subject]
+
+
+def _write_jsonl(path: Path, rows: list[dict[str, Any]]) -> None:
+    with path.open("w", encoding="utf-8", newline="\n") as fh:
+        for row in rows:
+            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+def build_kqa(repo: Path, out_dir: Path) -> int:
+    """Write ``kqa_sample.jsonl`` from K-QA's repository at ``KQA_COMMIT``; returns the record count."""
+    lines = git_show(repo, KQA_COMMIT, KQA_FILE).decode("utf-8").splitlines()
+    records = select_kqa(lines)
+    _write_jsonl(out_dir / "kqa_sample.jsonl", records)
+    return len(records)
+
+
+def build_mmlu(repo: Path, out_dir: Path) -> int:
+    """Write ``mmlu_general.jsonl`` from MMLU's repository at ``MMLU_COMMIT``; returns the item count."""
+    subjects = {}
+    for subject in MMLU_SUBJECTS:
+        text = git_show(repo, MMLU_COMMIT, f"data/test/{subject}_test.csv").decode("utf-8")
+        subjects[subject] = list(csv.reader(io.StringIO(text)))
+    items = select_mmlu(subjects)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    _write_jsonl(out_dir / "mmlu_general.jsonl", items)
+    return len(items)
+
+
+def build_medical(data_dir: Path, out_dir: Path) -> None:
+    """Write ``medical_sample.jsonl``, ``pubmedqa_sample.json`` and ``medquad_sample/`` from the shared data."""
     chatdoctor = json.loads((data_dir / "chatdoctor5k.json").read_text(encoding="utf-8"))
     members: dict[tuple[str, str], bytes] = {}
     pairs: list[MedQuADPair] = []
@@ -343,9 +498,7 @@ def main(argv: list[str] | None = None) -> None:
         members[(folder, name)] = content
         pairs.extend(_parse_medquad(folder, name.removesuffix(".xml"), content))
     records = select_chatdoctor(chatdoctor) + select_medquad(pairs)
-    with (out_dir / "medical_sample.jsonl").open("w", encoding="utf-8", newline="\n") as fh:
-        for rec in records:
-            fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+    _write_jsonl(out_dir / "medical_sample.jsonl", records)
 
     pubmedqa = json.loads((data_dir / "pubmedqa_ori_pqal.json").read_text(encoding="utf-8"))
     sample = select_pubmedqa(pubmedqa)
@@ -356,6 +509,32 @@ def main(argv: list[str] | None = None) -> None:
     print(f"medical_sample.jsonl: {len(records)} records")
     print(f"pubmedqa_sample.json: {len(sample)} entries")
     print(f"medquad_sample/: {len(written)} XML files")
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Read the corpora and write the samples.
+
+    Args:
+        argv: Command-line arguments (default: ``sys.argv[1:]``).
+    """
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data-dir", type=Path, default=DEFAULT_DATA_DIR, help="the shared data folder")
+    parser.add_argument("--out-dir", type=Path, default=DEFAULT_OUT_DIR, help="the medical plugin's samples folder")
+    parser.add_argument("--kqa-repo", type=Path, default=DEFAULT_KQA_REPO, help="a git clone of Itaymanes/K-QA")
+    parser.add_argument("--mmlu-repo", type=Path, default=DEFAULT_MMLU_REPO, help="a git clone of hendrycks/test")
+    parser.add_argument(
+        "--eval-out-dir", type=Path, default=DEFAULT_EVAL_OUT_DIR, help="the evaluation package's samples folder"
+    )
+    parser.add_argument("--only", nargs="+", choices=PARTS, default=list(PARTS), help="build these samples only")
+    args = parser.parse_args(argv)
+    out_dir: Path = args.out_dir
+    out_dir.mkdir(parents=True, exist_ok=True)
+    if "medical" in args.only:
+        build_medical(args.data_dir, out_dir)
+    if "kqa" in args.only:
+        print(f"kqa_sample.jsonl: {build_kqa(args.kqa_repo, out_dir)} records")
+    if "mmlu" in args.only:
+        print(f"mmlu_general.jsonl: {build_mmlu(args.mmlu_repo, args.eval_out_dir)} items")
 
 
 if __name__ == "__main__":

@@ -14,6 +14,8 @@ MODULES = [
     "medtune.cards.evaluation",
     "medtune.evaluation.compare",
     "medtune.evaluation.report",
+    "medtune.evaluation.sets",
+    "medtune.evaluation.verdict",
     "medtune.models.dtype",
     "medtune.models.prompts",
     "medtune.serving.batching",

@@ -43,7 +43,7 @@ def test_generation_eval_with_base_writes_report_and_caches(model_dirs, write_js
     )
     out = tmp_path / "report"
     argv = ["eval", "--model", str(tuned), "--base", str(base), "--data", str(data), "-o", str(out)]
-    argv += ["--max-new-tokens", "4", "--bootstrap", "50", "--json"]
+    argv += ["--max-new-tokens", "4", "--bootstrap", "50", "--json", "--ood", "none", "--forgetting", "none"]
     assert main(argv) == 0
     payload = json.loads(capsys.readouterr().out)
     report = json.loads((out / "report.json").read_text())
@@ -105,7 +105,7 @@ def test_mcq_eval_on_medmcqa_layout_reuses_cached_scores(model_dirs, tmp_path, c
     base, tuned = model_dirs
     out = tmp_path / "medmcqa"
     argv = ["eval", "--model", str(tuned), "--base", str(base), "--data", str(MEDMCQA), "--task", "mcq"]
-    argv += ["-o", str(out), "--bootstrap", "20", "--json"]
+    argv += ["-o", str(out), "--bootstrap", "20", "--json", "--ood", "none", "--forgetting", "none"]
     assert main(argv) == 0
     report = json.loads(capsys.readouterr().out)["report"]
     assert report["systems"]["tuned"]["metrics"]["accuracy"]["n"] == 8
@@ -158,7 +158,7 @@ def test_eval_updates_the_medtune_model_card(model_dirs, tmp_path, capsys):
     run, card = _training_run(tmp_path, tuned)
     out = run / "eval"
     argv = ["eval", "--model", str(run / "merged"), "--base", str(base), "--data", str(MEDMCQA), "--task", "mcq"]
-    argv += ["-o", str(out), "--bootstrap", "20", "--limit", "4"]
+    argv += ["-o", str(out), "--bootstrap", "20", "--limit", "4", "--max-new-tokens", "4"]
     assert main(argv) == 0
     captured = capsys.readouterr()
     assert "updated with the evaluation summary" in captured.err
@@ -175,6 +175,15 @@ def test_eval_updates_the_medtune_model_card(model_dirs, tmp_path, capsys):
     delta = report["comparison"]["accuracy"]["delta"]["value"]
     assert f"| accuracy | {fmt(report['comparison']['accuracy']['base']['value'])} |" in section
     assert fmt(delta) in section
+    # with --base, the preset's out-of-distribution and forgetting sets, cut to --limit, are in the card too
+    assert {n: (s["role"], s["examples"]) for n, s in report["sets"].items()} == {
+        "k-qa": ("ood", 4),
+        "pubmedqa": ("forgetting", 4),
+        "mmlu-general": ("forgetting", 4),
+    }
+    assert "sets from other sources (out of distribution: `k-qa`, 4 examples; forgetting: `pubmedqa`, 4" in section
+    assert "**k-qa (out of distribution, 4 examples): comparison**" in section
+    assert f"**{report['verdict']['line']}**" in section and "Out of distribution (k-qa): " in section
     # a second evaluation (generation task, no base) replaces the section
     data = tmp_path / "gen.jsonl"
     data.write_text(json.dumps({"instruction": "Answer the question.", "input": "cough", "output": "rest"}) + "\n")
@@ -349,6 +358,7 @@ def reference_run(tmp_path, tiny_lm, medtune_plugin_manager, write_jsonl):
 
 def _eval(tuned, base, data, out, *extra):
     argv = ["eval", "--model", str(tuned), "--base", str(base), "--data", str(data), "-o", str(out)]
+    argv += ["--ood", "none", "--forgetting", "none"]  # the verdict of the main data alone
     return main(
         [*argv, "--max-new-tokens", "6", "--bootstrap", "200", "--metrics", "rouge,length", "--checkers", "", *extra]
     )
@@ -447,3 +457,41 @@ def test_a_pair_file_is_evaluated_on_its_prompts_against_the_chosen_answers(mode
     capsys.readouterr()
     (example,) = [json.loads(line) for line in (out / "tuned.examples.jsonl").read_text().splitlines()]
     assert example["prompt"] == "I have chest pain" and example["reference"] == "call 911 now"
+
+
+def test_eval_sets_flags_override_the_preset_and_bad_ones_are_actionable(model_dirs, write_jsonl, tmp_path, capsys):
+    base, tuned = model_dirs
+    data = write_jsonl(
+        [{"id": f"r{i}", "instruction": "Answer the question.", "input": "cough", "output": "rest"} for i in range(3)],
+        "test.jsonl",
+    )
+    ood = write_jsonl([{"instruction": "I have fever", "output": "rest fluids"}] * 2, "patients.jsonl")
+    argv = ["eval", "--model", str(tuned), "--base", str(base), "--data", str(data), "-o", str(tmp_path / "r")]
+    argv += ["--max-new-tokens", "3", "--bootstrap", "20", "--metrics", "rouge", "--checkers", ""]
+    assert main([*argv, "--ood", str(ood), "--forgetting", "mmlu-general", "--limit", "2"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Verdict: too few to judge. Out of distribution (patients): too few to judge; safety: not")
+    assert "patients (out of distribution, 2 examples): comparison" in out
+    assert "mmlu-general (forgetting, 2 questions): comparison" in out
+    report = json.loads((tmp_path / "r" / "report.json").read_text())
+    assert list(report["sets"]) == ["patients", "mmlu-general"] and report["config"]["ood"] == [str(ood)]
+    # none switches them off; without --base none are scored unless named
+    assert main([*argv, "--ood", "none", "--forgetting", "none", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["report"]["sets"] == {}
+    single = ["eval", "--model", str(tuned), "--data", str(data), "-o", str(tmp_path / "s"), "--max-new-tokens", "2"]
+    assert main([*single, "--metrics", "length", "--checkers", "", "--bootstrap", "0", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["report"]["sets"] == {}
+    # an unknown set fails before any model is loaded, naming the flag, the value, the samples and the fix
+    assert main([*argv, "--ood", "k_qa"]) == 2
+    err = capsys.readouterr().err
+    assert "--ood: 'k_qa' is neither a shipped sample nor an existing file" in err and "Traceback" not in err
+    assert "Shipped samples: " in err and "(--ood none)" in err
+    # the general sample is a multiple-choice set of its own too
+    mcq = ["eval", "--model", str(tuned), "--data", "mmlu-general", "--task", "mcq", "--limit", "2", "--json"]
+    assert main([*mcq, "-o", str(tmp_path / "m"), "--bootstrap", "0"]) == 0
+    assert json.loads(capsys.readouterr().out)["report"]["systems"]["tuned"]["metrics"]["accuracy"]["n"] == 2
+    saved = ["eval", "--generations", str(tmp_path / "r" / "tuned.examples.jsonl"), "-o", str(tmp_path / "g")]
+    assert main([*saved, "--forgetting", "mmlu-general"]) == 2
+    assert (
+        "--forgetting mmlu-general: scoring saved generations (--generations) loads no model" in capsys.readouterr().err
+    )

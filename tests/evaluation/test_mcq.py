@@ -67,10 +67,11 @@ def test_load_reports_every_bad_item(write_jsonl):
     assert [(i.line, i.field) for i in info.value.issues] == [(1, "answer"), (2, "question")]
 
 
-def test_scores_match_direct_computation_and_argmax(tiny_lm, mcq_file):
+@pytest.mark.parametrize("shared", [True, False])
+def test_scores_match_direct_computation_and_argmax(tiny_lm, mcq_file, shared):
     model, tok = tiny_lm
     items = load_mcq_jsonl(mcq_file)
-    result = score_mcq(model, tok, items, MCQConfig(batch_size=4))
+    result = score_mcq(model, tok, items, MCQConfig(batch_size=4, shared_prompt=shared))
     for item, row in zip(items, result.items):
         prompt = build_prompt(item.record, tok, "alpaca")
         for label, text in item.options.items():
@@ -90,8 +91,8 @@ def test_scores_match_direct_computation_and_argmax(tiny_lm, mcq_file):
 def test_batch_size_does_not_change_scores(tiny_lm, mcq_file):
     model, tok = tiny_lm
     items = load_mcq_jsonl(mcq_file)
-    a = score_mcq(model, tok, items, MCQConfig(batch_size=1))
-    b = score_mcq(model, tok, items, MCQConfig(batch_size=7))
+    a = score_mcq(model, tok, items, MCQConfig(batch_size=1, shared_prompt=False))
+    b = score_mcq(model, tok, items, MCQConfig(batch_size=7, shared_prompt=False))
     for ra, rb in zip(a.items, b.items):
         for k in ra["loglikelihoods"]:
             assert ra["loglikelihoods"][k] == pytest.approx(rb["loglikelihoods"][k], abs=1e-4)
@@ -239,12 +240,27 @@ def count_forwards(model) -> list[int]:
     return calls
 
 
+def test_a_shared_prompt_runs_each_question_once_for_the_same_scores(tiny_lm, mcq_file):
+    """On a CPU (the default there) each prompt runs once; only options of several tokens run again, on its cache."""
+    model, tok = tiny_lm
+    items = load_mcq_jsonl(mcq_file)
+    batched = score_mcq(model, tok, items, MCQConfig(shared_prompt=False))
+    calls = count_forwards(model)
+    shared = score_mcq(model, tok, items, MCQConfig())  # None: shared, the model is not on CUDA
+    assert calls == [1] * (3 + 1)  # one pass per question, and one more for the two-token option "salt water"
+    for a, b in zip(batched.items, shared.items):
+        assert a["tokens"] == b["tokens"] and a["prediction"] == b["prediction"]
+        for label, value in a["loglikelihoods"].items():
+            assert b["loglikelihoods"][label] == pytest.approx(value, abs=1e-4)
+
+
 def test_cache_reuses_scores_and_misses_on_changes(tiny_lm, mcq_file, tmp_path):
     model, tok = tiny_lm
     items = load_mcq_jsonl(mcq_file)
     cache = tmp_path / "ll" / "tuned.jsonl"
     calls = count_forwards(model)
-    first = score_mcq(model, tok, items, MCQConfig(batch_size=4), cache=cache, model_id="m#1")
+    batched = MCQConfig(batch_size=4, shared_prompt=False)
+    first = score_mcq(model, tok, items, batched, cache=cache, model_id="m#1")
     assert (first.scored, first.reused) == (3, 0) and sum(calls) == 7  # 3 + 2 + 2 options
     assert len(cache.read_text().splitlines()) == 3
     # same model, data and settings (another batch size): every score from the cache, no forward pass
@@ -263,7 +279,7 @@ def test_cache_reuses_scores_and_misses_on_changes(tiny_lm, mcq_file, tmp_path):
         replace(items[2], record=items[2].record.model_copy(update={"instruction": "Answer the question."})),
     ]
     calls.clear()
-    partial = score_mcq(model, tok, changed, MCQConfig(), cache=cache, model_id="m#1")
+    partial = score_mcq(model, tok, changed, MCQConfig(shared_prompt=False), cache=cache, model_id="m#1")
     assert (partial.scored, partial.reused) == (2, 1) and sum(calls) == 3 + 2
     assert set(partial.items[1]["loglikelihoods"]) == {"A", "B", "C"}
     # other settings: scoring letters instead of texts is another computation

@@ -65,3 +65,29 @@ def test_each_data_set_is_named_and_the_worst_decides():
 def test_an_unknown_headline_is_an_actionable_error():
     with pytest.raises(ConfigError, match=r"eval headline 'rougeX' is not a metric .*'test'.*rougeL.*Fix"):
         verdict({"test": {"rougeL": _entry(0.1, 0.2)}}, headline="rougeX")
+
+
+def test_with_roles_the_line_starts_with_out_of_distribution_safety_and_forgetting():
+    test = {"rougeL": _entry(0.1, 0.2), "red_flag_escalation": _entry(-0.3, -0.1, group="safety")}
+    kqa = {"rougeL": _entry(-0.05, 0.05), "red_flag_escalation": _entry(-0.1, 0.1, group="safety")}
+    mcq = {"accuracy": _entry(-0.2, -0.05), "accuracy_norm": _entry(-0.1, 0.1)}
+    roles = {"k-qa": "ood", "pubmedqa": "forgetting"}
+    v = verdict({"test": test, "k-qa": kqa, "pubmedqa": mcq}, headline={"test": "rougeL"}, roles=roles)
+    assert v["summary"] == {
+        "ood": {"status": NO_CLEAR_CHANGE, "sets": ["k-qa"]},
+        "safety": {"status": HURT, "sets": ["test", "k-qa"]},  # the safety group of every set
+        "forgetting": {"status": HURT, "sets": ["pubmedqa"]},
+    }
+    assert [s["role"] for s in v["sets"]] == [None, "ood", "forgetting"]
+    assert v["hurt"] == ["test/red_flag_escalation", "pubmedqa/accuracy"]  # accuracy alone judges multiple choice
+    assert v["line"].startswith(
+        "Verdict: hurt. Out of distribution (k-qa): no clear change; safety: hurt; forgetting (pubmedqa): hurt. "
+        "test: quality helped (rougeL +0.1500 [+0.1000, +0.2000]); safety hurt"
+    )
+    # nothing of a kind evaluated: said so, not left out
+    alone = verdict({"test": test, "mmlu-general": mcq}, roles={"mmlu-general": "forgetting"})
+    assert alone["line"].startswith("Verdict: hurt. Out of distribution: none evaluated; safety: hurt; forgetting")
+    # a headline per set: the main data's headline does not have to exist in a multiple-choice set
+    assert verdict({"test": test, "q": mcq}, headline={"test": "rougeL", "q": None})["status"] == HURT
+    with pytest.raises(ConfigError, match="eval headline 'rougeL' is not a metric of the evaluation of 'q'"):
+        verdict({"test": test, "q": mcq}, headline="rougeL")

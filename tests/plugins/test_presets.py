@@ -33,6 +33,15 @@ def test_core_and_medical_register_their_presets():
     assert {(i.name, i.plugin) for i in pm.registry("preset")} == {("generic", "core"), ("medical", "medical")}
     medical = pm.registry("preset").get("medical")
     assert medical.safety_policy == "medical" and medical.sample == "medical" and medical.pii_profile == "medical"
+    assert medical.ood == ("k-qa",) and medical.forgetting == ("pubmedqa", "mmlu-general")
+    generic = pm.registry("preset").get("generic")
+    assert generic.ood == () and generic.forgetting == ("mmlu-general",)  # the core's general set, nothing medical
+    assert Preset("legal").forgetting == ("mmlu-general",)  # a domain preset gets the general check unless it opts out
+    samples = pm.registry("sample")
+    assert {s.name: s.plugin for s in samples if s.name in ("k-qa", "mmlu-general")} == {
+        "k-qa": "medical",
+        "mmlu-general": "core",
+    }
     assert "medically_sound" in [c if isinstance(c, str) else c["name"] for c in medical.pipeline_config()["cleaners"]]
 
 

@@ -43,7 +43,10 @@ def tiny_model_dir(run_data: Path, tmp_path_factory: pytest.TempPathFactory) -> 
 
 
 def fast_run_config(data_path: Path, model_dir: Path, output_dir: Path, **sections: Any) -> dict[str, Any]:
-    """A run config dict that finishes in seconds on CPU: 2 optimizer steps, 4 evaluated examples, 8 tokens."""
+    """A run config dict that finishes in seconds on CPU: 2 optimizer steps, 4 evaluated examples, 8 tokens.
+
+    The out-of-distribution and forgetting sets are off (test_sets.py runs them).
+    """
     config: dict[str, Any] = {
         "data": {"source": str(data_path)},
         "clean": "default",
@@ -69,6 +72,8 @@ def fast_run_config(data_path: Path, model_dir: Path, output_dir: Path, **sectio
             "generation": {"max_new_tokens": 8, "batch_size": 4},
             "bootstrap_resamples": 20,
             "qualitative_examples": 1,
+            "ood": [],
+            "forgetting": [],
         },
         "output_dir": str(output_dir),
     }

@@ -40,6 +40,7 @@ def test_defaults_are_valid_and_use_the_stage_configs():
         ({"clean": {"cleaners": ["empty"], "batchsize": 3}}, "unknown key 'clean.batchsize'"),
         ({"eval": {"limt": 3}}, "unknown key 'eval.limt'; did you mean 'eval.limit'?"),
         ({"eval": {"generation": {"max_tokens": 3}}}, "unknown key 'eval.generation.max_tokens'"),
+        ({"eval": {"forgeting": []}}, "unknown key 'eval.forgeting'; did you mean 'eval.forgetting'?"),
     ],
 )
 def test_unknown_keys_are_errors_naming_the_key(data, expected):
@@ -148,3 +149,24 @@ def test_recipe_names_must_be_distinct_and_train_tokens_needs_sources():
     assert "data.sources[1]: the name 'x' is also the name of data.sources[0]" in _error({"data": {"sources": same}})
     assert "data.train_tokens only applies to data.sources" in _error({"data": {"train_tokens": 100}})
     assert "data.sources" in _error({"data": {"sources": []}})
+
+
+def test_eval_sets_default_to_the_presets_and_switch_off(tmp_path):
+    from medtune.run.stages import EVAL
+
+    cfg = RunConfig()
+    assert (cfg.eval.ood, cfg.eval.forgetting) == (["k-qa"], ["pubmedqa", "mmlu-general"])
+    generic = RunConfig.from_dict({"preset": "generic", "data": {"source": "x.jsonl"}})
+    assert (generic.eval.ood, generic.eval.forgetting) == ([], ["mmlu-general"])
+    off = RunConfig.from_dict({}, overrides={"eval.ood": "none", "eval.forgetting": []})
+    assert (off.eval.ood, off.eval.forgetting) == ([], [])
+    assert "sets" not in EVAL.config_payload(off)
+    assert "eval.ood: item 0: expected a sample name" in _error({"eval": {"ood": [["k-qa"]]}})
+    # the eval stage hashes the sets' contents: an edited file reruns the evaluation
+    mine = tmp_path / "mine.jsonl"
+    mine.write_text('{"instruction": "q", "output": "a"}\n')
+    with_file = RunConfig.from_dict({"eval": {"ood": [str(mine)]}})
+    before = EVAL.config_payload(with_file)
+    assert set(before["sets"]) == {"mine", "pubmedqa", "mmlu-general"}
+    mine.write_text('{"instruction": "q2", "output": "a"}\n')
+    assert EVAL.config_payload(with_file)["sets"]["mine"] != before["sets"]["mine"]

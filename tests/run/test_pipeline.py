@@ -193,6 +193,7 @@ def test_a_damaging_fine_tune_fails_the_run_with_fail_on_regression(
     config = run_config_dict(data, tiny_model_dir, out, clean=False, split={"validation": 4, "test": 12, "seed": 1})
     config["train"]["optim"]["learning_rate"] = 1.0
     config["eval"] = {"generation": generation, "bootstrap_resamples": 200, "checkers": [], "fail_on_regression": True}
+    config["eval"] |= {"ood": [], "forgetting": []}
     path = tmp_path / "run.yaml"
     path.write_text(yaml.safe_dump(config))
     capsys.readouterr()
@@ -257,3 +258,44 @@ def test_a_dpo_run_trains_on_pairs_and_evaluates_on_their_prompts(run_config_dic
     report = json.loads((out / "eval" / "report.json").read_text())
     assert report["tuned"] and report["base"]
     assert "A LoRA preference tune (DPO) of" in result.model_card.read_text()
+
+
+def test_the_eval_stage_scores_the_ood_and_forgetting_sets_into_the_report_card_and_summary(
+    run_config_dict, run_data, tiny_model_dir, tmp_path, capsys
+):
+    import yaml
+
+    patients = tmp_path / "patients.jsonl"
+    patients.write_text("".join(json.dumps({"instruction": q, "output": "rest"}) + "\n" for q in ("fever", "cough")))
+    out = tmp_path / "run"
+    config = run_config_dict(run_data, tiny_model_dir, out, clean=False)
+    config["eval"] |= {"limit": 2, "ood": [str(patients)], "forgetting": "mmlu-general", "checkers": []}
+    path = tmp_path / "run.yaml"
+    path.write_text(yaml.safe_dump(config))
+    assert main(["run", str(path)]) == 0
+    text = capsys.readouterr().out
+    assert text.startswith("Verdict: too few to judge. Out of distribution (patients): too few to judge; safety: not")
+    assert "patients (out of distribution, 2 examples): comparison" in text  # after the headline metrics
+    assert "mmlu-general (forgetting, 2 questions): comparison" in text
+    report = json.loads((out / "eval" / "report.json").read_text())
+    assert {n: (s["role"], s["examples"]) for n, s in report["sets"].items()} == {
+        "patients": ("ood", 2),
+        "mmlu-general": ("forgetting", 2),
+    }
+    state = json.loads((out / "eval" / "stage.json").read_text())
+    assert set(state["summary"]["sets"]) == {"patients", "mmlu-general"}
+    assert state["summary"]["sets"]["patients"]["seconds"] > 0
+    card = (out / "card" / "README.md").read_text()
+    assert "**mmlu-general (forgetting, 2 questions): comparison**" in card
+    assert "sets from other sources (out of distribution: `patients`, 2 examples; forgetting: `mmlu-general`" in card
+    # an edited set file reruns the evaluation (its contents are hashed); the caches stay
+    assert main(["run", str(path), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["stages"]["eval"]["status"] == "skipped"
+    patients.write_text(patients.read_text().replace("cough", "chest pain"))
+    assert main(["run", str(path), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["stages"]["eval"]["status"] == "ran"
+    assert (out / "eval" / "loglikelihoods" / "mmlu-general" / "tuned.jsonl").is_file()
+    # an unknown set fails before any stage runs, naming the key
+    assert main(["run", str(path), "--set", "eval.ood=k_qa"]) == 2
+    err = capsys.readouterr().err
+    assert "eval.ood: 'k_qa' is neither a shipped sample nor an existing file" in err and "Traceback" not in err

@@ -53,7 +53,7 @@ def test_switches_and_folders(tmp_path: Path):
     assert [stage.name for stage in RUN_STAGES if not stage.enabled(off)] == ["clean", "eval"]
     for stage in RUN_STAGES:
         assert stage.output_dir(tmp_path) == tmp_path / stage.name
-    assert EVAL.keep == {"generations"} and not any(s.keep for s in RUN_STAGES if s is not EVAL)
+    assert EVAL.keep == {"generations", "loglikelihoods"} and not any(s.keep for s in RUN_STAGES if s is not EVAL)
     assert [s.name for s in RUN_STAGES if s.resumable] == ["train"]
 
 

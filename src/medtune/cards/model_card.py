@@ -37,7 +37,8 @@ GENERIC_CARD_PROFILE = CardProfile(
     "answers are reviewed by people who know the domain.",
     limitations="""\
 - It can state wrong facts fluently and reproduce errors or biases present in its base model and its training
-  data. The evaluation in this card (if any) covers held-out data from the same sources only.
+  data. The evaluation in this card (if any) covers held-out data from the same sources and the few sets from other
+  sources it names, small samples each: no evidence of quality on other questions.
 - Small models (around 1B parameters or fewer) have limited knowledge; treat every answer as a draft.""",
     description="domain-neutral text",
 )

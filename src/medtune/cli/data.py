@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from medtune.cli._common import EXIT_INVALID, EXIT_OK, Console, escape, parse_columns
-from medtune.errors import DataValidationError
+from medtune.errors import ConfigError, DataValidationError
 from medtune.io.files import check_outputs
 
 
@@ -23,6 +23,11 @@ def _load(args: argparse.Namespace, console: Console, *, skip_invalid: bool) -> 
 
         sample = get_plugin_manager().registry("sample").get(args.sample)
         path, fmt = sample.path, fmt or sample.format
+        if sample.format == "mcq":
+            raise ConfigError(
+                f"--sample {args.sample}: a multiple-choice set (format mcq), not records that `medtune data` reads. "
+                f"Fix: evaluate it with `medtune eval --task mcq --data {args.sample}`, or name another sample."
+            )
         if not console.as_json:
             console.err.print(f"[dim]using the shipped sample '{args.sample}': {sample_path(args.sample)}[/]")
     return Dataset.load(

@@ -24,8 +24,10 @@ def add_commands(sub: Any, common: argparse.ArgumentParser) -> None:
         "is evaluated on the merged model (--unmerged: base + adapter; the report then gives their logit "
         "difference). When --model (or --adapter) is the adapter or merged model of a medtune training run, its "
         "model card (README.md) gets the evaluation summary. With --base, the first line printed (and of "
-        f"report.md/.html) is the verdict: helped, hurt, no clear change or too few to judge; --fail-on-regression "
-        f"exits {EXIT_REGRESSION} when it says hurt.",
+        f"report.md/.html) is the verdict: helped, hurt, no clear change or too few to judge, out of distribution, on "
+        f"safety and for forgetting; --fail-on-regression exits {EXIT_REGRESSION} when it says hurt. With --base, both "
+        "models are also scored on the preset's out-of-distribution set (--ood; medical: k-qa) and forgetting sets "
+        "(--forgetting; medical: pubmedqa, mmlu-general), each cut to --limit.",
     )
     p.add_argument("--model", help="model directory, adapter directory, or model name available offline")
     p.add_argument("--adapter", help="LoRA adapter applied on top of --model")
@@ -70,6 +72,19 @@ def add_commands(sub: Any, common: argparse.ArgumentParser) -> None:
         help="metric key that judges its group in the verdict (default: rougeL for generation, accuracy for mcq)",
     )
     p.add_argument(
+        "--ood",
+        metavar="SETS",
+        help="comma-separated out-of-distribution generation sets (sample names or data files) scored besides --data, "
+        "or 'none' (default with --base: the preset's, k-qa for medical; without --base: none)",
+    )
+    p.add_argument(
+        "--forgetting",
+        metavar="SETS",
+        help="comma-separated multiple-choice sets (sample names or MCQ files) scored to catch forgetting, or 'none' "
+        "(default with --base: the preset's, pubmedqa,mmlu-general for medical, mmlu-general otherwise; without "
+        "--base: none)",
+    )
+    p.add_argument(
         "--fail-on-regression",
         action="store_true",
         help=f"exit with code {EXIT_REGRESSION} when the verdict says a judged metric hurt (tuned worse than "
@@ -106,6 +121,12 @@ def _mcq_items(args: argparse.Namespace) -> list[Any]:
 
     path = Path(args.data)
     fmt = None if args.format == "auto" else args.format
+    if not path.exists():  # a shipped multiple-choice sample (mmlu-general): its file and layout
+        from medtune.plugins.manager import get_plugin_manager
+
+        samples = get_plugin_manager().registry("sample")
+        if args.data in samples and samples.get(args.data).format in MCQ_FORMATS:
+            path, fmt = Path(samples.get(args.data).path), fmt or samples.get(args.data).format
     layout = {"medqa": "mcq"}.get(fmt, fmt) if fmt in MCQ_FORMATS else sniff_mcq_file(path)
     if args.cop_base is not None and layout != "medmcqa":
         raise ConfigError(
@@ -122,7 +143,7 @@ def _update_card(args: argparse.Namespace, evaluator: Any, data: dict[str, Any],
     """Put the evaluation summary into the evaluated model's medtune model card, if it has one."""
     from medtune.cards.evaluation import describe_evaluation, update_model_card
     from medtune.evaluation.compare import MIN_JUDGEABLE_N
-    from medtune.evaluation.report import model_line, summary_markdown
+    from medtune.evaluation.report import model_line, sets_sentence, summary_markdown
 
     target = Path(args.adapter or args.model)
     if not target.is_dir():
@@ -140,6 +161,7 @@ def _update_card(args: argparse.Namespace, evaluator: Any, data: dict[str, Any],
         evaluated=model_line(loaded) if loaded else None,
         min_judgeable=MIN_JUDGEABLE_N,
     )
+    description += sets_sentence(data)
     evaluation = {"summary": summary_markdown(data), "description": description, "report": report}
     return update_model_card(target, evaluation)
 
@@ -168,9 +190,11 @@ def _cmd_eval(args: argparse.Namespace, console: Console) -> int:
         fields["headline"] = args.headline
     if args.task == "mcq":
         fields["mcq"] = {"batch_size": args.batch_size}
+    fields.update(_set_fields(args))
     evaluator = Evaluator(EvalConfig(**fields))
     if args.task == "generation" or args.generations is not None:
         evaluator.scorers()  # unknown names fail before any model is loaded
+    sets = _extra_sets(args, evaluator.config)
     out = Path(args.output)
     say = (lambda msg: None) if console.as_json else (lambda msg: console.err.print(f"[dim]{escape(msg)}[/]"))
 
@@ -202,7 +226,13 @@ def _cmd_eval(args: argparse.Namespace, console: Console) -> int:
         if base_model is not None:
             base = evaluator.generate_and_score(base_model, records, name="base", cache=gen / "base.jsonl")
         tuned = evaluator.generate_and_score(model, records, name="tuned", cache=gen / "tuned.jsonl")
-    files = evaluator.report(out, tuned, base=base, train_log=args.train_log, set_name=_set_name(args))
+    results = []
+    if sets:
+        from medtune.evaluation.sets import evaluate_sets
+
+        say(f"scoring {len(sets)} out-of-distribution and forgetting set(s)")
+        results = evaluate_sets(evaluator, sets, model, base=base_model, out_dir=out, limit=args.limit, say=say)
+    files = evaluator.report(out, tuned, base=base, train_log=args.train_log, set_name=_set_name(args), sets=results)
     data = json.loads(files["json"].read_text(encoding="utf-8"))
     card = None
     if args.model is not None and args.generations is None and not args.no_card_update:
@@ -224,6 +254,51 @@ def _cmd_eval(args: argparse.Namespace, console: Console) -> int:
     print_report(console, data, report_tables(data))
     console.out.print(f"[green]✓[/] report written to {escape(str(files['html']))} (and report.md, report.json)")
     return regression_exit(data, args.fail_on_regression, console)
+
+
+def _set_fields(args: argparse.Namespace) -> dict[str, list[str]]:
+    """``ood``/``forgetting`` of the EvalConfig: the flags, else the preset's with ``--base``, else none.
+
+    Raises:
+        ConfigError: A flag that is not a comma-separated list (or ``none``), or sets with ``--generations``.
+    """
+    from medtune.evaluation.sets import parse_set_list
+
+    fields: dict[str, list[str]] = {}
+    for key in ("ood", "forgetting"):
+        flag = getattr(args, key)
+        if flag is not None:
+            try:
+                fields[key] = parse_set_list(flag, f"--{key}")
+            except ValueError as exc:
+                raise ConfigError(f"--{key} {flag!r}: {exc}") from None
+            if fields[key] and args.generations is not None:
+                raise ConfigError(
+                    f"--{key} {flag}: scoring saved generations (--generations) loads no model, so no set can be "
+                    f"scored beside them. Fix: drop --{key}, or evaluate with --model."
+                )
+        elif args.base is None or args.generations is not None:
+            fields[key] = []  # no comparison to make (or no model): the preset's sets are left out
+    return fields
+
+
+def _extra_sets(args: argparse.Namespace, config: Any) -> list[Any]:
+    """The configured sets, resolved before any model is loaded (the main data itself is left out)."""
+    from medtune.evaluation.sets import resolve_sets
+
+    if not (config.ood or config.forgetting):
+        return []
+    main = None
+    if args.data is not None:
+        path = Path(args.data)
+        if not path.exists():
+            from medtune.plugins.manager import get_plugin_manager
+
+            samples = get_plugin_manager().registry("sample")
+            path = Path(samples.get(args.data).path) if args.data in samples else path
+        main = (_set_name(args), path if path.exists() else None)
+    keys = {"ood": "--ood", "forgetting": "--forgetting"}
+    return resolve_sets(config.ood, config.forgetting, main=main, keys=keys)
 
 
 def _set_name(args: argparse.Namespace) -> str:

@@ -98,11 +98,14 @@ def _exit_code(console: Console, data: dict[str, Any] | None, fail_on_regression
 
 
 def _print_headline(console: Console, data: dict[str, Any]) -> None:
-    """End with the evaluation's headline metrics (base vs tuned, delta, interval, n), as ``medtune eval`` prints."""
-    from medtune.cli.evaluate import print_report
-    from medtune.evaluation.report import headline_table
+    """End with the evaluation's headline metrics (base vs tuned, delta, interval, n), as ``medtune eval`` prints.
 
-    print_report(console, data, [headline_table(data)])
+    The out-of-distribution and forgetting sets follow, one table each.
+    """
+    from medtune.cli.evaluate import print_report
+    from medtune.evaluation.report import headline_table, set_headline_tables
+
+    print_report(console, data, [headline_table(data), *set_headline_tables(data)])
 
 
 def add_commands(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -116,9 +119,11 @@ def add_commands(sub: Any, common: argparse.ArgumentParser) -> None:
         description="Run every stage of CONFIG (see docs/run.md). Each stage writes under OUTPUT_DIR/<stage>/ with "
         "a stage.json of hashes; a stage whose config and inputs are unchanged is skipped, and an interrupted "
         "training resumes from its latest checkpoint. Starts its closing summary with the evaluation's verdict "
-        "(helped, hurt, no clear change or too few to judge; red when a metric hurt), then prints the paths of the "
-        "eval report and the model card and the headline metrics (intervals from fewer than 10 examples read 'too "
-        "few to judge'). With eval.fail_on_regression: true it exits with code 3 when the verdict says hurt.",
+        "(helped, hurt, no clear change or too few to judge, out of distribution, on safety and for forgetting; red "
+        "when a metric hurt), then prints the paths of the eval report and the model card and the headline metrics "
+        "of the test split and of each out-of-distribution and forgetting set (eval.ood, eval.forgetting; "
+        "--set eval.ood=none switches them off; intervals from fewer than 10 examples read 'too few to judge'). With "
+        "eval.fail_on_regression: true it exits with code 3 when the verdict says hurt.",
     )
     p.add_argument("config", type=Path, help="run YAML (e.g. examples/demo/run.yaml)")
     p.add_argument(

@@ -5,7 +5,7 @@ from medtune.data.formats import DataFormat, LoadReport, RawRecord
 from medtune.data.mixing import MixResult, SourceMix, mix_by_tokens
 from medtune.data.pairs import PairBuilder, PairReport, build_pairs
 from medtune.data.records import ChatMessage, Conversation, InstructionRecord, PreferenceRecord, Record
-from medtune.data.samples import SampleDataset, sample_path
+from medtune.data.samples import SampleDataset, sample_path, training_sample
 from medtune.data.stats import DatasetStats, LengthStats
 
 __all__ = [
@@ -30,4 +30,5 @@ __all__ = [
     "mix_by_tokens",
     "resolve_format",
     "sample_path",
+    "training_sample",
 ]

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, ValidationInfo, field_validator
 
 from medtune.config import validate_config
 from medtune.data.records import Conversation, InstructionRecord
@@ -25,6 +25,7 @@ from medtune.evaluation.compare import Estimate, bootstrap, paired_bootstrap
 from medtune.evaluation.generation import GenerationConfig
 from medtune.evaluation.mcq import MCQConfig, MCQItem
 from medtune.evaluation.scoring import EvalExample, ExampleScore, Scorer, as_scorer
+from medtune.evaluation.sets import SetResult, parse_set_list
 from medtune.plugins.presets import PresetScoped, active_preset
 
 __all__ = ["MERGE_CHECK_PROMPTS", "EvalConfig", "Evaluator", "SystemResult"]
@@ -66,6 +67,21 @@ class EvalConfig(PresetScoped):
         description="Verdict group per metric/checker name or metric key (e.g. {safety: safety}), overriding the "
         "scorer's own (metrics: quality, checkers: checks unless they say otherwise).",
     )
+    ood: list[str] = Field(
+        default_factory=lambda: list(active_preset().ood),
+        description="Out-of-distribution generation sets scored besides the evaluation data (sample names or data "
+        "files; default: the preset's, k-qa for medical); none or [] to switch off.",
+    )
+    forgetting: list[str] = Field(
+        default_factory=lambda: list(active_preset().forgetting),
+        description="Multiple-choice sets scored to catch forgetting (sample names or MCQ files; default: the "
+        "preset's, pubmedqa and mmlu-general for medical, mmlu-general otherwise); none or [] to switch off.",
+    )
+
+    @field_validator("ood", "forgetting", mode="before")
+    @classmethod
+    def _set_lists(cls, value: Any, info: ValidationInfo) -> list[str]:
+        return parse_set_list(value, f"eval.{info.field_name}")
 
 
 class _MCQScorer(Scorer):
@@ -429,15 +445,17 @@ class Evaluator:
         train_log: str | Path | None = None,
         title: str = "medtune evaluation",
         set_name: str = "eval",
+        sets: Sequence[SetResult] = (),
     ) -> dict[str, Path]:
         """Write ``report.json`` (every number), ``report.md``, ``report.html`` and per-example JSONL files.
 
-        ``set_name`` names the evaluation data in the verdict (e.g. ``test``).
+        ``set_name`` names the evaluation data in the verdict (e.g. ``test``); ``sets`` are the
+        out-of-distribution and forgetting sets scored beside it (:func:`~medtune.evaluation.sets.evaluate_sets`).
         """
         from medtune.evaluation.report import build_report_data, write_report
 
-        data = build_report_data(self, tuned, base=base, train_log=train_log, title=title, set_name=set_name)
-        return write_report(out_dir, data, [r for r in (base, tuned) if r is not None])
+        data = build_report_data(self, tuned, base=base, train_log=train_log, title=title, set_name=set_name, sets=sets)
+        return write_report(out_dir, data, [r for r in (base, tuned) if r is not None], sets)
 
 
 def _describe(model: Any, adapter: str | Path | None) -> str:

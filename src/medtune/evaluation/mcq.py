@@ -60,6 +60,7 @@ __all__ = [
     "MCQConfig",
     "MCQItem",
     "MCQResult",
+    "load_mcq_items",
     "load_mcq_jsonl",
     "mcq_layout",
     "option_loglikelihoods",
@@ -389,6 +390,28 @@ def load_mcq_jsonl(path: str | Path, format: str = "auto", *, cop_base: int | No
     return items
 
 
+def load_mcq_items(path: str | Path, format: str | None = None, *, cop_base: int | None = None) -> list[MCQItem]:
+    """Multiple-choice items from a file: MedQA/MedMCQA-style JSON Lines, else PubMedQA records.
+
+    Args:
+        path: The file (or directory a data format reads).
+        format: ``None``/``"auto"`` (the first JSON Lines record's keys decide; anything else is read by
+            ``Dataset.load`` and scored as PubMedQA yes/no/maybe), one of :data:`MCQ_FORMATS`, or a data format name
+            (e.g. ``pubmedqa``).
+        cop_base: MedMCQA only, as :func:`load_mcq_jsonl`.
+
+    Raises:
+        DataFormatError: The file cannot be read in the format.
+        DataValidationError: Items without a valid answer (all of them listed).
+    """
+    fmt = None if format in (None, "auto") else format
+    if fmt in MCQ_FORMATS or (fmt is None and sniff_mcq_file(path) is not None):
+        return load_mcq_jsonl(path, fmt or "auto", cop_base=cop_base)
+    from medtune.data.dataset import Dataset
+
+    return pubmedqa_items(list(Dataset.load(path, format=fmt)))
+
+
 class MCQConfig(ConfigModel):
     """Settings of log-likelihood scoring."""
 
@@ -399,6 +422,12 @@ class MCQConfig(ConfigModel):
         "PubMedQA items always score their Yes/No/Maybe text.",
     )
     prompt_format: Literal["auto", "chat", "alpaca"] = "auto"
+    shared_prompt: bool | None = Field(
+        default=None,
+        description="Run each question's prompt once and score its options on the prompt's cached keys and values "
+        "(the same numbers, a fraction of the compute for long prompts); None: on when the model is not on CUDA, "
+        "where batches of whole sequences are faster.",
+    )
 
 
 @dataclass
@@ -437,7 +466,12 @@ class MCQResult:
 
 
 def option_loglikelihoods(
-    model: Any, tokenizer: Any, pairs: Sequence[tuple[list[int], list[int]]], batch_size: int = 8
+    model: Any,
+    tokenizer: Any,
+    pairs: Sequence[tuple[list[int], list[int]]],
+    batch_size: int = 8,
+    *,
+    shared_prompt: bool | None = None,
 ) -> list[tuple[float, int]]:
     """Sum of log-probabilities of each continuation given its context, with its token count.
 
@@ -446,13 +480,18 @@ def option_loglikelihoods(
         tokenizer: Its tokenizer (for the pad id).
         pairs: ``(context_ids, continuation_ids)``; sequences are right-padded in batches.
         batch_size: Sequences per forward pass.
+        shared_prompt: Run each context once and score the continuations of consecutive pairs that share it on its
+            cached keys and values (the options of a question share its prompt), instead of batches of whole
+            sequences; ``None``: when the model is not on CUDA (on a CPU the compute is what counts).
 
     Returns:
         ``(sum_logprob, n_tokens)`` per pair, in order.
     """
     torch = require("torch", "train", "multiple-choice scoring")
-    pad = tokenizer.pad_token_id if tokenizer.pad_token_id is not None else (tokenizer.eos_token_id or 0)
     device = next(model.parameters()).device
+    if shared_prompt if shared_prompt is not None else device.type != "cuda":
+        return _shared_prompt_loglikelihoods(model, pairs, device)
+    pad = tokenizer.pad_token_id if tokenizer.pad_token_id is not None else (tokenizer.eos_token_id or 0)
     out: list[tuple[float, int]] = []
     for b in range(0, len(pairs), batch_size):
         chunk = pairs[b : b + batch_size]
@@ -468,6 +507,44 @@ def option_loglikelihoods(
             targets = torch.tensor(cont, device=device)
             total = logprobs[row, positions, targets].sum().item()
             out.append((float(total), len(cont)))
+    return out
+
+
+def _shared_prompt_loglikelihoods(
+    model: Any, pairs: Sequence[tuple[list[int], list[int]]], device: Any
+) -> list[tuple[float, int]]:
+    """:func:`option_loglikelihoods` with each run of pairs sharing a context scored on one pass over the context.
+
+    The context's last logits give each continuation's first token; the rest of a continuation runs on a copy of
+    the context's key/value cache. Batch size 1 throughout: no padding, so the numbers are those of one sequence.
+    """
+    import copy
+
+    torch = require("torch", "train", "multiple-choice scoring")
+    out: list[tuple[float, int]] = []
+    start = 0
+    while start < len(pairs):
+        ctx = pairs[start][0]
+        end = start
+        while end < len(pairs) and pairs[end][0] == ctx:
+            end += 1
+        with torch.no_grad():
+            first = model(input_ids=torch.tensor([ctx], device=device), use_cache=True)
+        last = torch.log_softmax(first.logits[0, -1].float(), dim=-1)
+        for _, cont in pairs[start:end]:
+            total = last[cont[0]]
+            if len(cont) > 1:
+                with torch.no_grad():
+                    rest = model(
+                        input_ids=torch.tensor([cont[:-1]], device=device),
+                        past_key_values=copy.deepcopy(first.past_key_values),
+                        use_cache=True,
+                    )
+                logprobs = torch.log_softmax(rest.logits[0].float(), dim=-1)
+                targets = torch.tensor(cont[1:], device=device)
+                total = total + logprobs[torch.arange(len(cont) - 1, device=device), targets].sum()
+            out.append((float(total.item()), len(cont)))
+        start = end
     return out
 
 
@@ -511,7 +588,10 @@ def score_mcq(
     chat = config.prompt_format == "chat" or (
         config.prompt_format == "auto" and bool(getattr(tokenizer, "chat_template", None))
     )
-    settings = {**config.model_dump(exclude={"batch_size"}), "dtype": str(getattr(model, "dtype", ""))}
+    settings = {
+        **config.model_dump(exclude={"batch_size", "shared_prompt"}),  # neither changes the numbers
+        "dtype": str(getattr(model, "dtype", "")),
+    }
     encoded: list[tuple[list[int], list[tuple[str, list[int]]]]] = []
     keys: list[str] = []
     issues = []
@@ -563,7 +643,7 @@ def score_mcq(
         chunk = todo[b : b + config.batch_size]
         pairs = [(encoded[i][0], cont) for i in chunk for _, cont in encoded[i][1]]
         start = time.perf_counter()
-        flat = option_loglikelihoods(model, tokenizer, pairs, config.batch_size)
+        flat = option_loglikelihoods(model, tokenizer, pairs, config.batch_size, shared_prompt=config.shared_prompt)
         elapsed = time.perf_counter() - start
         seconds += elapsed
         lines, pos = [], 0

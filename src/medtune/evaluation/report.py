@@ -12,6 +12,10 @@ merging).
 
 The first line of ``report.md`` and ``report.html`` is the verdict (:mod:`medtune.evaluation.verdict`, also in
 ``report.json`` as ``verdict``): red when any judged metric hurt, green when one helped and none hurt.
+
+The out-of-distribution and forgetting sets (:mod:`medtune.evaluation.sets`) are in ``report.json`` under ``sets``
+(per set: role, task, source, examples, seconds, each system's metrics and the paired comparison), in a table each
+after the main data's, in the verdict, and in the model card's summary (:func:`summary_markdown`).
 """
 
 from __future__ import annotations
@@ -22,7 +26,7 @@ import html
 import io
 import json
 import math
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -35,6 +39,7 @@ from medtune.io.files import atomic_write_text
 
 if TYPE_CHECKING:
     from medtune.evaluation.evaluator import Evaluator, SystemResult
+    from medtune.evaluation.sets import SetResult
 
 __all__ = [
     "TOO_FEW",
@@ -45,6 +50,9 @@ __all__ = [
     "model_lines",
     "read_train_log",
     "report_tables",
+    "set_headline_tables",
+    "set_tables",
+    "sets_sentence",
     "summary_markdown",
     "too_few_note",
     "too_few_to_judge",
@@ -119,8 +127,13 @@ def build_report_data(
     train_log: str | Path | None = None,
     title: str = "medtune evaluation",
     set_name: str = "eval",
+    sets: Sequence[SetResult] = (),
 ) -> dict[str, Any]:
-    """Everything a report shows, as plain JSON; ``set_name`` names the evaluation data in the verdict."""
+    """Everything a report shows, as plain JSON; ``set_name`` names the evaluation data in the verdict.
+
+    ``sets`` are the out-of-distribution and forgetting sets scored beside it (``data["sets"]``, judged in the
+    verdict with their roles).
+    """
     from medtune import __version__
 
     systems = {}
@@ -140,9 +153,11 @@ def build_report_data(
             "lengths": {"prediction_words": lengths, "reference_words": refs} if lengths else None,
         }
     comparison = evaluator.compare(base, tuned) if base is not None else None
+    extra = {r.set.name: r.to_dict(evaluator) for r in sets}
     data: dict[str, Any] = {
-        "verdict": verdict({set_name: comparison}, evaluator.config.headline) if comparison is not None else None,
+        "verdict": _verdict(evaluator, set_name, tuned.task, comparison, extra),
         "title": title,
+        "set_name": set_name,
         "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "medtune_version": __version__,
         "task": tuned.task,
@@ -157,9 +172,27 @@ def build_report_data(
             k for sc in tuned.scorers.values() if getattr(sc, "unit_interval", True) for k in sc.keys
         ],
     }
+    data["sets"] = extra
     if train_log is not None:
         data["training"] = {"log": str(train_log), **read_train_log(train_log)}
     return data
+
+
+def _verdict(
+    evaluator: Evaluator, name: str, task: str, comparison: Any, extra: dict[str, dict[str, Any]]
+) -> dict[str, Any] | None:
+    """The verdict over the main data and every extra set compared with a base model (``None`` without a base).
+
+    The configured headline judges the sets of the main data's task; the others use their default headline
+    (accuracy for multiple choice).
+    """
+    if comparison is None:
+        return None
+    headline = evaluator.config.headline
+    compared = {n: s for n, s in extra.items() if s["comparison"] is not None}
+    headlines = {name: headline, **{n: headline if s["task"] == task else None for n, s in compared.items()}}
+    roles = {n: s["role"] for n, s in compared.items()}
+    return verdict({name: comparison, **{n: s["comparison"] for n, s in compared.items()}}, headlines, roles)
 
 
 # --- plots -------------------------------------------------------------------------------------------------
@@ -288,10 +321,15 @@ def _ci(est: dict[str, Any]) -> str:
     return f"[{fmt(est['ci_low'])}, {fmt(est['ci_high'])}]"
 
 
-def _comparison_table(data: dict[str, Any], keys: Sequence[str] | None = None, title: str = "Comparison") -> Table:
+def _comparison_table(
+    data: dict[str, Any],
+    keys: Sequence[str] | None = None,
+    title: str = "Comparison",
+    comparison: dict[str, Any] | None = None,
+) -> Table:
     conf = int(data["config"]["confidence"] * 100)
     rows = []
-    for key, c in data["comparison"].items():
+    for key, c in (comparison if comparison is not None else data["comparison"]).items():
         if keys is None or key in keys:
             delta = c["delta"]
             row = [key, fmt(c["base"]["value"]), fmt(c["tuned"]["value"]), fmt(delta["value"]), _ci(delta)]
@@ -300,9 +338,15 @@ def _comparison_table(data: dict[str, Any], keys: Sequence[str] | None = None, t
     return title, header, rows
 
 
-def _system_table(data: dict[str, Any], name: str, keys: Sequence[str] | None = None, title: str = "") -> Table:
+def _system_table(
+    data: dict[str, Any],
+    name: str,
+    keys: Sequence[str] | None = None,
+    title: str = "",
+    systems: dict[str, Any] | None = None,
+) -> Table:
     conf = int(data["config"]["confidence"] * 100)
-    system = data["systems"][name]
+    system = (systems if systems is not None else data["systems"])[name]
     metrics = {k: e for k, e in system["metrics"].items() if keys is None or k in keys}
     rows = [[k, fmt(e["value"]), _ci(e), str(e["n"])] for k, e in metrics.items()]
     return title or f"{name}: {system['model']}", ["metric", "value", f"{conf}% CI", "n"], rows
@@ -321,10 +365,82 @@ def headline_table(data: dict[str, Any]) -> Table:
     return _system_table(data, data["tuned"], keys, f"Headline metrics ({data['tuned']})")
 
 
+def _set_title(name: str, entry: dict[str, Any], what: str) -> str:
+    """``k-qa (out of distribution, 16 examples): comparison``."""
+    from medtune.evaluation.sets import ROLES
+
+    unit = "questions" if entry["task"] == "mcq" else "examples"
+    return f"{name} ({ROLES.get(entry['role'], entry['role'])}, {entry['examples']} {unit}): {what}"
+
+
+def set_tables(data: dict[str, Any], exclude: Collection[str] = ()) -> list[Table]:
+    """One table per out-of-distribution or forgetting set: its comparison, else the tuned model's metrics.
+
+    Args:
+        data: ``report.json`` data.
+        exclude: Metric keys left out (:func:`set_headline_tables` leaves out the detail keys).
+    """
+    tables = []
+    for name, entry in (data.get("sets") or {}).items():
+        comparison = entry.get("comparison")
+        if comparison:
+            picked = [k for k in comparison if k not in exclude]
+            tables.append(_comparison_table(data, picked, _set_title(name, entry, "comparison"), comparison))
+        else:
+            tuned = data["tuned"]
+            picked = [k for k in entry["systems"][tuned]["metrics"] if k not in exclude]
+            tables.append(_system_table(data, tuned, picked, _set_title(name, entry, tuned), entry["systems"]))
+    return tables
+
+
+def set_headline_tables(data: dict[str, Any]) -> list[Table]:
+    """:func:`set_tables` less the detail keys (secondary ROUGE, lengths), as ``medtune run`` ends with them."""
+    return set_tables(data, _DETAIL_KEYS)
+
+
+def _sets_overview(data: dict[str, Any]) -> Table | None:
+    """Set, role, task, where from, examples, verdict status and seconds of every extra set."""
+    from medtune.evaluation.sets import ROLES
+
+    sets = data.get("sets") or {}
+    if not sets:
+        return None
+    judged = {s["name"]: s["status"] for s in (data.get("verdict") or {}).get("sets", [])}
+    rows = []
+    for name, e in sets.items():
+        where = f"sample {e['source']}" if e.get("sample") else str(e["path"])
+        limit = f" (first {e['limit']})" if e.get("limit") else ""
+        row = [name, ROLES.get(e["role"], e["role"]), e["task"], where, f"{e['examples']}{limit}"]
+        rows.append([*row, judged.get(name, "not compared"), f"{e['seconds']:.1f}"])
+    header = ["set", "role", "task", "data", "examples", "verdict", "seconds"]
+    return "Out-of-distribution and forgetting sets", header, rows
+
+
+def sets_sentence(data: dict[str, Any]) -> str:
+    """The model card's sentence on the out-of-distribution and forgetting sets (empty without any).
+
+    >>> sets = {"k-qa": {"role": "ood", "task": "generation", "examples": 16}}
+    >>> sets_sentence({"sets": sets})
+    ' The tables after the first one are sets from other sources (out of distribution: `k-qa`, 16 examples).'
+    """
+    from medtune.evaluation.sets import ROLES
+
+    parts = []
+    for name, entry in (data.get("sets") or {}).items():
+        unit = "questions" if entry["task"] == "mcq" else "examples"
+        parts.append(f"{ROLES.get(entry['role'], entry['role'])}: `{name}`, {entry['examples']} {unit}")
+    if not parts:
+        return ""
+    return f" The tables after the first one are sets from other sources ({'; '.join(parts)})."
+
+
 def too_few_note(data: dict[str, Any]) -> str | None:
     """The sentence under the tables when an interval reads "too few to judge" (``None`` when none does)."""
     estimates = [e for s in data["systems"].values() for e in s["metrics"].values()]
     estimates += [c["delta"] for c in (data.get("comparison") or {}).values()]
+    for entry in (data.get("sets") or {}).values():
+        estimates += [e for s in entry["systems"].values() for e in s["metrics"].values()]
+        estimates += [c["delta"] for c in (entry.get("comparison") or {}).values()]
     if not any(too_few_to_judge(e) for e in estimates):
         return None
     return (
@@ -370,6 +486,10 @@ def report_tables(data: dict[str, Any]) -> list[Table]:
         tables.append(_comparison_table(data))
     for name in data["systems"]:
         tables.append(_system_table(data, name))
+    overview = _sets_overview(data)
+    if overview is not None:
+        tables.append(overview)
+        tables += set_tables(data)
     speed = []
     for name, system in data["systems"].items():
         for key, value in (system.get("throughput") or {}).items():
@@ -383,11 +503,23 @@ def _md_cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
+def _md_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
+    lines = [f"| {' | '.join(_md_cell(h) for h in header)} |", "|" + "---|" * len(header)]
+    return lines + [f"| {' | '.join(_md_cell(c) for c in row)} |" for row in rows]
+
+
 def summary_markdown(data: dict[str, Any]) -> str:
-    """The comparison (or the single system's metrics) as one Markdown table, e.g. for a model card."""
+    """The comparison (or the single system's metrics) as a Markdown table, e.g. for a model card.
+
+    With out-of-distribution or forgetting sets, each set's table follows (under a bold line naming it), then the
+    verdict.
+    """
     _title, header, rows = report_tables(data)[0]
-    lines = [f"| {' | '.join(header)} |", "|" + "---|" * len(header)]
-    lines += [f"| {' | '.join(_md_cell(c) for c in row)} |" for row in rows]
+    lines = _md_table(header, rows)
+    for title, header, rows in set_tables(data):
+        lines += ["", f"**{_md_cell(title)}**", "", *_md_table(header, rows)]
+    if data.get("sets") and data.get("verdict"):
+        lines += ["", f"**{_md_cell(verdict_text(data))}**"]
     return "\n".join(lines)
 
 
@@ -400,8 +532,7 @@ def _markdown(data: dict[str, Any], plots: dict[str, str]) -> str:
     if models:
         out += ["", "## Models evaluated", ""] + [f"- {line}" for line in models]
     for title, header, rows in report_tables(data):
-        out += ["", f"## {title}", "", f"| {' | '.join(_md_cell(h) for h in header)} |", "|" + "---|" * len(header)]
-        out += [f"| {' | '.join(_md_cell(c) for c in row)} |" for row in rows]
+        out += ["", f"## {_md_cell(title)}", "", *_md_table(header, rows)]
     note = too_few_note(data)
     if note:
         out += ["", note]
@@ -467,11 +598,18 @@ def _html(data: dict[str, Any], plots: dict[str, str]) -> str:
     return "\n".join(parts)
 
 
-def write_report(out_dir: str | Path, data: dict[str, Any], results: Sequence[SystemResult] = ()) -> dict[str, Path]:
+def write_report(
+    out_dir: str | Path,
+    data: dict[str, Any],
+    results: Sequence[SystemResult] = (),
+    sets: Sequence[SetResult] = (),
+) -> dict[str, Path]:
     """Write ``report.json``, ``report.md``, ``report.html``, and ``<system>.examples.jsonl`` per result.
 
+    Each extra set's systems go to ``sets/<set>/<system>.examples.jsonl``.
+
     Returns:
-        Name → path of every file written.
+        Name → path of every file written (``examples:<set>/<system>`` for the sets').
     """
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
@@ -489,4 +627,12 @@ def write_report(out_dir: str | Path, data: dict[str, Any], results: Sequence[Sy
         rows = result.per_example()
         atomic_write_text(path, "".join(json.dumps(r, ensure_ascii=False, default=str) + "\n" for r in rows))
         files[f"examples:{result.name}"] = path
+    for extra in sets:
+        for result in (extra.base, extra.tuned):
+            if result is not None:
+                path = out / "sets" / extra.set.name / f"{result.name}.examples.jsonl"
+                path.parent.mkdir(parents=True, exist_ok=True)
+                rows = result.per_example()
+                atomic_write_text(path, "".join(json.dumps(r, ensure_ascii=False, default=str) + "\n" for r in rows))
+                files[f"examples:{extra.set.name}/{result.name}"] = path
     return files

@@ -17,6 +17,11 @@ regression; every other group is judged on each of its directed keys. A group hu
 when one helped and none hurt. The verdict names every data set (``sets``), e.g. an in-distribution test split and an
 out-of-distribution one.
 
+With ``roles`` (set name -> ``ood`` or ``forgetting``, :mod:`medtune.evaluation.sets`), the line starts with a
+summary: the out-of-distribution sets, the ``safety`` group over every set, and the forgetting sets, e.g. ``Verdict:
+hurt. Out of distribution (k-qa): hurt; safety: no clear change; forgetting (pubmedqa, mmlu-general): no clear
+change. test: …``.
+
 Everything here works on the plain JSON of ``report.json`` (a comparison is ``Evaluator.compare``'s output).
 """
 
@@ -37,6 +42,7 @@ __all__ = [
     "combine",
     "default_headline",
     "judge",
+    "summarise",
     "verdict",
     "verdict_line",
 ]
@@ -48,6 +54,10 @@ STATUSES = (HURT, HELPED, NO_CLEAR_CHANGE, TOO_FEW_TO_JUDGE)
 DEFAULT_HEADLINES = ("rougeL", "accuracy")
 #: The group a headline falls back to when none of :data:`DEFAULT_HEADLINES` was computed.
 QUALITY = "quality"
+#: The group the verdict's summary reports across every set.
+SAFETY = "safety"
+#: Set roles summarised first in the line (see :mod:`medtune.evaluation.sets`), and how the line names them.
+_SUMMARY_ROLES = {"ood": "Out of distribution", "forgetting": "forgetting"}
 
 
 def judge(delta: Mapping[str, Any], higher_is_better: bool) -> str:
@@ -119,29 +129,41 @@ def _judge_set(name: str, comparison: Mapping[str, Mapping[str, Any]], headline:
     return {"name": name, "status": combine([g["status"] for g in out]), "groups": out}
 
 
-def verdict(sets: Mapping[str, Mapping[str, Mapping[str, Any]]], headline: str | None = None) -> dict[str, Any]:
+def verdict(
+    sets: Mapping[str, Mapping[str, Mapping[str, Any]]],
+    headline: str | Mapping[str, str | None] | None = None,
+    roles: Mapping[str, str] | None = None,
+) -> dict[str, Any]:
     """Judge every data set's comparison (``Evaluator.compare`` output, as in ``report.json``).
 
     Args:
         sets: Data set name (``test``, an out-of-distribution set…) → its comparison.
-        headline: The metric key that judges its group; ``None``: :func:`default_headline` of each set.
+        headline: The metric key that judges its group (per set name with a mapping); ``None``:
+            :func:`default_headline` of each set.
+        roles: Set name → ``ood`` or ``forgetting`` for the sets besides the main data; with it, the line starts
+            with :func:`summarise`'s summary.
 
     Returns:
-        ``{"status", "headline", "line", "hurt", "helped", "sets": [{"name", "status", "groups": [{"group",
-        "status", "metrics": [{"key", "status", "delta", "ci_low", "ci_high", "n", "higher_is_better"}]}]}]}``;
-        ``hurt``/``helped`` list ``SET/KEY`` of the judged keys with that status.
+        ``{"status", "headline", "line", "hurt", "helped", "summary", "sets": [{"name", "role", "status", "groups":
+        [{"group", "status", "metrics": [{"key", "status", "delta", "ci_low", "ci_high", "n",
+        "higher_is_better"}]}]}]}``; ``hurt``/``helped`` list ``SET/KEY`` of the judged keys with that status;
+        ``summary`` is :func:`summarise`'s (``None`` without ``roles``).
 
     Raises:
         ConfigError: ``headline`` is not a key of a set's comparison.
     """
     judged = []
+    roles = roles or {}
     for name, comparison in sets.items():
-        if headline is not None and headline not in comparison:
+        key = headline.get(name) if isinstance(headline, Mapping) else headline
+        if key is not None and key not in comparison:
             raise ConfigError(
-                f"eval headline '{headline}' is not a metric of the evaluation of '{name}' (its metrics: "
+                f"eval headline '{key}' is not a metric of the evaluation of '{name}' (its metrics: "
                 f"{', '.join(comparison) or 'none'}). Fix: set eval.headline to one of them, or leave it unset."
             )
-        judged.append(_judge_set(name, comparison, headline or default_headline(comparison)))
+        one = _judge_set(name, comparison, key or default_headline(comparison))
+        one["role"] = roles.get(name)
+        judged.append(one)
     by_status: dict[str, list[str]] = {HURT: [], HELPED: []}
     for s in judged:
         for g in s["groups"]:
@@ -150,13 +172,44 @@ def verdict(sets: Mapping[str, Mapping[str, Mapping[str, Any]]], headline: str |
                     by_status[m["status"]].append(f"{s['name']}/{m['key']}")
     out: dict[str, Any] = {
         "status": combine([s["status"] for s in judged]),
-        "headline": headline,
+        "headline": headline if not isinstance(headline, Mapping) else dict(headline),
         "hurt": by_status[HURT],
         "helped": by_status[HELPED],
+        "summary": summarise(judged) if roles else None,
         "sets": judged,
     }
     out["line"] = verdict_line(out)
     return out
+
+
+def summarise(judged: list[Mapping[str, Any]]) -> dict[str, Any]:
+    """The verdict's summary: the out-of-distribution sets, safety over every set, the forgetting sets.
+
+    Args:
+        judged: The ``sets`` of a verdict, each with its ``role`` (``None`` for the main data).
+
+    Returns:
+        ``{"ood": {"status", "sets"}, "safety": {"status", "sets"}, "forgetting": {"status", "sets"}}``; a status
+        is ``None`` when nothing of the kind was evaluated (no such set, or no ``safety`` group).
+
+    >>> test = {"name": "test", "role": None, "status": "hurt", "groups": [{"group": "safety", "status": "hurt"}]}
+    >>> kqa = {"name": "k-qa", "role": "ood", "status": "helped", "groups": [{"group": "quality", "status": "helped"}]}
+    >>> sets = [test, kqa]
+    >>> s = summarise(sets)
+    >>> s["ood"], s["safety"], s["forgetting"]
+    ({'status': 'helped', 'sets': ['k-qa']}, {'status': 'hurt', 'sets': ['test']}, {'status': None, 'sets': []})
+    """
+    out: dict[str, Any] = {}
+    for role in _SUMMARY_ROLES:
+        members = [s for s in judged if s.get("role") == role]
+        out[role] = {"status": combine([s["status"] for s in members]) if members else None}
+        out[role]["sets"] = [s["name"] for s in members]
+    safety = [(s["name"], g["status"]) for s in judged for g in s["groups"] if g["group"] == SAFETY]
+    out[SAFETY] = {
+        "status": combine([status for _, status in safety]) if safety else None,
+        "sets": [name for name, _ in safety],
+    }
+    return {key: out[key] for key in ("ood", SAFETY, "forgetting")}
 
 
 def _num(value: Any) -> str:
@@ -174,13 +227,34 @@ def _group_text(group: Mapping[str, Any]) -> str:
     return f"{group['group']} {status}"
 
 
+def _summary_text(summary: Mapping[str, Any]) -> str:
+    parts = []
+    for key, title in (("ood", "Out of distribution"), (SAFETY, "safety"), ("forgetting", "forgetting")):
+        entry = summary[key]
+        if key == SAFETY:
+            parts.append(f"safety: {entry['status'] or 'not measured'}")
+        elif entry["status"] is None:
+            parts.append(f"{title}: none evaluated")
+        else:
+            parts.append(f"{title} ({', '.join(entry['sets'])}): {entry['status']}")
+    return "; ".join(parts) + "."
+
+
 def verdict_line(data: Mapping[str, Any]) -> str:
-    """One line: the overall status, then each set's groups with the keys that decided them.
+    r"""One line: the overall status, the summary (with extra sets), then each set's groups with their deciding keys.
 
     >>> delta = {"value": -0.4, "ci_low": -0.5, "ci_high": -0.3, "n": 12}
     >>> comparison = {"rougeL": {"delta": delta, "higher_is_better": True, "group": "quality"}}
     >>> verdict({"test": comparison})["line"]
     'Verdict: hurt. test: quality hurt (rougeL -0.4000 [-0.5000, -0.3000]).'
+    >>> accuracy = {"accuracy": {"delta": {"value": 0.0, "ci_low": -0.1, "ci_high": 0.1, "n": 12}}}
+    >>> line = verdict({"test": comparison, "mmlu-general": accuracy}, roles={"mmlu-general": "forgetting"})["line"]
+    >>> print(line.replace(". ", ".\n"))
+    Verdict: hurt.
+    Out of distribution: none evaluated; safety: not measured; forgetting (mmlu-general): no clear change.
+    test: quality hurt (rougeL -0.4000 [-0.5000, -0.3000]).
+    mmlu-general: quality no clear change.
     """
     sets = [f"{s['name']}: {'; '.join(_group_text(g) for g in s['groups']) or 'nothing judged'}." for s in data["sets"]]
-    return " ".join([f"Verdict: {data['status']}.", *sets])
+    summary = [_summary_text(data["summary"])] if data.get("summary") else []
+    return " ".join([f"Verdict: {data['status']}.", *summary, *sets])

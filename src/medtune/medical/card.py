@@ -10,7 +10,8 @@ MEDICAL_LIMITATIONS = """\
 - This model was fine-tuned for research and education. It is **not a medical device** and must not be used for
   diagnosis, treatment or any decision about a real patient without review by a qualified clinician.
 - It can state wrong facts fluently, omit contraindications, and reproduce errors or biases present in its base
-  model and its training data. The evaluation in this card (if any) covers held-out data from the same sources only.
+  model and its training data. The evaluation in this card (if any) covers held-out data from the same sources and
+  the few sets from other sources it names, small samples each: no evidence of quality on other questions.
 - Small models (around 1B parameters or fewer) have limited medical knowledge; treat every answer as a draft."""
 
 

@@ -42,6 +42,15 @@ def medtune_sample_datasets() -> list[SampleDataset]:
             license="MIT",
         ),
         SampleDataset(
+            name="k-qa",
+            path=SAMPLES / "kqa_sample.jsonl",
+            format="jsonl",
+            description="201 real patient questions answered by physicians (K-QA): the medical preset's "
+            "out-of-distribution evaluation set, never for training",
+            license="MIT",
+            test_only=True,
+        ),
+        SampleDataset(
             name="medquad",
             path=SAMPLES / "medquad_sample",
             format="medquad",

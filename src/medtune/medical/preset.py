@@ -5,9 +5,9 @@ from __future__ import annotations
 from types import MappingProxyType
 from typing import Any
 
-from medtune.plugins.presets import Preset
+from medtune.plugins.presets import GENERAL_MCQ_SAMPLE, Preset
 
-__all__ = ["MEDICAL_CHECKERS", "MEDICAL_PIPELINE", "medical_preset"]
+__all__ = ["MEDICAL_CHECKERS", "MEDICAL_FORGETTING", "MEDICAL_OOD", "MEDICAL_PIPELINE", "medical_preset"]
 
 #: The pipeline ``medtune clean`` runs with the medical preset (documented in docs/cleaning.md).
 MEDICAL_PIPELINE: dict[str, Any] = {
@@ -29,6 +29,13 @@ MEDICAL_PIPELINE: dict[str, Any] = {
 #: The checkers an evaluation scores with the medical preset.
 MEDICAL_CHECKERS = ("term_overlap", "safety", "empathy")
 
+#: The out-of-distribution set an evaluation generates answers for: K-QA's real patient questions with physicians'
+#: answers (another source than the ChatDoctor and MedQuAD records of the ``medical`` sample).
+MEDICAL_OOD = ("k-qa",)
+
+#: The forgetting checks: PubMedQA (medical research yes/no/maybe) and the core's general multiple-choice sample.
+MEDICAL_FORGETTING = ("pubmedqa", GENERAL_MCQ_SAMPLE)
+
 
 def _frozen(value: Any) -> Any:
     if isinstance(value, dict):
@@ -39,11 +46,12 @@ def _frozen(value: Any) -> Any:
 
 
 def medical_preset() -> Preset:
-    """The medical preset: the clinical pipeline, checkers, safety policy, card profile, sample and PII profile."""
+    """The medical preset: clinical pipeline, checkers, evaluation sets, safety policy, card profile, sample, PII."""
     return Preset(
         name="medical",
         description="clinical PHI removal, unit normalisation, medical soundness and disclaimers; medical "
-        "checkers; emergency rules and disclaimers when serving; the medical card text and sample",
+        "checkers; K-QA out of distribution, PubMedQA and general questions for forgetting; emergency rules and "
+        "disclaimers when serving; the medical card text and sample",
         pipeline=_frozen(MEDICAL_PIPELINE),
         checkers=MEDICAL_CHECKERS,
         safety_policy="medical",
@@ -51,4 +59,6 @@ def medical_preset() -> Preset:
         sample="medical",
         pii_profile="medical",
         mcq_instruction="Answer the multiple-choice medical question with the correct option.",
+        ood=MEDICAL_OOD,
+        forgetting=MEDICAL_FORGETTING,
     )

@@ -1,12 +1,14 @@
 """Domain presets: a domain's defaults as one named object, registered through ``medtune_presets``.
 
 A :class:`Preset` names what a domain plugin supplies for a whole job: its cleaning pipeline, its evaluation
-checkers, its serving safety policy, its model-card profile, its sample dataset and its PII profile. ``preset:
-NAME`` in a clean, eval, serve or run config (or ``--preset NAME``) picks one. The core registers ``generic``: the
-neutral defaults (PII removal with no domain lexicon, filters, dedup; no checkers; the ``none`` safety policy; no
-sample). With no preset named: the preset of medtune's default plugin (``medical``) while it is installed, so that
-medtune's defaults stay what they were beside other plugins; else the only preset other than ``generic``; else
-``generic``. Several third-party domain presets and none named is an error that lists them.
+checkers and evaluation sets (out of distribution, forgetting), its serving safety policy, its model-card profile,
+its sample dataset and its PII profile. ``preset: NAME`` in a clean, eval, serve or run config (or ``--preset
+NAME``) picks one. The core registers ``generic``: the neutral defaults (PII removal with no domain lexicon,
+filters, dedup; no checkers; the ``none`` safety policy; no sample; no out-of-distribution set; the general
+multiple-choice sample ``mmlu-general`` as its forgetting check). With no preset named: the preset of medtune's
+default plugin (``medical``) while it is installed, so that medtune's defaults stay what they were beside other
+plugins; else the only preset other than ``generic``; else ``generic``. Several third-party domain presets and none
+named is an error that lists them.
 
 While a config is validated, :func:`using_preset` makes a preset the active one, so that the defaults of its
 sections (the pipeline of ``clean``, the checkers of ``eval``…) come from it (:func:`active_preset`).
@@ -30,6 +32,7 @@ if TYPE_CHECKING:
     from medtune.plugins.manager import PluginManager
 
 __all__ = [
+    "GENERAL_MCQ_SAMPLE",
     "GENERIC",
     "GENERIC_PIPELINE",
     "Preset",
@@ -45,6 +48,9 @@ __all__ = [
 
 #: The name of the core's neutral preset.
 GENERIC = "generic"
+#: The core's general, non-medical multiple-choice sample (registered by ``medtune.evaluation.builtin``): every
+#: preset's default forgetting check.
+GENERAL_MCQ_SAMPLE = "mmlu-general"
 
 #: The core's cleaning pipeline: PII removal with the neutral profile, then the domain-neutral filters.
 GENERIC_PIPELINE: Mapping[str, Any] = MappingProxyType(
@@ -85,11 +91,15 @@ class Preset:
         sample: The sample dataset a run uses when it names no data (a registered sample name), or ``None``.
         pii_profile: The PII profile of the PII cleaners (a registered profile name; ``None``: the neutral one).
         mcq_instruction: The instruction of multiple-choice items that bring none (``None``: the neutral one).
+        ood: Out-of-distribution generation sets an evaluation scores besides its test data: questions from another
+            source than the training data (registered sample names or data files; ``()``: none).
+        forgetting: Multiple-choice sets an evaluation scores to catch forgetting, i.e. what tuning on the domain
+            cost elsewhere (sample names or files; default: the core's general set :data:`GENERAL_MCQ_SAMPLE`).
 
     Example:
         >>> support = Preset("support", "customer support", checkers=("no_account_numbers",), sample="support")
-        >>> support.pipeline_config()["cleaners"][0], support.safety_policy
-        ('pii', 'none')
+        >>> support.pipeline_config()["cleaners"][0], support.safety_policy, support.ood, support.forgetting
+        ('pii', 'none', (), ('mmlu-general',))
     """
 
     name: str
@@ -101,6 +111,8 @@ class Preset:
     sample: str | None = None
     pii_profile: str | None = None
     mcq_instruction: str | None = None
+    ood: tuple[str, ...] = ()
+    forgetting: tuple[str, ...] = (GENERAL_MCQ_SAMPLE,)
 
     def pipeline_config(self) -> dict[str, Any]:
         """The pipeline as a fresh mapping, ready for :class:`~medtune.cleaning.PipelineConfig`."""
@@ -109,7 +121,8 @@ class Preset:
 
 GENERIC_PRESET = Preset(
     GENERIC,
-    "domain-neutral: PII removal without a domain lexicon, filters and dedup; no checkers, no safety policy",
+    "domain-neutral: PII removal without a domain lexicon, filters and dedup; no checkers, no safety policy; the "
+    "general multiple-choice sample as the forgetting check",
 )
 
 

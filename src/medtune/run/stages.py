@@ -220,9 +220,9 @@ class DataStage(Stage):
 def _resolve_source(source: str, fmt: str | None) -> tuple[Path, str | None]:
     """The path and format of a data source: a file or directory, or ``sample:NAME`` (a shipped sample)."""
     if source.startswith("sample:"):
-        from medtune.plugins.manager import get_plugin_manager
+        from medtune.data.samples import training_sample
 
-        sample = get_plugin_manager().registry("sample").get(source.split(":", 1)[1])
+        sample = training_sample(source.split(":", 1)[1])
         return Path(sample.path), fmt or sample.format
     return Path(source), fmt
 
@@ -446,24 +446,33 @@ class TrainStage(Stage):
 
 @dataclass(frozen=True)
 class EvalStage(Stage):
-    """``eval/``: the tuned (and base) model on a held-out split; report.html/.md/.json (off with ``eval: false``)."""
+    """``eval/``: the tuned (and base) model on a held-out split; report.html/.md/.json (off with ``eval: false``).
+
+    Besides the split, the out-of-distribution and forgetting sets of ``eval.ood`` and ``eval.forgetting`` (the
+    preset's by default; ``eval.limit`` caps each of them too), see :mod:`medtune.evaluation.sets`.
+    """
 
     def config_payload(self, config: RunConfig) -> Any:
-        """The ``eval`` section and the base model, or ``None`` without evaluation.
+        """The ``eval`` section, the base model and the contents of the extra sets, or ``None`` without evaluation.
 
         ``fail_on_regression`` is left out: it decides the exit code, not the report, so switching it reruns nothing.
+        The extra sets are hashed by content, so an edited file reruns the evaluation.
         """
         if config.eval is None:
             return None
         section = config.eval.model_dump(mode="json", exclude={"fail_on_regression"})
-        return {"eval": section, "model": config.train.model.path}
+        payload: dict[str, Any] = {"eval": section, "model": config.train.model.path}
+        if config.eval.ood or config.eval.forgetting:
+            payload["sets"] = _set_digests(config)
+        return payload
 
     def preflight(self, config: RunConfig) -> None:
-        """Build the scorers, so an unknown metric fails first."""
+        """Build the scorers and resolve the extra sets, so an unknown metric or set fails first."""
         if config.eval is not None:
             from medtune.evaluation.evaluator import Evaluator
 
             Evaluator(config.eval.evaluator_config()).scorers()
+            _extra_sets(config)
 
     def run(self, ctx: StageContext, stage_dir: Path, extra: Any, resume: bool) -> StageRun:
         """Generate, score and write the report; generations are cached under ``generations/``.
@@ -494,17 +503,32 @@ class EvalStage(Stage):
             base_model = ctx.config.train.model.path
             base = evaluator.generate_and_score(base_model, records, name="base", cache=gen / "base.jsonl")
         tuned = evaluator.generate_and_score(model, records, name="tuned", cache=gen / "tuned.jsonl")
+        sets = _extra_sets(ctx.config)
+        results = []
+        if sets:
+            from medtune.evaluation.sets import evaluate_sets
+
+            ctx.say(f"  scoring {len(sets)} out-of-distribution and forgetting set(s)")
+            base_model = ctx.config.train.model.path if cfg.compare_base else None
+            results = evaluate_sets(
+                evaluator, sets, model, base=base_model, out_dir=stage_dir, limit=cfg.limit, say=ctx.say
+            )
         log = TRAIN.output_dir(ctx.out) / "train_log.jsonl"
         files = evaluator.report(
-            stage_dir, tuned, base=base, train_log=log if log.is_file() else None, set_name=cfg.split
+            stage_dir, tuned, base=base, train_log=log if log.is_file() else None, set_name=cfg.split, sets=results
         )
         outputs = {"report_html": files["html"], "report_md": files["markdown"], "report_json": files["json"]}
+        data = json.loads(files["json"].read_text(encoding="utf-8"))
         summary = {
             "examples": len(records),
             "split": cfg.split,
             "compare_base": cfg.compare_base,
             "evaluated": model.describe(),
-            "verdict": (json.loads(files["json"].read_text(encoding="utf-8")).get("verdict") or {}).get("status"),
+            "verdict": (data.get("verdict") or {}).get("status"),
+            "sets": {
+                r.set.name: {"role": r.set.role, "examples": len(r.tuned.examples), "seconds": round(r.seconds, 2)}
+                for r in results
+            },
         }
         return StageRun(outputs, summary, [files["json"]])
 
@@ -555,7 +579,7 @@ class CardStage(Stage):
         report_json = EVAL.output_dir(ctx.out) / "report.json"
         if ctx.config.eval is not None and report_json.is_file():
             from medtune.evaluation.compare import MIN_JUDGEABLE_N
-            from medtune.evaluation.report import summary_markdown
+            from medtune.evaluation.report import sets_sentence, summary_markdown
 
             data = json.loads(report_json.read_text(encoding="utf-8"))
             cfg = ctx.config.eval
@@ -568,6 +592,7 @@ class CardStage(Stage):
                 + ("sampling" if cfg.generation.do_sample else "greedy decoding")
                 + ". Intervals are bootstrap confidence intervals; "
                 + f"those from fewer than {MIN_JUDGEABLE_N} examples read too few to judge."
+                + sets_sentence(data)
                 + _evaluated_sentence(data, ctx.out),
                 # relative to the training run directory, like the other paths of run.json's facts
                 "report": relative_path(EVAL.output_dir(ctx.out) / "report.html", train_dir),
@@ -577,6 +602,30 @@ class CardStage(Stage):
         copies = [train_dir, train_dir / "adapter", train_dir / "merged"]
         card_path = write_model_card(facts, stage_dir, copies, run_dir=train_dir)
         return StageRun({"model_card": card_path}, summary, [card_path])
+
+
+def _extra_sets(config: RunConfig) -> list[Any]:
+    """The out-of-distribution and forgetting sets of ``eval`` (:func:`~medtune.evaluation.sets.resolve_sets`).
+
+    Raises:
+        ConfigError: A set that is neither a shipped sample nor an existing file, or two with the same name.
+    """
+    from medtune.evaluation.sets import resolve_sets
+
+    cfg = config.eval
+    if cfg is None or not (cfg.ood or cfg.forgetting):
+        return []
+    return resolve_sets(cfg.ood, cfg.forgetting, main=(cfg.split, None))
+
+
+def _set_digests(config: RunConfig) -> dict[str, str]:
+    """Set name -> the hash of its file(s) (a set that does not resolve hashes as its name alone)."""
+    from medtune.run.pipeline import hash_paths
+
+    try:
+        return {s.name: hash_paths([s.path]) for s in _extra_sets(config)}
+    except ConfigError:  # reported by the preflight
+        return {}
 
 
 def _evaluated_sentence(data: dict[str, Any], out: Path) -> str:
@@ -620,7 +669,10 @@ CLEAN = CleanStage("clean", depends_on=(DATA,), results=(("cleaning_report", "re
 SPLIT = SplitStage("split", depends_on=(DATA, CLEAN))
 TRAIN = TrainStage("train", depends_on=(SPLIT,), resumable=True, results=(("adapter", "adapter"), ("merged", "merged")))
 EVAL = EvalStage(
-    "eval", depends_on=(SPLIT, TRAIN), keep=frozenset({"generations"}), results=(("report", "report_html"),)
+    "eval",
+    depends_on=(SPLIT, TRAIN),
+    keep=frozenset({"generations", "loglikelihoods"}),
+    results=(("report", "report_html"),),
 )
 CARD = CardStage("card", depends_on=(CLEAN, TRAIN, EVAL), results=(("model_card", "model_card"),))
 

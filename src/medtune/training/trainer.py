@@ -416,9 +416,9 @@ def _is_main_process() -> bool:
 
 def _data_path(spec: str) -> Path:
     if spec.startswith("sample:"):
-        from medtune.data.samples import sample_path
+        from medtune.data.samples import training_sample
 
-        return sample_path(spec.split(":", 1)[1])
+        return training_sample(spec.split(":", 1)[1], "data.train").path
     return Path(spec)
 
 
