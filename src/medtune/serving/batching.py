@@ -331,13 +331,15 @@ class BatchingGenerator:
     @classmethod
     def from_config(cls, config: ServeConfig) -> BatchingGenerator:
         """Load the model a serve config names and wrap it, with ``limits.max_batch`` (``None``: the device default)."""
-        base = TransformersGenerator.from_config(config)
+        return cls.from_limits(TransformersGenerator.from_config(config), config.limits)
+
+    @classmethod
+    def from_limits(cls, base: TransformersGenerator, limits: LimitsConfig) -> BatchingGenerator:
+        """Wrap a loaded model with a serve config's limits (``max_batch`` None: the device default); not started."""
         device = next(base.model.parameters()).device.type
-        size = config.limits.max_batch or default_max_batch(device)
-        limits = config.limits
         return cls(
             base,
-            max_batch=size,
+            max_batch=limits.max_batch or default_max_batch(device),
             max_new_tokens=limits.max_tokens_cap,
             cuda_graphs=limits.cuda_graphs,
             compile_level=limits.compile_level,
@@ -542,13 +544,7 @@ def with_batching(base: TransformersGenerator, limits: LimitsConfig) -> Generato
     if size <= 1:
         return base
     try:
-        return BatchingGenerator(
-            base,
-            max_batch=size,
-            max_new_tokens=limits.max_tokens_cap,
-            cuda_graphs=limits.cuda_graphs,
-            compile_level=limits.compile_level,
-        ).start()
+        return BatchingGenerator.from_limits(base, limits).start()
     except MedtuneError:
         raise
     except Exception as exc:
