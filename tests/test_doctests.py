@@ -13,6 +13,7 @@ MODULES = [
     "medtune.cards.writer",
     "medtune.cards.evaluation",
     "medtune.evaluation.compare",
+    "medtune.evaluation.metrics",
     "medtune.evaluation.report",
     "medtune.evaluation.sets",
     "medtune.evaluation.verdict",
@@ -20,6 +21,7 @@ MODULES = [
     "medtune.models.prompts",
     "medtune.serving.batching",
     "medtune.medical.pairs",
+    "medtune.training.formatting",
 ]
 
 

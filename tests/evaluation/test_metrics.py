@@ -83,6 +83,17 @@ def test_length_metric():
     assert agg["ref_words"] == 4.0
     assert agg["length_ratio"] == pytest.approx(3 / 8)
     assert agg["empty_rate"] == 0.5
+    assert agg["loop_rate"] == 0.0
+
+
+def test_loop_rate_counts_answers_that_repeat_an_8_word_run_three_times():
+    looping = "Asthma is a condition in which the airways narrow and swell. " * 3
+    twice = "Asthma is a condition in which the airways narrow and swell. " * 2
+    m = LengthMetric()
+    scores = m.score([ex(looping, "ref"), ex(twice, "ref"), ex("Rest. " * 30, "ref"), ex("", "ref")])
+    assert [s.values["loop_rate"] for s in scores] == [1.0, 0.0, 1.0, 0.0]
+    assert m.aggregate(scores)["loop_rate"] == 0.5
+    assert m.higher_is_better["loop_rate"] is False  # more looping answers is a regression
 
 
 def test_mean_ignores_not_applicable():

@@ -15,7 +15,7 @@ def test_defaults_are_the_recipes():
     assert (o.learning_rate, o.lr_scheduler, o.warmup_ratio, o.weight_decay) == (2e-4, "cosine", 0.03, 0.01)
     assert (o.batch_size, o.gradient_accumulation_steps, cfg.effective_batch_size) == (4, 8, 32)
     assert (o.epochs, o.max_grad_norm, o.seed, o.optimizer) == (3.0, 0.3, 42, "adamw_8bit")
-    assert (cfg.format.template, cfg.format.train_on) == ("alpaca", "responses")
+    assert (cfg.format.template, cfg.format.train_on) == ("auto", "responses")  # auto: chat for instruct models
     assert cfg.checkpointing.save_strategy == "epoch" and cfg.logging.logging_steps == 10
     assert cfg.output.push_to_hub is False
 

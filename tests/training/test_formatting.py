@@ -149,3 +149,21 @@ def test_a_tokenizer_without_eos_is_an_error(tiny):
     tok.eos_token = None
     with pytest.raises(ConfigError, match="no EOS token"):
         ensure_pad_token(tok)
+
+
+def test_auto_template_is_chat_for_a_tokenizer_with_its_own_chat_template(tiny):
+    tok = tiny.make_tokenizer(tiny.all_texts(), chat_template=tiny.CHATML)
+    auto = encode_record(RECORD, tok, FormatConfig())
+    assert auto.input_ids == encode_record(RECORD, tok, FormatConfig(template="chat")).input_ids
+    assert auto.input_ids != encode_record(RECORD, tok, FormatConfig(template="alpaca")).input_ids
+    _, report = tokenize_dataset(Dataset.from_records([RECORD]), tok, FormatConfig())
+    assert report.template == "chat"
+
+
+def test_auto_template_is_alpaca_without_a_chat_template_or_with_medtunes_alpaca_one(tokenizer):
+    tokenizer.chat_template = None
+    alpaca = encode_record(RECORD, tokenizer, FormatConfig(template="alpaca")).input_ids
+    assert encode_record(RECORD, tokenizer, FormatConfig()).input_ids == alpaca
+    tokenizer.chat_template = ALPACA_CHAT_TEMPLATE  # what an Alpaca fine-tune saves: train on it as Alpaca again
+    _, report = tokenize_dataset(Dataset.from_records([RECORD]), tokenizer, FormatConfig())
+    assert report.template == "alpaca"

@@ -158,7 +158,11 @@ def add_commands(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--data", help="training data file, or sample:medical (data.train)")
     p.add_argument("--eval-data", help="evaluation data file (data.eval)")
     p.add_argument("-o", "--output-dir", help="run directory (output.dir)")
-    p.add_argument("--template", choices=["alpaca", "chat"], help="prompt format (format.template)")
+    p.add_argument(
+        "--template",
+        choices=["auto", "alpaca", "chat"],
+        help="prompt format (format.template; auto: chat if the model has one)",
+    )
     p.add_argument("--max-seq-length", type=int, help="format.max_seq_length")
     p.add_argument("--epochs", type=float, help="optim.epochs")
     p.add_argument("--max-steps", type=int, help="optim.max_steps (overrides epochs)")

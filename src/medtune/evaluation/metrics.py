@@ -18,7 +18,7 @@ from medtune._extras import require
 from medtune.config import ConfigModel
 from medtune.evaluation.scoring import EvalExample, ExampleScore, Scorer, mean_or_none
 
-__all__ = ["BleuConfig", "BleuMetric", "LengthMetric", "RougeConfig", "RougeMetric", "word_count"]
+__all__ = ["BleuConfig", "BleuMetric", "LengthMetric", "RougeConfig", "RougeMetric", "loops", "word_count"]
 
 RougeType = Literal["rouge1", "rouge2", "rougeL", "rougeLsum"]
 
@@ -126,21 +126,45 @@ def word_count(text: str) -> int:
     return len(text.split())
 
 
-class LengthMetric(Scorer):
-    """Length statistics in words: prediction and reference means, their ratio, and the share of empty answers.
+def loops(text: str, n: int = 8, times: int = 3) -> bool:
+    """Whether the text repeats itself: some run of ``n`` words occurs ``times`` or more times.
 
-    ``length_ratio`` is total prediction words over total reference words (1.0 = as long as the references). Only
-    ``empty_rate`` has a better direction (lower); the others describe, and the verdict does not judge them.
+    Greedy decoding of small models often loops ("X is a condition in which ... X is a condition in which ...");
+    the ``loop_rate`` of :class:`LengthMetric` counts such answers.
+
+    >>> loops("Rest and fluids help. " * 3)
+    False
+    >>> loops("It is a condition in which the body cannot cope. " * 3)
+    True
+    """
+    words = text.split()
+    seen: dict[tuple[str, ...], int] = {}
+    for i in range(len(words) - n + 1):
+        gram = tuple(words[i : i + n])
+        seen[gram] = seen.get(gram, 0) + 1
+        if seen[gram] >= times:
+            return True
+    return False
+
+
+class LengthMetric(Scorer):
+    """Length in words (prediction and reference means, their ratio), and the shares of empty and looping answers.
+
+    ``length_ratio`` is total prediction words over total reference words (1.0 = as long as the references).
+    ``loop_rate`` is the share of answers that repeat one of their 8-word runs three or more times (:func:`loops`).
+    ``empty_rate`` and ``loop_rate`` have a better direction (lower); the others describe, and the verdict does not
+    judge them.
     """
 
     name = "length"
-    keys = ("pred_words", "ref_words", "length_ratio", "empty_rate")
+    keys = ("pred_words", "ref_words", "length_ratio", "empty_rate", "loop_rate")
     unit_interval = False
     higher_is_better: dict[str, bool | None] = {
         "pred_words": None,
         "ref_words": None,
         "length_ratio": None,
         "empty_rate": False,
+        "loop_rate": False,
     }
 
     def score(self, examples: Sequence[EvalExample]) -> list[ExampleScore]:
@@ -153,6 +177,7 @@ class LengthMetric(Scorer):
                 "ref_words": float(r),
                 "length_ratio": p / r if r else None,
                 "empty_rate": 0.0 if ex.prediction.strip() else 1.0,
+                "loop_rate": 1.0 if loops(ex.prediction) else 0.0,
             }
             out.append(ExampleScore(values, {"pred_chars": len(ex.prediction)}))
         return out
@@ -164,4 +189,5 @@ class LengthMetric(Scorer):
         pred_total = math.fsum(s.values["pred_words"] or 0.0 for s in scores)
         out["length_ratio"] = pred_total / ref_total if ref_total else None
         out["empty_rate"] = mean_or_none([s.values["empty_rate"] for s in scores])
+        out["loop_rate"] = mean_or_none([s.values["loop_rate"] for s in scores])
         return out

@@ -103,10 +103,12 @@ class DataConfig(ConfigModel):
 class FormatConfig(ConfigModel):
     """How records become token sequences."""
 
-    template: Literal["alpaca", "chat"] = Field(
-        default="alpaca",
-        description="'alpaca': the recipe's '### Instruction/### Input/### Response' prompt. "
-        "'chat': the tokenizer's own chat template.",
+    template: Literal["auto", "alpaca", "chat"] = Field(
+        default="auto",
+        description="'auto' (default): the tokenizer's own chat template when it has one (an instruct model), "
+        "otherwise the Alpaca prompt. 'alpaca': the recipe's '### Instruction/### Input/### Response' prompt. "
+        "'chat': the tokenizer's own chat template. On SmolLM2-135M-Instruct the chat template beat Alpaca on "
+        "held-out ROUGE-L, on K-QA and on PubMedQA (docs/benchmarks.md), hence 'auto'.",
     )
     max_seq_length: int = Field(default=2048, ge=8, le=1_048_576)
     train_on: Literal["responses", "all"] = Field(

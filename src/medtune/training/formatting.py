@@ -36,6 +36,7 @@ __all__ = [
     "alpaca_prompt",
     "encode_record",
     "ensure_pad_token",
+    "resolve_template",
     "tokenize_dataset",
 ]
 
@@ -89,6 +90,30 @@ class TokenizationReport:
         if self.rejected:
             text += f"; {len(self.rejected)} rejected"
         return text
+
+
+def resolve_template(fmt: FormatConfig, tokenizer: Any) -> FormatConfig:
+    """``format.template: auto`` made concrete for this tokenizer; any other template is returned unchanged.
+
+    ``auto`` is ``chat`` when the tokenizer has a chat template of its own (an instruct model), and ``alpaca``
+    when it has none (a base model) or when its template is the Alpaca one that medtune saves with an Alpaca
+    fine-tune.
+
+    Example:
+        >>> from medtune.training import TrainConfig
+        >>> class Tok:
+        ...     chat_template = "{% for m in messages %}{{ m['content'] }}{% endfor %}"
+        >>> resolve_template(TrainConfig().format, Tok()).template
+        'chat'
+        >>> Tok.chat_template = None
+        >>> resolve_template(TrainConfig().format, Tok()).template
+        'alpaca'
+    """
+    if fmt.template != "auto":
+        return fmt
+    own = getattr(tokenizer, "chat_template", None)
+    chosen = "chat" if own and own != ALPACA_CHAT_TEMPLATE else "alpaca"
+    return fmt.model_copy(update={"template": chosen})
 
 
 def _ids(tokenizer: Any, text: str, *, special: bool) -> list[int]:
@@ -150,6 +175,7 @@ def encode_record(record: InstructionRecord | Conversation, tokenizer: Any, fmt:
         ConfigError: The template cannot render this record (a multi-turn conversation with ``alpaca``; a chat
             template that is not incremental).
     """
+    fmt = resolve_template(fmt, tokenizer)
     eos = tokenizer.eos_token_id
     train_all = fmt.train_on == "all"
     ids: list[int] = []
@@ -193,6 +219,7 @@ def tokenize_dataset(
     """
     import datasets
 
+    fmt = resolve_template(fmt, tokenizer)
     report = TokenizationReport(max_seq_length=fmt.max_seq_length, template=fmt.template, train_on=fmt.train_on)
     out_ids: list[list[int]] = []
     out_labels: list[list[int]] = []

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from medtune.data.records import PreferenceRecord
 from medtune.errors import ConfigError, MedtuneError
-from medtune.training.formatting import IGNORE_INDEX, TokenizationReport, encode_record
+from medtune.training.formatting import IGNORE_INDEX, TokenizationReport, encode_record, resolve_template
 
 if TYPE_CHECKING:
     import datasets
@@ -61,6 +61,7 @@ def encode_pair(pair: PreferenceRecord, tokenizer: Any, fmt: FormatConfig) -> En
     Raises:
         ConfigError: The chat template renders the prompt differently before the two answers.
     """
+    fmt = resolve_template(fmt, tokenizer)
     whole = fmt.model_copy(update={"train_on": "responses", "max_seq_length": _NO_LIMIT})
     if fmt.template == "chat":
         chosen, rejected = pair.to_conversation("chosen"), pair.to_conversation("rejected")
@@ -90,6 +91,7 @@ def tokenize_pairs(dataset: Dataset, tokenizer: Any, fmt: FormatConfig) -> tuple
 
     if dataset.kind != "preference":
         raise MedtuneError(f"tokenize_pairs needs preference records, got {dataset.kind} records")
+    fmt = resolve_template(fmt, tokenizer)
     limit = fmt.max_seq_length
     report = TokenizationReport(max_seq_length=limit, template=fmt.template, train_on="chosen vs rejected answers")
     columns: dict[str, list[list[int]]] = {name: [] for name in PAIR_COLUMNS}

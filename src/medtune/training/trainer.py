@@ -28,7 +28,7 @@ from medtune.training import artifacts, plan
 from medtune.training.artifacts import TrainResult
 from medtune.training.backends import BackendChoice, get_backend, resolve_dtype, resolve_optimizer, select_backend
 from medtune.training.config import TrainConfig
-from medtune.training.formatting import TokenizationReport, ensure_pad_token, tokenize_dataset
+from medtune.training.formatting import TokenizationReport, ensure_pad_token, resolve_template, tokenize_dataset
 from medtune.training.pairs import tokenize_pairs
 
 if TYPE_CHECKING:
@@ -201,6 +201,13 @@ class Trainer:
             run.base_name = cfg.model.path
         run.pad_note = ensure_pad_token(tokenizer, model)
         logger.info("%s", run.pad_note)
+        if cfg.format.template == "auto":  # made concrete once: the saved config, the card and the saving read it
+            cfg = self.config = cfg.model_copy(update={"format": resolve_template(cfg.format, tokenizer)})
+            logger.info(
+                "format.template auto: %s (%s)",
+                cfg.format.template,
+                "the tokenizer's own chat template" if cfg.format.template == "chat" else "no chat template of its own",
+            )
         run.optimizer, optim_warning = resolve_optimizer(cfg.optim.optimizer)
         if optim_warning:
             logger.warning("%s", optim_warning)
