@@ -18,6 +18,12 @@ the same decoding, by paired bootstrap (95 %), for ROUGE-L, red-flag escalation 
 combination is reported too, and none is picked by its test figures. Metrics come afterwards on a CPU
 (``benchmarks/score_generalise.py``): the GPU image has no rouge-score.
 
+Options added in the ninth session: ``--rf`` (held-out red-flag prompts, escalating answers as references: set
+``rf``), ``--tune`` (an out-of-distribution tuning set of our own: set ``tune``) with ``--select-on tune``, ``--dpo``
+(after the variants, DPO on the variant with the best tuning-set ROUGE-L; ``--dpo-sft-weight`` for RPO), variants with
+any override (``NAME=KEY:VALUE,...``, ``train:FILE``), and resuming: a second call with the same ``--out`` keeps the
+models already evaluated.
+
 Usage (on the GPU machine, medtune and its bundle installed, ``MEDTUNE_SMOLLM2_WHEEL`` at the joined GGUF)::
 
     python benchmarks/gpu_generalise.py --data D --ood D/kqa.jsonl --pubmedqa D/pubmedqa_ori_pqal.json \\
@@ -35,8 +41,30 @@ from pathlib import Path
 WORK = Path("/tmp/generalise")
 
 
-def train(data: Path, name: str, template: str, epochs: float) -> dict:
-    """Train one variant with medtune's defaults; return its facts and the merged model's folder."""
+def parse_variant(spec: str) -> tuple[str, dict, str]:
+    """A variant: ``TEMPLATE:EPOCHS`` (``chat:3``), or ``NAME=KEY:VALUE,KEY:VALUE`` with medtune override keys
+    (``lowlr=format.template:chat,optim.learning_rate:5e-5``) and ``train:FILE`` for another training file in
+    ``--data``. Returns the name, the overrides and the training file name."""
+    if "=" not in spec:
+        template, epochs = spec.split(":")
+        return f"{template}{epochs}", {"format.template": template, "optim.epochs": float(epochs)}, "train.jsonl"
+    name, _, rest = spec.partition("=")
+    overrides: dict = {}
+    train_file = "train.jsonl"
+    for item in filter(None, rest.split(",")):
+        key, _, raw = item.partition(":")
+        if key == "train":
+            train_file = raw
+            continue
+        try:
+            overrides[key] = json.loads(raw)
+        except json.JSONDecodeError:
+            overrides[key] = raw
+    return name, overrides, train_file
+
+
+def train(data: Path, name: str, overrides: dict, train_file: str = "train.jsonl") -> dict:
+    """Train one variant with medtune's defaults and its overrides; its facts and the merged model's folder."""
     import torch
 
     if torch.cuda.is_available():
@@ -46,23 +74,23 @@ def train(data: Path, name: str, template: str, epochs: float) -> dict:
     from medtune.training import TrainConfig, Trainer
 
     settings = {
-        "optim.epochs": epochs,
-        "format.template": template,
         "eval.steps": 1000,
         "logging.logging_steps": 20,
         "logging.progress_bar": False,
         "checkpointing.save_strategy": "no",
         "output.dir": str(WORK / name),
         "output.overwrite": True,
+        **overrides,
     }
     t = time.time()
     result = Trainer(TrainConfig().with_overrides(settings)).train(
-        Dataset.load(data / "train.jsonl"), eval_dataset=Dataset.load(data / "validation.jsonl")
+        Dataset.load(data / train_file), eval_dataset=Dataset.load(data / "validation.jsonl")
     )
     return {
         "seconds": round(time.time() - t, 1),
         "metrics": result.metrics,
         "overrides": settings,
+        "train_file": train_file,
         "merged": str(result.merged_dir),
     }
 
@@ -97,6 +125,51 @@ def generate_all(
     return facts
 
 
+def train_dpo(pairs: Path, name: str, sft_model: str, settings: dict) -> dict:
+    """DPO (``train.method: dpo``) on ``pairs`` from a tuned model's merged folder; its facts and merged folder."""
+    from medtune import Dataset
+    from medtune.training import TrainConfig, Trainer
+
+    overrides = {
+        "method": "dpo",
+        "model.path": sft_model,
+        "logging.logging_steps": 5,
+        "logging.progress_bar": False,
+        "checkpointing.save_strategy": "no",
+        "output.dir": str(WORK / name),
+        "output.overwrite": True,
+        **settings,
+    }
+    t = time.time()
+    result = Trainer(TrainConfig().with_overrides(overrides)).train(Dataset.load(pairs))
+    return {
+        "seconds": round(time.time() - t, 1),
+        "metrics": result.metrics,
+        "overrides": overrides,
+        "merged": str(result.merged_dir),
+    }
+
+
+def dev_rouge(out: Path, set_name: str = "dev") -> dict[tuple[str, float], float]:
+    """Mean ROUGE-L on a tuning set (``dev`` or ``tune``) of every tuned model and penalty in ``out/gen_*.jsonl``
+    (medtune's ROUGE, as ``score_generalise.py`` computes it)."""
+    from medtune.evaluation.metrics import RougeMetric
+    from medtune.evaluation.scoring import EvalExample
+
+    groups: dict[tuple[str, float], list[EvalExample]] = {}
+    for path in sorted(out.glob("gen_*.jsonl")):
+        model = path.stem.removeprefix("gen_")
+        if model == "base" or model.startswith(("dpo_", "rpo_")):
+            continue
+        for line in path.read_text(encoding="utf-8").splitlines():
+            row = json.loads(line)
+            if row["set"] == set_name:
+                ex = EvalExample(row["id"], row["prompt"], row["prediction"], row["reference"])
+                groups.setdefault((model, float(row["penalty"])), []).append(ex)
+    metric = RougeMetric()
+    return {key: sum(s.values["rougeL"] for s in metric.score(exs)) / len(exs) for key, exs in groups.items()}
+
+
 def pubmedqa(model_path: str, name: str, path: Path) -> dict:
     """PubMedQA accuracy by option log-likelihood, with its interval."""
     from medtune import Dataset
@@ -114,7 +187,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, required=True, help="folder with train/validation/test.jsonl")
     parser.add_argument("--ood", type=Path, required=True, help="out-of-distribution questions (JSONL)")
     parser.add_argument("--pubmedqa", type=Path, help="pubmedqa_ori_pqal.json")
-    parser.add_argument("--variants", nargs="+", default=["alpaca:1", "chat:1"], help="TEMPLATE:EPOCHS")
+    parser.add_argument(
+        "--variants", nargs="+", default=["alpaca:1", "chat:1"],
+        help="TEMPLATE:EPOCHS, or NAME=KEY:VALUE,KEY:VALUE (medtune override keys; train:FILE for another file)",
+    )  # fmt: skip
+    parser.add_argument("--tune", type=Path, help="an out-of-distribution tuning set of our own (JSONL): set 'tune'")
+    parser.add_argument(
+        "--select-on", choices=["dev", "tune"], default="dev",
+        help="the tuning set whose ROUGE-L chooses the variant that DPO starts from",
+    )  # fmt: skip
+    parser.add_argument("--dpo-sft-weight", type=float, default=0.0, help="dpo.sft_weight (RPO): 0 is pure DPO")
     parser.add_argument("--penalties", type=float, nargs="+", default=[1.0, 1.1])
     parser.add_argument("--n-dev", type=int, default=150)
     parser.add_argument("--n-test", type=int, default=150, help="in-distribution test questions")
@@ -124,7 +206,15 @@ def main(argv: list[str] | None = None) -> int:
         "--base", choices=["run", "skip", "only"], default="run",
         help="evaluate the base model too (run), not here (skip: e.g. on a CPU with --base only), or only it",
     )  # fmt: skip
-    parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("--rf", type=Path, help="held-out red-flag prompts (JSONL, escalating answer as reference)")
+    parser.add_argument(
+        "--dpo", type=Path,
+        help="red-flag preference pairs: after the variants, DPO on the variant with the best development ROUGE-L",
+    )  # fmt: skip
+    parser.add_argument("--dpo-lr", type=float, default=5e-5)
+    parser.add_argument("--dpo-epochs", type=float, default=3)
+    parser.add_argument("--dpo-batch", type=int, default=8)
+    parser.add_argument("--out", type=Path, required=True, help="results folder; a second call with it resumes")
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
     WORK.mkdir(parents=True, exist_ok=True)
@@ -137,7 +227,13 @@ def main(argv: list[str] | None = None) -> int:
         "ood": list(Dataset.load(args.ood))[: args.n_ood],
         "test": list(Dataset.load(args.data / "test.jsonl"))[: args.n_test],
     }
+    if args.rf:
+        sets["rf"] = list(Dataset.load(args.rf))
+    if args.tune:
+        sets["tune"] = list(Dataset.load(args.tune))
     results: dict = {"sets": {k: len(v) for k, v in sets.items()}, "variants": {}}
+    if (args.out / "results.json").exists():  # resume: models already evaluated are kept, not redone
+        results = json.loads((args.out / "results.json").read_text())
 
     def evaluate(name: str, path: str) -> None:
         results.setdefault("generation", {})[name] = generate_all(
@@ -148,12 +244,35 @@ def main(argv: list[str] | None = None) -> int:
             print(name, "pubmedqa", json.dumps(results["pubmedqa"][name]["metrics"]), flush=True)
         (args.out / "results.json").write_text(json.dumps(results, indent=2, default=str))
 
-    if args.base != "skip":
+    if args.base != "skip" and "base" not in results.get("generation", {}):
         evaluate("base", base)  # each model as soon as it exists: a call cut short keeps what was done
     for variant in args.variants if args.base != "only" else []:
-        template, epochs = variant.split(":")
-        name = f"{template}{epochs}"
-        results["variants"][name] = train(args.data, name, template, float(epochs))
+        name, overrides, train_file = parse_variant(variant)
+        if name in results.get("generation", {}):
+            continue
+        results["variants"][name] = train(args.data, name, overrides, train_file)
+        print("trained", name, json.dumps(results["variants"][name]["metrics"]), flush=True)
+        evaluate(name, results["variants"][name]["merged"])
+    if args.dpo:
+        scores = dev_rouge(args.out, args.select_on)
+        (best, penalty), value = max(scores.items(), key=lambda kv: kv[1])
+        results["selection"] = {
+            "rule": f"highest ROUGE-L on the tuning set '{args.select_on}' among the tuned variants and penalties",
+            "rougeL": {f"{m}@rp{p}": round(v, 4) for (m, p), v in scores.items()},
+            "chosen": {"variant": best, "penalty": penalty, "rougeL": round(value, 4)},
+        }
+        print("selected", json.dumps(results["selection"]), flush=True)
+        name = f"{'rpo' if args.dpo_sft_weight else 'dpo'}_{best}"
+        if name in results.get("generation", {}):  # resumed after it was evaluated
+            return 0
+        dpo = {
+            "optim.learning_rate": args.dpo_lr,
+            "optim.epochs": args.dpo_epochs,
+            "dpo.sft_weight": args.dpo_sft_weight,
+        }
+        dpo |= {"optim.batch_size": args.dpo_batch, "optim.gradient_accumulation_steps": 1}
+        dpo["format.template"] = results["variants"][best]["overrides"].get("format.template", "auto")
+        results["variants"][name] = train_dpo(args.dpo, name, results["variants"][best]["merged"], dpo)
         print("trained", name, json.dumps(results["variants"][name]["metrics"]), flush=True)
         evaluate(name, results["variants"][name]["merged"])
     return 0

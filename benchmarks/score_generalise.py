@@ -19,12 +19,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-
-def loops(text: str, n: int = 8, times: int = 3) -> bool:
-    """Whether some word n-gram occurs ``times`` or more times in ``text``."""
-    words = text.split()
-    grams = collections.Counter(tuple(words[i : i + n]) for i in range(len(words) - n + 1))
-    return bool(grams) and max(grams.values()) >= times
+from medtune.evaluation.metrics import loops
 
 
 def split(results: Path, work: Path) -> dict[tuple[str, str, float], Path]:
