@@ -18,6 +18,7 @@ MODULES = [
     "medtune.evaluation.sets",
     "medtune.evaluation.verdict",
     "medtune.models.dtype",
+    "medtune.models.loops",
     "medtune.models.prompts",
     "medtune.serving.batching",
     "medtune.medical.pairs",

@@ -199,3 +199,21 @@ def test_stops_at_every_eos_of_the_generation_config(tiny_lm):
     model.generation_config.eos_token_id = [tok.eos_token_id, tok.convert_tokens_to_ids(words[1])]
     cut = generate(model, tok, RECORDS[:1], cfg, model_id="tiny").examples[0].prediction
     assert cut == words[0]  # Llama 3 style: several stop tokens, answer cut at the first
+
+
+def test_a_looping_answer_is_cut_before_its_repetition_unless_stop_on_loop_is_off(tiny_lm, tmp_path):
+    model, tok = tiny_lm
+    cache = tmp_path / "gen.jsonl"
+    cfg = GenerationConfig(max_new_tokens=4, batch_size=2)
+    assert cfg.stop_on_loop  # the default
+    generate(model, tok, RECORDS[:1], cfg, cache=cache, model_id="tiny")
+    looping = "Rest helps. " + "It is a condition in which the body cannot cope. " * 4
+    row = json.loads(cache.read_text())
+    cache.write_text(json.dumps({**row, "prediction": looping.strip()}) + "\n")
+    cut = generate(model, tok, RECORDS[:1], cfg, cache=cache, model_id="tiny")
+    assert cut.generated == 0  # stop_on_loop is not part of the cache key: the stored answer is reused...
+    assert cut.examples[0].prediction == "Rest helps. It is a condition in which the body cannot cope."  # ...and cut
+    kept = generate(
+        model, tok, RECORDS[:1], cfg.model_copy(update={"stop_on_loop": False}), cache=cache, model_id="tiny"
+    )
+    assert kept.generated == 0 and kept.examples[0].prediction == looping.strip()

@@ -246,3 +246,31 @@ def test_the_lifespan_closes_the_generator(service, helpers):
 
     asyncio.run(run_lifespan())
     assert gen.closed == 1
+
+
+LOOPING = "It is a condition in which the airways narrow and swell. " * 6
+
+
+def test_an_answer_that_starts_to_loop_is_cut_and_its_generation_stopped(service, helpers):
+    gen = helpers.FakeGenerator(LOOPING)
+    s = service(gen, generation={"temperature": 0})
+    text, usage = asyncio.run(s.complete(s.prepare([("user", "what is asthma?")], max_tokens=200), "/test"))
+    assert text.startswith("It is a condition in which the airways narrow and swell.")
+    assert text.count("airways narrow") == 1 and usage is None  # stopped before the generator's own end
+    kept = service(gen, generation={"temperature": 0, "stop_on_loop": False})
+    text, usage = asyncio.run(kept.complete(kept.prepare([("user", "what is asthma?")], max_tokens=200), "/test"))
+    assert text.count("airways narrow") == 6 and usage is not None
+
+
+def test_a_stream_that_starts_to_loop_ends_there(service, helpers):
+    s = service(helpers.FakeGenerator(LOOPING), generation={"temperature": 0})
+
+    async def collect():
+        return [e async for e in await s.stream(s.prepare([("user", "what is asthma?")], max_tokens=200), "c-1")]
+
+    events = asyncio.run(collect())
+    assert events[-1] == "data: [DONE]\n\n"
+    chunks = [json.loads(e[6:]) for e in events[:-1]]
+    streamed = "".join(c["choices"][0]["delta"].get("content", "") for c in chunks)
+    assert streamed.count("airways narrow") == 3  # it stops once the third copy shows the loop
+    assert chunks[-1]["choices"][0]["finish_reason"] == "stop"

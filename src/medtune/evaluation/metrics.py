@@ -17,6 +17,7 @@ from pydantic import Field
 from medtune._extras import require
 from medtune.config import ConfigModel
 from medtune.evaluation.scoring import EvalExample, ExampleScore, Scorer, mean_or_none
+from medtune.models.loops import loops
 
 __all__ = ["BleuConfig", "BleuMetric", "LengthMetric", "RougeConfig", "RougeMetric", "loops", "word_count"]
 
@@ -124,27 +125,6 @@ def word_count(text: str) -> int:
     4
     """
     return len(text.split())
-
-
-def loops(text: str, n: int = 8, times: int = 3) -> bool:
-    """Whether the text repeats itself: some run of ``n`` words occurs ``times`` or more times.
-
-    Greedy decoding of small models often loops ("X is a condition in which ... X is a condition in which ...");
-    the ``loop_rate`` of :class:`LengthMetric` counts such answers.
-
-    >>> loops("Rest and fluids help. " * 3)
-    False
-    >>> loops("It is a condition in which the body cannot cope. " * 3)
-    True
-    """
-    words = text.split()
-    seen: dict[tuple[str, ...], int] = {}
-    for i in range(len(words) - n + 1):
-        gram = tuple(words[i : i + n])
-        seen[gram] = seen.get(gram, 0) + 1
-        if seen[gram] >= times:
-            return True
-    return False
 
 
 class LengthMetric(Scorer):

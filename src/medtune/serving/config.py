@@ -164,12 +164,16 @@ class GenerationDefaults(ConfigModel):
             has no repetition penalty.
         system_prompt: A system message put before the conversation when the request has none (default: the
             safety policy's; ``""`` for none).
+        stop_on_loop: Stop a generation whose answer starts to loop (a run of 8 words three times,
+            :mod:`medtune.models.loops`): a whole answer is cut before the repetition, a stream ends there. Works
+            with continuous batching, unlike a repetition penalty.
     """
 
     temperature: float = Field(0.7, ge=0, le=2)
     top_p: float = Field(0.9, gt=0, le=1)
     repetition_penalty: float = Field(1.0, ge=1, le=2)
     system_prompt: str | None = None
+    stop_on_loop: bool = True
 
 
 class ServeConfig(PresetScoped):

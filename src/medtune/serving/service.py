@@ -24,6 +24,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
+from medtune.models.loops import LoopGuard
 from medtune.serving.config import ServeConfig
 from medtune.serving.errors import ClientError, GenerationFailed, GenerationTimeout, sse_error
 from medtune.serving.generator import GenerationParams, Generator, Usage
@@ -412,19 +413,21 @@ class ChatService:
                 logger.warning("%s overloaded (%d); answered with the urgent-care message only", rid, exc.status)
                 return _busy_answer(prep), Usage(0, 0, "stop")
             raise
-        parts: list[str] = []
+        guard = LoopGuard()
         usage: Usage | None = None
         watcher = asyncio.create_task(_stop_when_gone(request, run, rid)) if request is not None else None
         try:
             async for piece in run.pieces(self.config.limits.request_timeout_s):
                 if isinstance(piece, Usage):
                     usage = piece
-                else:
-                    parts.append(piece)
+                elif guard.feed(piece) and self.config.generation.stop_on_loop:
+                    logger.info("%s: the answer started to loop; generation stopped", rid)
+                    run.cancel.set()
+                    break
         finally:
             if watcher is not None:
                 watcher.cancel()
-        answer = "".join(parts).strip()
+        answer = (guard.text() if self.config.generation.stop_on_loop else guard.raw()).strip()
         disclaimer = self.safety.disclaimer_for(prep.user_text, answer, needed=bool(prep.emergencies))
         return (prep.urgent + "\n\n" if prep.urgent else "") + answer + disclaimer, usage
 
@@ -443,6 +446,7 @@ class ChatService:
             usage: Usage | None = None
             if run is not None:
                 parts: list[str] = []
+                guard = LoopGuard()
                 try:
                     async for piece in run.pieces(self.config.limits.request_timeout_s):
                         if isinstance(piece, Usage):
@@ -453,6 +457,10 @@ class ChatService:
                         if piece:
                             parts.append(piece)
                             yield chunk({"content": piece})
+                            if guard.feed(piece) and self.config.generation.stop_on_loop:
+                                logger.info("%s: the answer started to loop; stream ended", rid)
+                                run.cancel.set()
+                                break
                 except (GenerationTimeout, GenerationFailed) as exc:
                     if isinstance(exc, GenerationTimeout):
                         logger.warning("%s stream timed out after %.1f s", rid, self.config.limits.request_timeout_s)
