@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from medtune.cleaning.lexicons import common_words
-from medtune.cleaning.postal import find_addresses, find_postcodes, grow_address
+from medtune.cleaning.postal import find_addresses, find_postcodes, grow_address, grow_place
 
 VOCAB = common_words()
 
@@ -128,3 +128,57 @@ def test_street_words_units_and_postcodes_of_more_countries(text: str, address: 
 @pytest.mark.parametrize("text", ["take one tab per. day for 5 days", "Col. Mustard 5 times"])
 def test_new_street_words_stay_out_of_prose(text: str) -> None:
     assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "address"),
+    [
+        # NER stopped at the unit word: its number, the town, the country code and the postcode follow
+        (
+            "She moved from Glückstadts Allé 228 Apt. 12 Egå, DK 2896 last winter.",
+            "Glückstadts Allé 228 Apt",
+            "Glückstadts Allé 228 Apt. 12 Egå, DK 2896",
+        ),
+        # NER stopped at the region code: the postcode follows
+        (
+            "886 Cynthia Islands Francisland, US 65661 is where we met.",
+            "886 Cynthia Islands Francisland, US",
+            "886 Cynthia Islands Francisland, US 65661",
+        ),
+        # NER ended on the town: a country code and a postcode follow
+        (
+            "Address on file - Boris-Karrer-Weg 44 Maissau, AT 2347",
+            "Boris-Karrer-Weg 44 Maissau",
+            "Boris-Karrer-Weg 44 Maissau, AT 2347",
+        ),
+        # a town after a comma, with prose going on after it
+        (
+            "I moved from 4 William Gateway Apt. 853, Parkerchester last winter.",
+            "4 William Gateway Apt",
+            "4 William Gateway Apt. 853, Parkerchester",
+        ),
+        # a town opened by a common word ("Port", "West") is judged by the name after it
+        (
+            "Send it to 712 Kevin Bridge Suite 491, Port David 52247 please.",
+            "712 Kevin Bridge Suite",
+            "712 Kevin Bridge Suite 491, Port David 52247",
+        ),
+    ],
+)
+def test_grow_place_takes_in_what_ner_left_of_an_address(text: str, place: str, address: str) -> None:
+    a = text.index(place)
+    start, end = grow_place(text, a, a + len(place), VOCAB)
+    assert text[start:end] == address
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("We met at 12 Main Street, Then we walked home.", "12 Main Street"),  # a common word is no town
+        ("Room 12 Ward, and then the nurse came.", "Room 12 Ward"),  # no capital after the comma
+        ("Flat 4 Oak Road, West of the river is quiet.", "Flat 4 Oak Road"),  # an opener alone is no town
+    ],
+)
+def test_grow_place_stops_at_prose(text: str, place: str) -> None:
+    a = text.index(place)
+    assert grow_place(text, a, a + len(place), VOCAB) == (a, a + len(place))

@@ -38,7 +38,7 @@ from medtune.cleaning.case import count_alpha, count_upper, mostly_capitals
 from medtune.cleaning.lexicons import common_words, name_lexicon, place_lexicon, region_lexicon, strip_clitic
 from medtune.cleaning.pii import ENTITY_TYPES, PIIMatch, Surrogates, find_pii, not_name_words, replace_matches
 from medtune.cleaning.pii_profiles import PIIOptions, PIIProfile, resolve_pii_profile
-from medtune.cleaning.postal import find_addresses, grow_address
+from medtune.cleaning.postal import find_addresses, grow_address, grow_place
 from medtune.cleaning.roles import find_role_names
 from medtune.cleaning.shapes import MONTH_NAME, find_month_days, find_shaped, not_a_date
 from medtune.cleaning.subjects import find_header_names, find_speaker_names, find_subject_names
@@ -84,6 +84,7 @@ _NAME_GAP = re.compile(r"[ \t]*(?:[A-Z]\.[ \t]*)?|[ \t]*-[ \t]*")
 
 
 _ENDS_NUMBER = re.compile(r"\d[A-Za-z]?$")
+_HAS_DIGIT = re.compile(r"\d")
 _WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|rsday|urday|sday)?"
 _WEEKDAY_OPENING = re.compile(rf"(?i){_WEEKDAY}\b\.?,?[ \t]+(?:the[ \t]+)?")
 
@@ -558,9 +559,10 @@ class PIICleaner(CleanerBase):
 
     def _grow_street(self, text: str, a: int, b: int, label: str) -> tuple[int, int, str]:
         """A street that NER or a pattern found ("Arnesenalléen 57"), grown over its postcode and town after it."""
-        if label not in ("ADDRESS", "LOCATION") or not _ENDS_NUMBER.search(text, a, b):
+        if label not in ("ADDRESS", "LOCATION") or not _HAS_DIGIT.search(text, a, b):
             return a, b, label
-        start, end = grow_address(text, a, b, self._words)
+        grow = grow_address if _ENDS_NUMBER.search(text, a, b) else grow_place
+        start, end = grow(text, a, b, self._words)
         return (start, end, "ADDRESS") if end > b else (a, b, label)
 
     def find_codes(self, codes: Sequence[str]) -> list[list[PIIMatch]]:

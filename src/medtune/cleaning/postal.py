@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-__all__ = ["find_addresses", "find_postcodes", "grow_address"]
+__all__ = ["find_addresses", "find_postcodes", "grow_address", "grow_place"]
 
 _L = r"A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f"  # Latin letters
 _WORD = rf"[{_L}][{_L}'\u2019.-]*"
@@ -99,7 +99,16 @@ _UNIT_PART = re.compile(
     r"|(?i:bajo|[áa]tico|st|stuen|kld|tv|th)\.?(?=[ \t]*[,\n])"
     r"|\d{1,3}\.?[ \t]*(?:th|tv|mf|sal|st|floor|fl|F|º|ª)(?!\w)\.?|#[ \t]*\d+[A-Za-z]?"
 )
-_UNIT_BEFORE = re.compile(rf"(?:(?:{_UNIT}[ \t]*#?[ \t]*\d[\w-]{{0,5}}|\d{{1,3}}F)[ \t]*,[ \t]*)$")
+_UNIT_BEFORE = re.compile(rf"(?:(?:{_UNIT}[ \t]*#?[ \t]*\d[\w-]{{0,5}}|\d{{1,3}}F)(?:[ \t]*,[ \t]*|[ \t]*\n[ \t]*))$")
+# A region or country code and a postcode after a town ("AT 9689", "PL 66-773", "IN 294339").
+_REGION_THEN_CODE = re.compile(rf"[A-Z]{{2,3}}[ \t]+(?:{_NUM_POSTCODE})(?![\w-]|[.,]\d)")
+# A place that ends with a unit word ("… Allé 228 Apt"), the unit's number after it, and one that ends with a region.
+_UNIT_TAIL = re.compile(rf"(?<![\w.]){_UNIT}$")
+_UNIT_NUMBER = re.compile(r"\.?[ \t]*#?[ \t]*\d[\w/-]{0,5}(?![\w/-])")
+_REGION_TAIL = re.compile(r",[ \t]*[A-Z]{2,3}$")
+_TOWN_TAIL = re.compile(rf"\d[\w/-]*[ \t]+[A-Z][{_L}'\u2019-]*(?:[ \t-]+[{_L}][{_L}'\u2019-]*){{0,2}}$")
+# Prose that goes on after a town: spaces and a lower-case word.
+_PROSE_NEXT = re.compile(r"[ \t]+[a-z]")
 _REGION = re.compile(r"\(?[A-Z]{2,3}\)?(?![\w])")
 _SEP = re.compile(r"[ \t]*(?P<c>,[ \t]*\n|[,\n])[ \t]*|[ \t]+")
 # Where a town part may end: a comma, a line end, the end of a sentence.
@@ -172,6 +181,14 @@ _PROSE_WORDS = frozenset(
 # Words for a district before its name (Mexico's colonia, Indonesia's kelurahan and kecamatan, the Philippines'
 # barangay).
 _AREA_WORDS = frozenset({"col.", "kel.", "kec.", "brgy."})
+# Words that open town names and are common words too ("Port David", "West Robinchester", "Lake Kirsty"): a town
+# opened by one is judged by the words after it.
+_TOWN_OPENERS = frozenset(
+    {
+        *("north", "south", "east", "west", "new", "old", "port", "lake", "mount", "fort", "saint", "st.", "st"),
+        *("san", "santa", "sankt", "bad", "upper", "lower", "great", "little", "glen", "bay", "cape", "point"),
+    }
+)
 
 # Cheap checks that say whether a finder can match at all (most texts hold no address).
 _DIGIT = re.compile(r"\d")
@@ -249,8 +266,8 @@ def find_postcodes(text: str) -> list[tuple[int, int]]:
 def _town_ok(town: str, vocab: frozenset[str]) -> bool:
     """A town is not a common word; in capitals ("0322 INTUBATED BY ANESTHESIA") none of its words may be one."""
     words = [w.strip(".,").lower() for w in town.split()]
-    if len(words) > 1 and town.split()[0].lower() in _AREA_WORDS:
-        words = words[1:]  # "Col. Centro", "Kel. Senayan": judge the name, not the word for district
+    if len(words) > 1 and town.split()[0].lower() in _AREA_WORDS | _TOWN_OPENERS:
+        words = words[1:]  # "Col. Centro", "Port David": judge the name, not the word for district or the opener
     if words[0] in vocab or words[0].isdigit():
         return False
     return not town.isupper() or not any(w in vocab and w not in _PARTICLES for w in words)
@@ -300,21 +317,29 @@ def _part(text: str, pos: int, vocab: frozenset[str], prev: str, sep: str | None
         return m.end(), "code"
     if (m := _REGION.match(text, pos)) and prev in ("town", "code") and _PART_END.match(text, m.end()):
         return m.end(), "region"
+    if (m := _REGION_THEN_CODE.match(text, pos)) and prev == "town":  # "Fürstenfeld, AT 9689"
+        return m.end(), "code"
     if sep is None and prev != "unit":
         return None
     end_rx = _LINE_END if sep == "\n" else _PART_END
-    if (m := _TOWN.match(text, pos)) and _town_ok(m.group(), vocab) and end_rx.match(text, m.end()):
-        return m.end(), "town"
+    if (m := _TOWN.match(text, pos)) and _town_ok(m.group(), vocab):
+        if end_rx.match(text, m.end()):
+            return m.end(), "town"
+        if sep == "," and prev in ("street", "unit", "code") and _PROSE_NEXT.match(text, m.end()):
+            return m.end(), "town"  # "… Apt. 853, Parkerchester last winter": prose goes on after the town
     if (m := _TOWN_POSTCODE.match(text, pos)) and _town_ok(m.group("town"), vocab):
         return m.end(), "code"
     return None
 
 
-def _grow(text: str, a: int, b: int, vocab: frozenset[str]) -> tuple[int, int]:
-    """Grow a street over the parts after it (at most four, on two more lines) and over a unit before it."""
+def _grow(text: str, a: int, b: int, vocab: frozenset[str], prev: str = "street") -> tuple[int, int]:
+    """Grow a street over the parts after it (at most four, on two more lines) and over a unit before it.
+
+    ``prev`` is the kind of part the span ends with (``street``, ``unit``, ``region``).
+    """
     if m := _UNIT_BEFORE.search(text[max(0, a - 24) : a]):
         a -= len(m.group())
-    lines, prev = 0, "street"
+    lines = 0
     for _ in range(4):
         sep = _SEP.match(text, b)
         if not sep:
@@ -352,6 +377,34 @@ def grow_address(text: str, start: int, end: int, vocab: Iterable[str] | frozens
     'Flat 2, 18 Clifton Terrace\nBrighton\nBN1 3HA'
     """
     return _grow(text, start, end, vocab if isinstance(vocab, frozenset) else frozenset(vocab))
+
+
+def grow_place(text: str, start: int, end: int, vocab: Iterable[str] | frozenset[str] = ()) -> tuple[int, int]:
+    """Grow a place that holds a street number (as NER finds them) over the rest of its address.
+
+    NER often stops at a unit word or a region code: the unit's number, then the town, the region and the postcode
+    after the span are taken in, as :func:`grow_address` does for a street.
+
+    >>> t = "She moved from Glückstadts Allé 228 Apt. 12 Egå, DK 2896 last winter."
+    >>> a, b = grow_place(t, 15, 39)
+    >>> t[a:b]
+    'Glückstadts Allé 228 Apt. 12 Egå, DK 2896'
+    >>> t = "886 Cynthia Islands Francisland, US 65661 is where we met."
+    >>> t[slice(*grow_place(t, 0, 35))]
+    '886 Cynthia Islands Francisland, US 65661'
+    >>> t = "Address on file - Boris-Karrer-Weg 44 Maissau, AT 2347"
+    >>> t[slice(*grow_place(t, 18, 45))]
+    'Boris-Karrer-Weg 44 Maissau, AT 2347'
+    """
+    words = vocab if isinstance(vocab, frozenset) else frozenset(vocab)
+    prev = "street"
+    if _UNIT_TAIL.search(text, start, end) and (m := _UNIT_NUMBER.match(text, end)):
+        end, prev = m.end(), "unit"
+    elif _REGION_TAIL.search(text, start, end):
+        prev = "region"
+    elif _TOWN_TAIL.search(text, start, end):
+        prev = "town"
+    return _grow(text, start, end, words, prev)
 
 
 def find_addresses(text: str, vocab: Iterable[str] | frozenset[str] = ()) -> list[tuple[int, int]]:
