@@ -182,3 +182,40 @@ def test_grow_place_takes_in_what_ner_left_of_an_address(text: str, place: str, 
 def test_grow_place_stops_at_prose(text: str, place: str) -> None:
     a = text.index(place)
     assert grow_place(text, a, a + len(place), VOCAB) == (a, a + len(place))
+
+
+@pytest.mark.parametrize(
+    ("text", "street", "address"),
+    [
+        # a unit before the house number, with a space only
+        (
+            "Our office (Apt. 199 896 Steele Crossroad) is shut.",
+            "896 Steele Crossroad",
+            "Apt. 199 896 Steele Crossroad",
+        ),
+        # a dotted house number, then a unit; a postcode with its country letter
+        ("Váci utca 204. Apt. 609 Szeged, H-3100 is it.", "Váci utca 204", "Váci utca 204. Apt. 609 Szeged, H-3100"),
+        # a Spanish building ("Edif.") and flat ("Depto.")
+        (
+            "Pasaje Chiapas 753 Edif. 576 , Depto. 272, 25776 Nueva Bolivia is where we met.",
+            "Pasaje Chiapas 753",
+            "Pasaje Chiapas 753 Edif. 576 , Depto. 272, 25776 Nueva Bolivia",
+        ),
+        # a town after a British postcode and a space
+        (
+            "Flat 7\nMarsh River 12\nE8A 1WY Lake Olivia",
+            "Marsh River 12",
+            "Flat 7\nMarsh River 12\nE8A 1WY Lake Olivia",
+        ),
+    ],
+)
+def test_grow_address_takes_units_dotted_numbers_and_towns_after_codes(text: str, street: str, address: str) -> None:
+    a = text.index(street)
+    start, end = grow_address(text, a, a + len(street), VOCAB)
+    assert text[start:end] == address
+
+
+def test_a_full_stop_ends_the_address_unless_a_unit_or_postcode_follows() -> None:
+    t = "We met at 12 Main St. Then we walked home."
+    a = t.index("12")
+    assert grow_address(t, a, t.index(". Then"), VOCAB) == (a, t.index(". Then"))

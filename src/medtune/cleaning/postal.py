@@ -74,6 +74,7 @@ _SHAPED_POSTCODE = re.compile(rf"(?<![\w-])(?:{_UK}|{_CA}|{_IE})(?![\w-])|\u3012
 # Numeric postcodes (4 to 6 digits, "00-514", "110 00", "1012 AB", "01310-100", "1000-001"): only next to a town.
 _NUM_POSTCODE = (
     r"(?:\d{5}-\d{3}|\d{4}-\d{3}|\d{2}-\d{3}|\d{3}[ \t]\d{2}(?!\d)|\d{4}[ \t]?[A-Z]{2}(?!\w)|\d{4,6}|"
+    r"(?<![\w-])(?:[A-Z]{1,2}-\d{4,5})|"  # a country letter before it: "H-1053", "D-80331", "CH-8001"
     r"[A-HJ-NP-Z]\d{4}(?:[A-Z]{3})?(?!\w))"  # the last: Argentina's ("B1900", "C1425DKF")
 )
 _BARE_CODE = re.compile(_NUM_POSTCODE + r"(?![\w-]|[.,]\d)")
@@ -92,7 +93,7 @@ _UNIT = (
     r"(?i:apt|apartment|flat|unit|suite|ste|room|rm|floor|fl|bte|bo[iî]te|lok|lokal|m|of|ofic|oficina|depto|dpto|dto|"
     r"piso|ap|apto|app|íbúð|b[âa]t|b[âa]timent|esc|puerta|door|dept|int|interior|andar|bloco|bloque|torre|etg|"
     r"étage|stiege|stock|top|whg|wohnung|h\.?[ \t]?no|et|etaj|sc|scara|bl|bloc|kv|kvartira|fsz|em|lgh|hs|bud|"
-    r"scala|villa|office|plot|blk|lot|house[ \t]no)\.?"
+    r"scala|villa|office|plot|blk|lot|house[ \t]no|edif|edificio)\.?"
 )
 _UNIT_PART = re.compile(
     rf"{_UNIT}[ \t]*#?[ \t]*(?:\d[\w-]{{0,5}}|[A-Z](?:-?\d{{1,4}})?(?![\w]))"
@@ -100,6 +101,7 @@ _UNIT_PART = re.compile(
     r"|\d{1,3}\.?[ \t]*(?:th|tv|mf|sal|st|floor|fl|F|º|ª)(?!\w)\.?|#[ \t]*\d+[A-Za-z]?"
 )
 _UNIT_BEFORE = re.compile(rf"(?:(?:{_UNIT}[ \t]*#?[ \t]*\d[\w-]{{0,5}}|\d{{1,3}}F)(?:[ \t]*,[ \t]*|[ \t]*\n[ \t]*))$")
+_UNIT_BEFORE_NUMBER = re.compile(rf"(?<![\w.])(?:{_UNIT}[ \t]*#?[ \t]*\d[\w-]{{0,5}})[ \t]+$")
 # A region or country code and a postcode after a town ("AT 9689", "PL 66-773", "IN 294339").
 _REGION_THEN_CODE = re.compile(rf"[A-Z]{{2,3}}[ \t]+(?:{_NUM_POSTCODE})(?![\w-]|[.,]\d)")
 # A place that ends with a unit word ("… Allé 228 Apt"), the unit's number after it, and one that ends with a region.
@@ -110,7 +112,10 @@ _TOWN_TAIL = re.compile(rf"\d[\w/-]*[ \t]+[A-Z][{_L}'\u2019-]*(?:[ \t-]+[{_L}][{
 # Prose that goes on after a town: spaces and a lower-case word.
 _PROSE_NEXT = re.compile(r"[ \t]+[a-z]")
 _REGION = re.compile(r"\(?[A-Z]{2,3}\)?(?![\w])")
-_SEP = re.compile(r"[ \t]*(?P<c>,[ \t]*\n|[,\n])[ \t]*|[ \t]+")
+_SEP = re.compile(
+    rf"[ \t]*(?P<c>,[ \t]*\n|[,\n])[ \t]*|[ \t]+"
+    rf"|\.(?:[ \t]+|[ \t]*(?P<n>\n)[ \t]*)(?={_UNIT}[ \t]*#?[ \t]*\d|[A-Z]{{1,2}}-\d{{4}})"  # "utca 204. Apt. 609"
+)
 # Where a town part may end: a comma, a line end, the end of a sentence.
 _PART_END = re.compile(r"[ \t]*(?:[,;\n)]|$|\.(?:\s|$))")
 _LINE_END = re.compile(r"[ \t]*(?:[,\n]|$)")
@@ -300,6 +305,13 @@ def _town_words_end(text: str, start: int, end: int, vocab: frozenset[str]) -> i
     return end
 
 
+def _town_after_code(text: str, pos: int, vocab: frozenset[str], prev: str, sep: str | None) -> int | None:
+    """The end of a town right after a postcode and a space ("NG5P 4YW South Louise"), if there is one."""
+    if sep is not None or prev != "code" or not (m := _TOWN.match(text, pos)) or not _town_ok(m.group(), vocab):
+        return None
+    return m.end() if _PART_END.match(text, m.end()) or _PROSE_NEXT.match(text, m.end()) else None
+
+
 def _part(text: str, pos: int, vocab: frozenset[str], prev: str, sep: str | None) -> tuple[int, str] | None:
     """The end and kind of an address part that starts at ``pos`` (postcode, town, unit, region), if any.
 
@@ -319,6 +331,8 @@ def _part(text: str, pos: int, vocab: frozenset[str], prev: str, sep: str | None
         return m.end(), "region"
     if (m := _REGION_THEN_CODE.match(text, pos)) and prev == "town":  # "Fürstenfeld, AT 9689"
         return m.end(), "code"
+    if (end := _town_after_code(text, pos, vocab, prev, sep)) is not None:
+        return end, "town"  # "NG5P 4YW South Louise"
     if sep is None and prev != "unit":
         return None
     end_rx = _LINE_END if sep == "\n" else _PART_END
@@ -339,12 +353,14 @@ def _grow(text: str, a: int, b: int, vocab: frozenset[str], prev: str = "street"
     """
     if m := _UNIT_BEFORE.search(text[max(0, a - 24) : a]):
         a -= len(m.group())
+    elif text[a : a + 1].isdigit() and (m := _UNIT_BEFORE_NUMBER.search(text[max(0, a - 24) : a])):
+        a -= len(m.group())  # "Apt. 199 896 Steele Crossroad": a unit, then the house number
     lines = 0
     for _ in range(4):
         sep = _SEP.match(text, b)
         if not sep:
             break
-        newline = "\n" in (sep.group("c") or "")
+        newline = "\n" in (sep.group("c") or "") or bool(sep.group("n"))
         if newline and lines == 2:
             break
         found = _part(text, sep.end(), vocab, prev, "\n" if newline else sep.group("c"))
