@@ -63,36 +63,39 @@ def parse_variant(spec: str) -> tuple[str, dict, str]:
     return name, overrides, train_file
 
 
-def train(data: Path, name: str, overrides: dict, train_file: str = "train.jsonl") -> dict:
-    """Train one variant with medtune's defaults and its overrides; its facts and the merged model's folder."""
+def _fit(name: str, settings: dict, train_ds: object, eval_ds: object = None) -> dict:
+    """Train with medtune's defaults and ``settings`` into ``WORK/name``; the run's facts and merged folder."""
     import torch
 
     if torch.cuda.is_available():
         import unsloth  # noqa: F401  (before transformers)
 
-    from medtune import Dataset
     from medtune.training import TrainConfig, Trainer
 
-    settings = {
-        "eval.steps": 1000,
-        "logging.logging_steps": 20,
+    overrides = {
         "logging.progress_bar": False,
         "checkpointing.save_strategy": "no",
         "output.dir": str(WORK / name),
         "output.overwrite": True,
-        **overrides,
+        **settings,
     }
     t = time.time()
-    result = Trainer(TrainConfig().with_overrides(settings)).train(
-        Dataset.load(data / train_file), eval_dataset=Dataset.load(data / "validation.jsonl")
-    )
+    result = Trainer(TrainConfig().with_overrides(overrides)).train(train_ds, eval_dataset=eval_ds)
     return {
         "seconds": round(time.time() - t, 1),
         "metrics": result.metrics,
-        "overrides": settings,
-        "train_file": train_file,
+        "overrides": overrides,
         "merged": str(result.merged_dir),
     }
+
+
+def train(data: Path, name: str, overrides: dict, train_file: str = "train.jsonl") -> dict:
+    """Train one variant with medtune's defaults and its overrides; its facts and the merged model's folder."""
+    from medtune import Dataset
+
+    settings = {"eval.steps": 1000, "logging.logging_steps": 20, **overrides}
+    train_ds, eval_ds = Dataset.load(data / train_file), Dataset.load(data / "validation.jsonl")
+    return {**_fit(name, settings, train_ds, eval_ds), "train_file": train_file}
 
 
 def generate_all(
@@ -128,26 +131,9 @@ def generate_all(
 def train_dpo(pairs: Path, name: str, sft_model: str, settings: dict) -> dict:
     """DPO (``train.method: dpo``) on ``pairs`` from a tuned model's merged folder; its facts and merged folder."""
     from medtune import Dataset
-    from medtune.training import TrainConfig, Trainer
 
-    overrides = {
-        "method": "dpo",
-        "model.path": sft_model,
-        "logging.logging_steps": 5,
-        "logging.progress_bar": False,
-        "checkpointing.save_strategy": "no",
-        "output.dir": str(WORK / name),
-        "output.overwrite": True,
-        **settings,
-    }
-    t = time.time()
-    result = Trainer(TrainConfig().with_overrides(overrides)).train(Dataset.load(pairs))
-    return {
-        "seconds": round(time.time() - t, 1),
-        "metrics": result.metrics,
-        "overrides": overrides,
-        "merged": str(result.merged_dir),
-    }
+    overrides = {"method": "dpo", "model.path": sft_model, "logging.logging_steps": 5, **settings}
+    return _fit(name, overrides, Dataset.load(pairs))
 
 
 def dev_rouge(out: Path, set_name: str = "dev") -> dict[tuple[str, float], float]:

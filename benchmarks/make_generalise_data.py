@@ -33,10 +33,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-DISCLAIMER = (
-    "This information is for educational purposes only and is not a substitute for professional medical advice. "
-    "Consult a healthcare professional for personalized advice."
-)
+from medtune.medical.cleaners import MEDICAL_DISCLAIMER as DISCLAIMER
+
 TEMPLATED = ("medquad/2_GARD", "medquad/3_GHR")
 
 

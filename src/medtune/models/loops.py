@@ -81,7 +81,7 @@ class LoopGuard:
         self._parts: list[str] = []
         self._words: list[str] = []
         self._tail = ""
-        self._seen: dict[tuple[str, ...], list[int]] = {}
+        self._seen: dict[tuple[str, ...], int] = {}  # times each run of n words occurred
         self.looped = False
 
     def feed(self, piece: str) -> bool:
@@ -97,9 +97,9 @@ class LoopGuard:
             i = len(self._words) - self.n
             if i < 0:
                 continue
-            at = self._seen.setdefault(tuple(self._words[i:]), [])
-            at.append(i)
-            if len(at) >= self.times:
+            gram = tuple(self._words[i:])
+            self._seen[gram] = self._seen.get(gram, 0) + 1
+            if self._seen[gram] >= self.times:
                 self.looped = True
                 return True
         return False

@@ -457,7 +457,7 @@ class ChatService:
                         if piece:
                             parts.append(piece)
                             yield chunk({"content": piece})
-                            if guard.feed(piece) and self.config.generation.stop_on_loop:
+                            if self.config.generation.stop_on_loop and guard.feed(piece):
                                 logger.info("%s: the answer started to loop; stream ended", rid)
                                 run.cancel.set()
                                 break
