@@ -46,13 +46,17 @@ def parse_variant(spec: str) -> tuple[str, dict, str]:
     (``lowlr=format.template:chat,optim.learning_rate:5e-5``) and ``train:FILE`` for another training file in
     ``--data``. Returns the name, the overrides and the training file name."""
     if "=" not in spec:
-        template, epochs = spec.split(":")
+        template, _, epochs = spec.partition(":")
+        if not template or not epochs.replace(".", "", 1).isdigit():
+            raise ValueError(f"variant {spec!r}: expected TEMPLATE:EPOCHS such as chat:3, or NAME=KEY:VALUE,...")
         return f"{template}{epochs}", {"format.template": template, "optim.epochs": float(epochs)}, "train.jsonl"
     name, _, rest = spec.partition("=")
     overrides: dict = {}
     train_file = "train.jsonl"
     for item in filter(None, rest.split(",")):
-        key, _, raw = item.partition(":")
+        key, sep, raw = item.partition(":")
+        if not sep or not key:
+            raise ValueError(f"variant {spec!r}: {item!r} is not KEY:VALUE (e.g. optim.learning_rate:5e-5)")
         if key == "train":
             train_file = raw
             continue
@@ -202,6 +206,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dpo-batch", type=int, default=8)
     parser.add_argument("--out", type=Path, required=True, help="results folder; a second call with it resumes")
     args = parser.parse_args(argv)
+    try:
+        variants = [parse_variant(v) for v in args.variants]
+    except ValueError as exc:
+        parser.error(str(exc))
     args.out.mkdir(parents=True, exist_ok=True)
     WORK.mkdir(parents=True, exist_ok=True)
     from medtune import Dataset
@@ -232,8 +240,7 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.base != "skip" and "base" not in results.get("generation", {}):
         evaluate("base", base)  # each model as soon as it exists: a call cut short keeps what was done
-    for variant in args.variants if args.base != "only" else []:
-        name, overrides, train_file = parse_variant(variant)
+    for name, overrides, train_file in variants if args.base != "only" else []:
         if name in results.get("generation", {}):
             continue
         results["variants"][name] = train(args.data, name, overrides, train_file)

@@ -43,6 +43,7 @@ MODULES = [
     "subjects.py",
     "shapes.py",
     "workplaces.py",
+    "eponyms.py",
 ]
 
 

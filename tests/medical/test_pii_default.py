@@ -135,3 +135,65 @@ def test_a_second_run_of_the_default_pipeline_changes_nothing(tmp_path):
     twice = pipeline.run(Dataset.load(tmp_path / "once.jsonl")).dataset
     assert list(once.to_rows()) == list(twice.to_rows())
     assert "[ZIP] mg" in next(once.to_rows())["input"]  # units split before PII removal, not after
+
+
+def _clean_row(cleaner, row):
+    return cleaner(dict(row))
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        # MedQuAD's shapes, from the real records that the default cleaner used to damage
+        {"input": "What is (are) Wilson Disease ?", "output": "Wilson disease is a genetic disease."},
+        {"input": "What are the symptoms of Tay-Sachs ?", "output": "Tay-Sachs disease destroys nerve cells."},
+        {"input": "How to diagnose Amyloidosis and Kidney Disease ?", "output": "See the topic Kidney Biopsy."},
+        {"input": "What is Factor V Leiden thrombophilia ?", "output": "Factor V Leiden is a variant."},
+        {"input": "What are the treatments for Jervell and Lange-Nielsen syndrome ?", "output": "Beta blockers."},
+        {
+            "instruction": "You are a medical information assistant.",
+            "input": "What is (are) High Blood Cholesterol ?",
+            "output": "Statins  - are very effective in lowering LDL  - are safe for most people.",
+        },
+        {"input": "What research is done?", "output": "scientists are studying - the ways in which plaques form"},
+        {"input": "My knee hurts.", "output": "This may include a plain x-ray. THIS MAY BE NORMAL."},
+        # abstracts: lower-case words beside a role or taken by NER, "The" before a predicate
+        {"input": "We studied a short stay in a pediatric unit. The unit was busy.", "output": "Yes."},
+        {"input": "Refusers had a partner more often than did the others. They were older.", "output": "No."},
+        {
+            "input": "Neutrophilic asthmatics had more symptoms. The Needs Evaluation Questionnaire was used.",
+            "output": "Maybe.",
+        },
+    ],
+)
+def test_eponyms_and_common_words_of_real_records_survive(pii, row):
+    assert _clean_row(pii, row) == row
+
+
+def test_a_name_beside_an_eponym_is_still_removed_everywhere_in_the_record(pii):
+    row = {
+        "instruction": "Dr. Wilson wrote this note.",
+        "input": "Anna Kowalczyk has Wilson disease.",
+        "output": "Kowalczyk should see Dr. Wilson again in May 2024.",
+    }
+    out = _clean_row(pii, row)
+    text = json.dumps(out)
+    assert "Kowalczyk" not in text and "Dr. Wilson" not in text and "May 2024" not in text
+    assert "Wilson disease" in out["input"]
+
+
+def test_a_common_word_of_a_name_is_not_carried_to_other_fields(pii):
+    row = {"input": "Anna Kidney called about her results.", "output": "Her kidney function is normal."}
+    out = _clean_row(pii, row)
+    assert "Anna" not in out["input"] and "kidney function" in out["output"]
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("Who was jessica foster? Answer: an Irish carpenter.", "jessica foster"),
+        ("Yoga every Monday, led by andrea. Info at the desk.", "andrea"),
+    ],
+)
+def test_lower_case_names_in_capitalised_prose_are_still_removed(pii, text, gone):
+    assert gone not in clean_text(pii, text)

@@ -35,6 +35,7 @@ from pydantic import Field
 from medtune.cleaning.accounts import find_accounts
 from medtune.cleaning.base import FIELD_ROLES, CleanerBase, Drop, Row
 from medtune.cleaning.case import count_alpha, count_upper, mostly_capitals
+from medtune.cleaning.eponyms import defined_acronyms, is_shaped_term, is_term_span, term_words
 from medtune.cleaning.lexicons import common_words, name_lexicon, place_lexicon, region_lexicon, strip_clitic
 from medtune.cleaning.pii import ENTITY_TYPES, PIIMatch, Surrogates, find_pii, not_name_words, replace_matches
 from medtune.cleaning.pii_profiles import PIIOptions, PIIProfile, resolve_pii_profile
@@ -517,6 +518,8 @@ class PIICleaner(CleanerBase):
         self._regex_vocab = words | self.profile.abbreviations
         self._domain = self.profile.vocabulary | self.profile.abbreviations
         self._key_labels = _key_labels(self.profile.metadata_keys)
+        shape = self.profile.strong_term_shape
+        self._term_shape = re.compile(shape) if shape else None
 
     # --- finding ---------------------------------------------------------------------------------------
 
@@ -530,6 +533,8 @@ class PIICleaner(CleanerBase):
         if label == "DATE":  # "1/2 TAB", "PS 8/5", "PAIN 6/10": a dose, a setting or a score, whatever NER says
             return bool(_BARE_MD.fullmatch(value)) and not_a_date(text, a, b, strict=False, profile=self.profile)
         words = _WORD.findall(value)
+        if label == "NAME" and value.islower() and self._known_words(words) and _proper_case(text):
+            return True  # "neutrophilic asthmatics": a word in lower case where sentences open with capitals
         if len(words) != 1:
             return False
         key = strip_clitic(words[0].lower())
@@ -537,6 +542,12 @@ class PIICleaner(CleanerBase):
         if key not in common_words() or key in lexicon:
             return False
         return not _TITLE_BEFORE.search(text[max(0, a - 12) : a])
+
+    def _known_words(self, words: list[str]) -> bool:
+        """Whether every word is a common or domain word, or the plural of one ("asthmatics"); names are not."""
+        return bool(words) and all(
+            (k := strip_clitic(w.lower())) in self._words or (k.endswith("s") and k[:-1] in self._words) for w in words
+        )
 
     def _caps_words(self, value: str) -> bool:
         """Whether ``value`` is in capitals and made of known words or abbreviations, none of them a name."""
@@ -672,9 +683,35 @@ class PIICleaner(CleanerBase):
             for k, (_, text, key_label) in enumerate(items):
                 if key_label and key_label in self.entities and text.strip() and not _PLACEHOLDER.fullmatch(text):
                     found[k] = [PIIMatch(0, len(text), key_label, text)]
-            found = _propagate(texts, found, self.entities)
+            terms = term_words(texts, self.profile.term_heads, self._words) | defined_acronyms(texts)
+            found = self._drop_terms(texts, found, terms)
+            found = self._drop_terms(texts, _propagate(texts, found, self.entities, self._words), terms)
             out.append([(where, text, matches) for (where, text, _), matches in zip(items, found)])
         return out
+
+    def _drop_terms(
+        self, texts: Sequence[str], found: list[list[PIIMatch]], terms: frozenset[str]
+    ) -> list[list[PIIMatch]]:
+        """Drop names and places made only of the words of the record's domain terms.
+
+        "Wilson" of "Wilson disease", "Kidney Biopsy", "Polyendocrinopathy-Candidiasis": see
+        :mod:`medtune.cleaning.eponyms`.
+        """
+        heads = self.profile.term_heads
+        if not heads and not terms:
+            return found
+        return [
+            [
+                m
+                for m in matches
+                if m.label not in ("NAME", "LOCATION")
+                or not (
+                    is_term_span(text, m.start, m.end, terms, heads, self._words)
+                    or is_shaped_term(text, m.start, m.end, self._term_shape, self._words)
+                )
+            ]
+            for text, matches in zip(texts, found)
+        ]
 
     # --- replacing -------------------------------------------------------------------------------------
 
@@ -786,13 +823,32 @@ def _merge(text: str, spans: Iterable[tuple[int, int, str]], wanted: frozenset[s
     return [PIIMatch(a, b, label, text[a:b]) for a, b, label, _ in merged]
 
 
+_SENTENCE_START = re.compile(r"(?:^|[.!?][ \t\n]+)[\"'(\[]*([^\W\d_])")
+
+
+def _proper_case(text: str) -> bool:
+    """Whether ``text`` is prose that capitalises every sentence (two or more) and is not mostly capitals.
+
+    Whoever capitalises every sentence capitalises names too, so a word in lower case is no name there.
+    """
+    starts = _SENTENCE_START.findall(text)
+    return len(starts) >= 2 and all(c.isupper() for c in starts) and not mostly_capitals(text)
+
+
 def _lower_source(value: str, found: list[list[PIIMatch]]) -> bool:
-    """Whether ``value`` was found in lower case itself (a lower-case name, as in chat logs)."""
-    return any(value in m.text for matches in found for m in matches)
+    """Whether ``value`` was found in lower case itself, as a whole word (a lower-case name, as in chat logs)."""
+    word = re.compile(rf"(?<!\w){re.escape(value)}(?!\w)")
+    return any(word.search(m.text) for matches in found for m in matches)
 
 
-def _propagate(texts: Sequence[str], found: list[list[PIIMatch]], wanted: frozenset[str]) -> list[list[PIIMatch]]:
-    """Remove every value found in one string of a record wherever it appears in the record's other strings."""
+def _propagate(
+    texts: Sequence[str], found: list[list[PIIMatch]], wanted: frozenset[str], words: frozenset[str] = frozenset()
+) -> list[list[PIIMatch]]:
+    """Remove every value found in one string of a record wherever it appears in the record's other strings.
+
+    A single word of a longer name is carried over only if it is no common or domain word (``words``): "Smith" of
+    "Anna Smith" is, "Kidney" of a name NER saw in "Kidney Biopsy" is not.
+    """
     values: dict[str, str] = {}
     for matches in found:
         for m in matches:
@@ -803,7 +859,7 @@ def _propagate(texts: Sequence[str], found: list[list[PIIMatch]], wanted: frozen
                 values.setdefault(value.lower(), m.label)
             if m.label == "NAME":
                 for w in _WORD.findall(value):
-                    if len(w) >= 3 and w[0].isupper():
+                    if len(w) >= 3 and w[0].isupper() and strip_clitic(w.lower()) not in words:
                         values.setdefault(w.lower(), "NAME")
     if not values:
         return found

@@ -111,6 +111,9 @@ class PIIProfile:
             RETIRED"), besides English ones ("with", "who", "from").
         not_credentials: Short ``roles`` (four letters or fewer) that never follow a name as a credential: "DAWN
             RN" names Dawn, "TO SEE PT" names nobody.
+        term_heads: Lower-case nouns that make the capitalised words right before them part of a domain term, not
+            a name or a place, in every string of the record ("Wilson disease", "Tourette syndrome"); a title
+            before them still makes a name (:mod:`medtune.cleaning.eponyms`).
 
     Example:
         >>> support = PIIProfile(name="support", subject_cues=("customer",), id_labels=(r"workspace",))
@@ -152,6 +155,7 @@ class PIIProfile:
     not_date_before: tuple[str, ...] = ()
     age_cues: tuple[str, ...] = ()
     not_credentials: frozenset[str] = frozenset()
+    term_heads: frozenset[str] = frozenset()
 
 
 _BUILD_LOCK = threading.RLock()  # re-entrant: a build may resolve another profile to extend it

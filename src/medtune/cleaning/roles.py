@@ -174,4 +174,6 @@ def find_role_names(
         if m := before.match(text, tok.start()):
             out += _after_cue(text, m, cues, words, caps)
         out += _before_role(text, tok, key, credentials, cues, words, caps)
+    if not caps and text != text.lower():  # mixed case: a word in lower case is no name ("a partner more often")
+        out = [(a, b) for a, b in out if not (text[a:b].islower() and text[a:b] in words)]
     return sorted({(a, b - len(p.group())) if (p := _POSSESSIVE.search(text, a, b)) else (a, b) for a, b in out})

@@ -181,6 +181,15 @@ _MONTH_RANGE = re.compile(
 )
 
 
+# "may" as a verb: followed by a verb, an adverb or "not" ("this may include", "BY NOON MAY NEED").
+_MODAL_MAY = re.compile(
+    r"(?i)may[ \t]+(?:not|also|still|even|only|be|have|include|involve|help|need|cause|occur|require|take|get|make|"
+    r"lead|result|develop|appear|want|feel|go|come|become|show|affect|increase|decrease|vary|seem|experience|"
+    r"suggest|indicate|recommend|use|ask|do|try|find|notice|last|persist|return|improve|worsen|benefit|contain|"
+    r"range|differ|present|progress|spread|recur|resolve|start|stop|continue|give|allow|prevent|reduce|work)\b"
+)
+
+
 def find_months(text: str) -> list[tuple[int, int]]:
     """Months named on their own: a date element that Safe Harbor removes ("IN JUNE", "LAST FEB", "JAN-MAR").
 
@@ -195,6 +204,8 @@ def find_months(text: str) -> list[tuple[int, int]]:
     for m in _LONE_MONTH.finditer(text):
         if any(a <= m.start() < b for a, b in out):
             continue
+        if _MODAL_MAY.match(text, m.start()):
+            continue  # "This may include", "THIS MAY BE": the verb, not the month
         if _MONTH_CUE.search(text, max(0, m.start() - 16), m.start()):
             out.append((m.start(), m.end()))
     return sorted(out)

@@ -82,6 +82,7 @@ _NOT_GIVEN = frozenset(
     none each every both this that these those there here what who whom when where why how yes ok okay please thanks
     well good better worse best much many just only even again also still now then later soon today tonight long
     short little big new old next last first same other such own dr do awoke woke slept
+    the an and or but of in on at to for with by from as into are were be been more less
     """.split()  # noqa: SIM905
 )
 
@@ -149,6 +150,7 @@ def find_subject_names(
         if value.lower() not in not_given and value.lower() not in _NICKNAME_NOT:
             out.append(m.span(group))
     tokens = set(_LOWER_TOKEN.findall(lower))
+    mixed_case = lower != text
     hits = {w for w in tokens & given_names() if w not in not_given and len(w) > 2}
     if not hits:
         return out
@@ -156,6 +158,8 @@ def find_subject_names(
         name = c.group()
         if name.lower() not in hits or not _CANDIDATE.fullmatch(name):
             continue
+        if name.islower() and name in words and mixed_case:
+            continue  # "- the very earliest", "Statins - are very effective": a word, where names are capitalised
         if not _OPENS_BEFORE.search(text, max(0, c.start() - 12), c.start()):
             continue
         m = _FOLLOWS.match(text, c.end())

@@ -274,6 +274,18 @@ DRUG_AFTER = (
     r"(?:is|are)\s+(?:an?\s+)?(?:medication|medicine|drug|antibiotic)|(?:may|will|can|should)\s+help|to\s+(?:treat|help|"
     r"reduce|control|relieve|prevent|manage)|for\s+(?:the|your)|twice|once|daily)"
 )
+#: Nouns that make the capitalised words before them an eponym, not a person ("Wilson disease", "Tourette syndrome",
+#: "Factor V Leiden", "Klebsiella infection", "MECP2 gene"). No "test", "score" or "sign": those follow a patient's
+#: name in notes too ("SMITH TEST RESULTS").
+MEDICAL_TERM_HEADS: frozenset[str] = frozenset(
+    """
+    disease diseases syndrome syndromes disorder disorders anemia anaemia tumor tumors tumour tumours sarcoma
+    lymphoma palsy dystrophy ataxia malformation anomaly thrombasthenia esophagus oesophagus ulcer ulcers phenomenon
+    reflex maneuver manoeuvre fracture hernia biopsy leiden spectrum deficiency encephalopathy neuropathy myopathy
+    cyst cysts chorea contracture fever virus dysplasia infection infections gene genes protein mutation variant
+    carcinoma leukemia leukaemia neuroma nephropathy retinopathy cardiomyopathy arthritis colitis thyroiditis
+    """.split()  # noqa: SIM905
+)
 #: Metadata keys of medical records whose value is an identifier ("mrn", "patient_name", "attending_physician").
 CLINICAL_METADATA_KEYS: tuple[tuple[str, str], ...] = (
     ("ID", r"(?:^|_)mrn"),
@@ -329,6 +341,7 @@ def medical_pii_profile() -> PIIProfile:
         not_date_before=CLINICAL_NOT_DATE_BEFORE,
         age_cues=CLINICAL_AGE_CUES,
         not_credentials=CLINICAL_NOT_CREDENTIALS,
+        term_heads=MEDICAL_TERM_HEADS,
     )
 
 
