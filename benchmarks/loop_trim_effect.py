@@ -14,20 +14,17 @@ from __future__ import annotations
 
 import argparse
 import json
-import random
 import sys
 from pathlib import Path
 
+from medtune.evaluation.compare import paired_bootstrap
 from medtune.evaluation.metrics import RougeMetric
 from medtune.evaluation.scoring import EvalExample
 from medtune.models.loops import loops, trim_loop
 
 
-def interval(diffs: list[float], resamples: int = 1000) -> tuple[float, float, float]:
-    """Mean and 95 % bootstrap interval of paired differences."""
-    n, rng = len(diffs), random.Random(0)
-    means = sorted(sum(diffs[rng.randrange(n)] for _ in range(n)) / n for _ in range(resamples))
-    return sum(diffs) / n, means[int(0.025 * resamples)], means[int(0.975 * resamples) - 1]
+def _mean(values: list[float]) -> dict[str, float]:
+    return {"rougeL": sum(values) / len(values)}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -51,7 +48,8 @@ def main(argv: list[str] | None = None) -> int:
                     for r in chosen
                 ]
                 scores[cut] = [s.values["rougeL"] for s in metric.score(examples)]
-            mean, low, high = interval([b - a for a, b in zip(scores[False], scores[True])])
+            delta = paired_bootstrap(scores[False], scores[True], _mean)["rougeL"]  # the evaluator's intervals
+            mean, low, high = delta.value, delta.low, delta.high
             row = {"model": model, "set": set_name, "n": len(chosen)}
             row |= {
                 "rougeL": round(sum(scores[False]) / len(chosen), 4),

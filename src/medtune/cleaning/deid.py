@@ -37,7 +37,15 @@ from medtune.cleaning.base import FIELD_ROLES, CleanerBase, Drop, Row
 from medtune.cleaning.case import count_alpha, count_upper, mostly_capitals
 from medtune.cleaning.eponyms import defined_acronyms, is_shaped_term, is_term_span, term_words
 from medtune.cleaning.lexicons import common_words, name_lexicon, place_lexicon, region_lexicon, strip_clitic
-from medtune.cleaning.pii import ENTITY_TYPES, PIIMatch, Surrogates, find_pii, not_name_words, replace_matches
+from medtune.cleaning.pii import (
+    ENTITY_TYPES,
+    TITLE_BEFORE,
+    PIIMatch,
+    Surrogates,
+    find_pii,
+    not_name_words,
+    replace_matches,
+)
 from medtune.cleaning.pii_profiles import PIIOptions, PIIProfile, resolve_pii_profile
 from medtune.cleaning.postal import find_addresses, grow_address, grow_place
 from medtune.cleaning.roles import find_role_names
@@ -144,7 +152,6 @@ _AGE_AFTER = re.compile(
     r"[ \t]*[,(][ \t]*(?:who[ \t]+at[ \t]+|aged?[ \t]+)?(?P<v>9\d|1[0-4]\d)[ \t]*(?=[,)]|$|\.(?!\d)|;)"
 )
 _TITLE_DOT = re.compile(r"\b(?:MRS?|MS|MISS|Mrs?|Ms|Miss)\.?[ \t]+$|\b(?:DR|Dr)\.[ \t]+$")
-_TITLE_BEFORE = re.compile(r"(?i)\b(?:dr|mr|mrs|ms|miss|mx|prof|sgt|capt|rev|fr|sr|sister|brother|doctor|nurse)\.?\s*$")
 _SENTENCE_OPENING = re.compile(r"(?:^|[.!?:;\n]\s*|[\"(]\s*)$")
 
 
@@ -541,7 +548,7 @@ class PIICleaner(CleanerBase):
         lexicon = name_lexicon() if label == "NAME" else place_lexicon()
         if key not in common_words() or key in lexicon:
             return False
-        return not _TITLE_BEFORE.search(text[max(0, a - 12) : a])
+        return not TITLE_BEFORE.search(text[max(0, a - 12) : a])
 
     def _known_words(self, words: list[str]) -> bool:
         """Whether every word is a common or domain word, or the plural of one ("asthmatics"); names are not."""

@@ -14,13 +14,14 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
+from medtune.cleaning.pii import TITLE_BEFORE
+
 __all__ = ["defined_acronyms", "is_shaped_term", "is_term_span", "term_words"]
 
 # A capitalised word, hyphenated parts and a possessive included ("Dandy-Walker", "Parkinson's", "Koolen-de").
 _CAP = re.compile(r"[^\W\d_a-z\u00df-\u00ff][\w\u2019'-]*")
 # Joining words inside an eponym ("Jervell and Lange-Nielsen", "Cornelia de Lange").
 _JOIN = frozenset({"and", "de", "von", "van", "der", "la", "le", "du", "da", "di", "del"})
-_TITLE = re.compile(r"(?i)\b(?:dr|mr|mrs|ms|miss|mx|prof|doctor|nurse)\.?\s*$")
 # Lower-case adjectives between an eponym and its head ("muscular", "corneal", "myoclonic", "hereditary").
 _ADJECTIVE = re.compile(r"(?:al|ar|ic|ous|ive|ary|eal|ile|oid)$")
 _POSSESSIVE = re.compile(r"(?:'s|\u2019s|'|\u2019)$")
@@ -53,7 +54,7 @@ def _run_before(text: str, start: int, vocabulary: frozenset[str]) -> list[str]:
         key = _key(word)
         if word[-1] in ".,;:!?" or not _CAP.fullmatch(word) or not key or key in vocabulary:
             break  # a sentence ends before the term ("SEEN BY MARIA LOPEZ. SYNDROME ..."), or a plain word
-        if _TITLE.search(text, max(0, tok.start() - 8), tok.start()):
+        if TITLE_BEFORE.search(text, max(0, tok.start() - 8), tok.start()):
             return []  # "Dr. Wilson disease clinic": the title wins
         run.append(key)
         if len(run) == 3:
@@ -96,7 +97,7 @@ def is_term_span(
     >>> is_term_span(t, 0, 14, w, h, frozenset()), is_term_span(t, 24, 30, w, h, frozenset())
     (True, False)
     """
-    if (not heads and not words) or _TITLE.search(text, max(0, start - 12), start):
+    if (not heads and not words) or TITLE_BEFORE.search(text, max(0, start - 12), start):
         return False
     keys = [_key(w) for w in _TOKEN.findall(text[start:end])]
     keys = [k[:-1] if k not in words and k.endswith("s") and k[:-1] in words else k for k in keys if k]
@@ -120,7 +121,7 @@ def is_shaped_term(
     >>> is_shaped_term(t, 0, 51, shape, frozenset({"ectodermal"})), is_shaped_term(t, 61, 67, shape, frozenset())
     (True, False)
     """
-    if shape is None or _TITLE.search(text, max(0, start - 12), start):
+    if shape is None or TITLE_BEFORE.search(text, max(0, start - 12), start):
         return False
     parts = [p for w in _TOKEN.findall(text[start:end]) for p in _key(w).split("-") if p]
     if not parts:

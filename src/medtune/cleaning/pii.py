@@ -603,6 +603,9 @@ def _street_ok(m: re.Match[str], vocabulary: frozenset[str], cues: _Cues) -> boo
 
 
 _LOWER_WORD = re.compile(r"[a-z]+")
+#: A title or form of address right before a position (search it in the text before a span): the span is a person,
+#: whatever else says it is a word or a term ("Dr. Wilson", "SISTER GRACE"). Shared by the layered cleaner's checks.
+TITLE_BEFORE = re.compile(r"(?i)\b(?:dr|mr|mrs|ms|miss|mx|prof|sgt|capt|rev|fr|sr|sister|brother|doctor|nurse)\.?\s*$")
 #: What every strong cue holds: a title, or one of these phrases (without one, the strong cue cannot match).
 _TITLES = frozenset({"dr", "mr", "mrs", "ms", "mx", "miss", "prof"})
 _STRONG_PHRASES = (
