@@ -3,7 +3,8 @@
 One call on the GPU machine (the SmolLM2 GGUF carried in parts, as for ``gpu_smollm2.py``). For each training
 variant (``--variants``: ``TEMPLATE:EPOCHS``, e.g. ``alpaca:1 chat:1``) it trains medtune's defaults on CUDA on
 ``--data/train.jsonl`` (with the variant's prompt template and epochs), then generates greedy answers of the base
-model and every tuned model, with each decoding of ``--penalties`` (repetition penalty; 1.0 = none), for:
+model and every tuned model, with each decoding of ``--penalties`` (``PENALTY``, the repetition penalty, 1.0 = none;
+or ``PENALTY:MIN_NEW_TOKENS``, with a minimum answer length), for:
 
 * the **development** set, ``--data/validation.jsonl`` (ours: the held-out split of the training sources). The
   defaults are chosen on this set only.
@@ -12,7 +13,7 @@ model and every tuned model, with each decoding of ``--penalties`` (repetition p
 
 and scores PubMedQA by option log-likelihood for each model.
 
-The comparison, fixed before the first run: the tuned variant and penalty with the highest ROUGE-L on the
+The comparison, fixed before the first run: the tuned variant and decoding with the highest ROUGE-L on the
 development set are the candidate defaults; on the test sets that tuned model is compared with the base model at
 the same decoding, by paired bootstrap (95 %), for ROUGE-L, red-flag escalation and PubMedQA accuracy. Every other
 combination is reported too, and none is picked by its test figures. Metrics come afterwards on a CPU
@@ -22,7 +23,8 @@ Options added in the ninth session: ``--rf`` (held-out red-flag prompts, escalat
 ``rf``), ``--tune`` (an out-of-distribution tuning set of our own: set ``tune``) with ``--select-on tune``, ``--dpo``
 (after the variants, DPO on the variant with the best tuning-set ROUGE-L; ``--dpo-sft-weight`` for RPO), variants with
 any override (``NAME=KEY:VALUE,...``, ``train:FILE``), and resuming: a second call with the same ``--out`` keeps the
-models already evaluated.
+models already evaluated. Eleventh session: each training runs in a spawned process of its own (so Unsloth's patches
+never reach the process that generates), and decodings may set a minimum answer length.
 
 Usage (on the GPU machine, medtune and its bundle installed, ``MEDTUNE_SMOLLM2_WHEEL`` at the joined GGUF)::
 
@@ -34,6 +36,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -102,11 +105,28 @@ def train(data: Path, name: str, overrides: dict, train_file: str = "train.jsonl
     return {**_fit(name, settings, train_ds, eval_ds), "train_file": train_file}
 
 
+def parse_decoding(spec: str) -> tuple[float, int]:
+    """A decoding: ``PENALTY`` (``1.1``) or ``PENALTY:MIN_NEW_TOKENS`` (``1.0:100``, the end-of-sequence token forbidden
+    before 100 new tokens)."""
+    penalty, _, minimum = spec.partition(":")
+    try:
+        return float(penalty), int(minimum or 0)
+    except ValueError:
+        raise ValueError(
+            f"decoding {spec!r}: expected PENALTY or PENALTY:MIN_NEW_TOKENS such as 1.1 or 1.0:100"
+        ) from None
+
+
+def decoding_label(penalty: float, minimum: int) -> str:
+    """``rp1.0``, or ``rp1.0_min100`` with a minimum length (the label ``score_generalise.py`` groups by)."""
+    return f"rp{penalty}" + (f"_min{minimum}" if minimum else "")
+
+
 def generate_all(
-    model_path: str, name: str, sets: dict[str, list], penalties: list[float], out: Path, new_tokens: int
+    model_path: str, name: str, sets: dict[str, list], decodings: list[tuple[float, int]], out: Path, new_tokens: int
 ) -> dict:
     """Greedy answers of one model for every set and decoding, in one ``generate`` call per decoding (one compiled
-    shape per model); appended to ``out/gen_NAME.jsonl`` with the set and the penalty on each line."""
+    shape per model); appended to ``out/gen_NAME.jsonl`` with the set and the decoding on each line."""
     import torch
 
     from medtune.evaluation.generation import GenerationConfig, generate, load_model
@@ -116,20 +136,43 @@ def generate_all(
     owner = [set_name for set_name, rs in sets.items() for _ in rs]
     facts = {}
     with (out / f"gen_{name}.jsonl").open("a", encoding="utf-8") as f:
-        for penalty in penalties:
-            cfg = GenerationConfig(max_new_tokens=new_tokens, batch_size=64, repetition_penalty=penalty)
+        for penalty, minimum in decodings:
+            label = decoding_label(penalty, minimum)
+            cfg = GenerationConfig(
+                max_new_tokens=new_tokens, min_new_tokens=minimum, batch_size=64, repetition_penalty=penalty
+            )
             t = time.time()
             run = generate(lm, tok, records, cfg, model_id=name)
-            facts[f"rp{penalty}"] = {"seconds": round(time.time() - t, 1), **run.throughput()}
+            facts[label] = {"seconds": round(time.time() - t, 1), **run.throughput()}
             for set_name, e in zip(owner, run.examples):
-                row = {"set": set_name, "penalty": penalty, "id": e.id, "prompt": e.prompt}
-                row |= {"prediction": e.prediction, "reference": e.reference}
+                row = {"set": set_name, "penalty": penalty, "min_new_tokens": minimum, "decoding": label, "id": e.id}
+                row |= {"prompt": e.prompt, "prediction": e.prediction, "reference": e.reference}
                 f.write(json.dumps(row, ensure_ascii=False) + "\n")
             f.flush()
-            print(name, penalty, json.dumps(facts[f"rp{penalty}"]), flush=True)
+            print(name, label, json.dumps(facts[label]), flush=True)
     del lm
     torch.cuda.empty_cache()
     return facts
+
+
+def in_child(fn: str, *args: object) -> dict:
+    """``fn(*args)`` (``train`` or ``train_dpo``) in a fresh Python process; its JSON result. Training imports Unsloth,
+    which patches transformers' Llama classes for the whole process; in the tenth session the tuned models then
+    generated ten times slower than the base in the static engine. Training apart keeps every model's generation in an
+    unpatched process."""
+    call = WORK / f"call_{args[1]}.json"
+    call.write_text(json.dumps({"fn": fn, "args": [str(a) if isinstance(a, Path) else a for a in args]}))
+    subprocess.run([sys.executable, __file__, "--child", str(call)], check=True)
+    return json.loads(call.with_suffix(".out.json").read_text())
+
+
+def run_child(call: Path) -> int:
+    """The child side of :func:`in_child`: run the call it describes and write its result next to it."""
+    spec = json.loads(call.read_text())
+    fn = {"train": train, "train_dpo": train_dpo}[spec["fn"]]
+    args = [Path(spec["args"][0]), *spec["args"][1:]]
+    call.with_suffix(".out.json").write_text(json.dumps(fn(*args), default=str))
+    return 0
 
 
 def train_dpo(pairs: Path, name: str, sft_model: str, settings: dict) -> dict:
@@ -140,13 +183,13 @@ def train_dpo(pairs: Path, name: str, sft_model: str, settings: dict) -> dict:
     return _fit(name, overrides, Dataset.load(pairs))
 
 
-def dev_rouge(out: Path, set_name: str = "dev") -> dict[tuple[str, float], float]:
-    """Mean ROUGE-L on a tuning set (``dev`` or ``tune``) of every tuned model and penalty in ``out/gen_*.jsonl``
+def dev_rouge(out: Path, set_name: str = "dev") -> dict[tuple[str, str], float]:
+    """Mean ROUGE-L on a tuning set (``dev`` or ``tune``) of every tuned model and decoding in ``out/gen_*.jsonl``
     (medtune's ROUGE, as ``score_generalise.py`` computes it)."""
     from medtune.evaluation.metrics import RougeMetric
     from medtune.evaluation.scoring import EvalExample
 
-    groups: dict[tuple[str, float], list[EvalExample]] = {}
+    groups: dict[tuple[str, str], list[EvalExample]] = {}
     for path in sorted(out.glob("gen_*.jsonl")):
         model = path.stem.removeprefix("gen_")
         if model == "base" or model.startswith(("dpo_", "rpo_")):
@@ -155,7 +198,8 @@ def dev_rouge(out: Path, set_name: str = "dev") -> dict[tuple[str, float], float
             row = json.loads(line)
             if row["set"] == set_name:
                 ex = EvalExample(row["id"], row["prompt"], row["prediction"], row["reference"])
-                groups.setdefault((model, float(row["penalty"])), []).append(ex)
+                label = row.get("decoding") or decoding_label(float(row["penalty"]), 0)
+                groups.setdefault((model, label), []).append(ex)
     metric = RougeMetric()
     return {key: sum(s.values["rougeL"] for s in metric.score(exs)) / len(exs) for key, exs in groups.items()}
 
@@ -173,6 +217,9 @@ def pubmedqa(model_path: str, name: str, path: Path) -> dict:
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["--child"]:
+        return run_child(Path(argv[1]))
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", type=Path, required=True, help="folder with train/validation/test.jsonl")
     parser.add_argument("--ood", type=Path, required=True, help="out-of-distribution questions (JSONL)")
@@ -187,7 +234,10 @@ def main(argv: list[str] | None = None) -> int:
         help="the tuning set whose ROUGE-L chooses the variant that DPO starts from",
     )  # fmt: skip
     parser.add_argument("--dpo-sft-weight", type=float, default=0.0, help="dpo.sft_weight (RPO): 0 is pure DPO")
-    parser.add_argument("--penalties", type=float, nargs="+", default=[1.0, 1.1])
+    parser.add_argument(
+        "--penalties", nargs="+", default=["1.0", "1.1"],
+        help="decodings: PENALTY (repetition penalty, 1.0 = none) or PENALTY:MIN_NEW_TOKENS (e.g. 1.0:100)",
+    )  # fmt: skip
     parser.add_argument("--n-dev", type=int, default=150)
     parser.add_argument("--n-test", type=int, default=150, help="in-distribution test questions")
     parser.add_argument("--n-ood", type=int, default=201)
@@ -208,6 +258,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         variants = [parse_variant(v) for v in args.variants]
+        decodings = [parse_decoding(d) for d in args.penalties]
     except ValueError as exc:
         parser.error(str(exc))
     args.out.mkdir(parents=True, exist_ok=True)
@@ -231,7 +282,7 @@ def main(argv: list[str] | None = None) -> int:
 
     def evaluate(name: str, path: str) -> None:
         results.setdefault("generation", {})[name] = generate_all(
-            path, name, sets, args.penalties, args.out, args.max_new_tokens
+            path, name, sets, decodings, args.out, args.max_new_tokens
         )
         if args.pubmedqa:
             results.setdefault("pubmedqa", {})[name] = pubmedqa(path, name, args.pubmedqa)
@@ -243,16 +294,16 @@ def main(argv: list[str] | None = None) -> int:
     for name, overrides, train_file in variants if args.base != "only" else []:
         if name in results.get("generation", {}):
             continue
-        results["variants"][name] = train(args.data, name, overrides, train_file)
+        results["variants"][name] = in_child("train", args.data, name, overrides, train_file)
         print("trained", name, json.dumps(results["variants"][name]["metrics"]), flush=True)
         evaluate(name, results["variants"][name]["merged"])
     if args.dpo:
         scores = dev_rouge(args.out, args.select_on)
-        (best, penalty), value = max(scores.items(), key=lambda kv: kv[1])
+        (best, decoding), value = max(scores.items(), key=lambda kv: kv[1])
         results["selection"] = {
-            "rule": f"highest ROUGE-L on the tuning set '{args.select_on}' among the tuned variants and penalties",
-            "rougeL": {f"{m}@rp{p}": round(v, 4) for (m, p), v in scores.items()},
-            "chosen": {"variant": best, "penalty": penalty, "rougeL": round(value, 4)},
+            "rule": f"highest ROUGE-L on the tuning set '{args.select_on}' among the tuned variants and decodings",
+            "rougeL": {f"{m}@{d}": round(v, 4) for (m, d), v in scores.items()},
+            "chosen": {"variant": best, "decoding": decoding, "rougeL": round(value, 4)},
         }
         print("selected", json.dumps(results["selection"]), flush=True)
         name = f"{'rpo' if args.dpo_sft_weight else 'dpo'}_{best}"
@@ -265,7 +316,7 @@ def main(argv: list[str] | None = None) -> int:
         }
         dpo |= {"optim.batch_size": args.dpo_batch, "optim.gradient_accumulation_steps": 1}
         dpo["format.template"] = results["variants"][best]["overrides"].get("format.template", "auto")
-        results["variants"][name] = train_dpo(args.dpo, name, results["variants"][best]["merged"], dpo)
+        results["variants"][name] = in_child("train_dpo", args.dpo, name, results["variants"][best]["merged"], dpo)
         print("trained", name, json.dumps(results["variants"][name]["metrics"]), flush=True)
         evaluate(name, results["variants"][name]["merged"])
     return 0

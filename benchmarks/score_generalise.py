@@ -1,9 +1,10 @@
 """Score ``gpu_generalise.py``'s generations on the CPU: each tuned model against the base, per set and decoding.
 
-Splits ``gen_MODEL.jsonl`` by set and repetition penalty, runs ``medtune eval --generations … --base-generations …``
-for every (tuned model, set, penalty) against the base at the same penalty, and prints one table row per comparison
-(ROUGE-L, red-flag escalation, words per answer and the share of answers that loop, with paired 95 % intervals from
-the evaluator). A looping answer repeats one of its word 8-grams three or more times.
+Splits ``gen_MODEL.jsonl`` by set and decoding (repetition penalty, minimum length), runs
+``medtune eval --generations … --base-generations …`` for every (tuned model, set, decoding) against the base at the
+same decoding, and prints one table row per comparison (ROUGE-L, red-flag escalation, words per answer and the share
+of answers that loop, with paired 95 % intervals from the evaluator). A looping answer repeats one of its word 8-grams
+three or more times.
 
 Usage::
 
@@ -22,19 +23,24 @@ from pathlib import Path
 from medtune.evaluation.metrics import loops
 
 
-def split(results: Path, work: Path) -> dict[tuple[str, str, float], Path]:
-    """Write one generations file per (model, set, penalty); return their paths."""
-    groups: dict[tuple[str, str, float], list[dict]] = collections.defaultdict(list)
+def decoding_of(row: dict) -> str:
+    """A generation row's decoding: ``rp1.0``, or ``rp1.0_min100`` with a minimum answer length (eleventh session)."""
+    return row.get("decoding") or f"rp{float(row['penalty'])}"
+
+
+def split(results: Path, work: Path) -> dict[tuple[str, str, str], Path]:
+    """Write one generations file per (model, set, decoding); return their paths."""
+    groups: dict[tuple[str, str, str], list[dict]] = collections.defaultdict(list)
     for path in sorted(results.glob("gen_*.jsonl")):
         model = path.stem.removeprefix("gen_")
         for line in path.read_text(encoding="utf-8").splitlines():
             row = json.loads(line)
-            groups[(model, row["set"], float(row["penalty"]))].append(row)
+            groups[(model, row["set"], decoding_of(row))].append(row)
     out = {}
-    for (model, set_name, penalty), rows in groups.items():
-        target = work / f"{set_name}_{model}_rp{penalty}.jsonl"
+    for (model, set_name, decoding), rows in groups.items():
+        target = work / f"{set_name}_{model}_{decoding}.jsonl"
         target.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
-        out[(model, set_name, penalty)] = target
+        out[(model, set_name, decoding)] = target
     return out
 
 
@@ -54,19 +60,19 @@ def main(argv: list[str] | None = None) -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     files = split(args.results, args.out)
     table = []
-    for (model, set_name, penalty), path in sorted(files.items()):
+    for (model, set_name, decoding), path in sorted(files.items()):
         rows = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines()]
         facts = {
             "model": model,
             "set": set_name,
-            "penalty": penalty,
+            "decoding": decoding,
             "n": len(rows),
             "loop_rate": round(sum(loops(r["prediction"]) for r in rows) / max(len(rows), 1), 3),
             "words": round(sum(len(r["prediction"].split()) for r in rows) / max(len(rows), 1), 1),
         }
-        base = files.get(("base", set_name, penalty))
+        base = files.get(("base", set_name, decoding))
         if model != "base" and base is not None:
-            report = compare(path, base, args.out / f"report_{set_name}_{model}_rp{penalty}")
+            report = compare(path, base, args.out / f"report_{set_name}_{model}_{decoding}")
             facts["verdict"] = report.get("verdict")
             facts["comparison"] = report.get("comparison")
         table.append(facts)

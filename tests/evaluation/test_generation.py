@@ -51,6 +51,33 @@ def test_presets():
         GenerationConfig(top_p=1.5)
 
 
+def test_min_new_tokens_reaches_generate_and_is_bounded_by_max():
+    assert GenerationConfig(max_new_tokens=64, min_new_tokens=40).decoding() == {
+        "max_new_tokens": 64,
+        "do_sample": False,
+        "min_new_tokens": 40,
+    }
+    assert "min_new_tokens" not in GenerationConfig().decoding()
+    with pytest.raises(ValueError, match="min_new_tokens=65 is more than max_new_tokens=64"):
+        GenerationConfig(max_new_tokens=64, min_new_tokens=65)
+
+
+def test_min_new_tokens_keeps_every_answer_that_long(tiny_lm, monkeypatch):
+    model, tok = tiny_lm
+    seen = []
+    real = model.generate
+
+    def spy(*args, **kwargs):
+        seen.append(kwargs.get("min_new_tokens", kwargs.get("generation_config") and kwargs["generation_config"]))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(model, "generate", spy)
+    cfg = GenerationConfig(max_new_tokens=5, min_new_tokens=5, batch_size=3)
+    run = generate(model, tok, RECORDS, cfg, model_id="tiny")
+    assert run.throughput()["new_tokens"] == 15
+    assert seen and all(getattr(s, "min_new_tokens", s) == 5 for s in seen)
+
+
 def test_alpaca_prompt_without_chat_template(tiny_lm):
     _, tok = tiny_lm
     assert (

@@ -53,6 +53,9 @@ def test_sampling_and_repetition_penalty_go_to_the_batched_engine(lm):
     assert choose_engine(model, {"do_sample": False, "repetition_penalty": 1.2}) == "batched"
     assert choose_engine(model, {"do_sample": False}) == "batched"
     assert choose_engine(model, {"do_sample": False}, "continuous") == "continuous"
+    assert choose_engine(model, {"do_sample": False, "min_new_tokens": 8}) == "batched"
+    with pytest.raises(ConfigError, match="cannot run here: min_new_tokens"):
+        choose_engine(model, {"do_sample": False, "min_new_tokens": 8}, "continuous")
     with pytest.raises(ConfigError, match="engine 'continuous' cannot run here: sampling"):
         choose_engine(model, {"do_sample": True}, "continuous")
     with pytest.raises(ConfigError, match="unknown generation engine 'fast'"):

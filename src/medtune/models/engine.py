@@ -9,7 +9,7 @@ Three engines, one result:
 - ``batched``: left-padded, length-sorted batches through ``model.generate`` (medtune's path before issue #16). Used
   for sampling (continuous batching has one random stream for all requests, so an answer would depend on its
   neighbours; here each batch is seeded) and for decoding options continuous batching would drop
-  (``repetition_penalty``), and wherever ``generate_batch`` is missing.
+  (``repetition_penalty``, ``min_new_tokens``), and wherever ``generate_batch`` is missing.
 
 ``engine="auto"`` picks ``static`` on CUDA for a model transformers can compile whole (not a PEFT wrapper), and
 ``batched`` elsewhere. Measured on one H100 (SmolLM2-135M's architecture, bf16, 200 new tokens; docs/benchmarks.md):
@@ -51,6 +51,8 @@ def continuous_unsupported(model: Any, decoding: dict[str, Any]) -> str | None:
         return "sampling (continuous batching shares one random stream between requests)"
     if decoding.get("repetition_penalty", 1.0) != 1.0:
         return "repetition_penalty (continuous batching would drop it)"
+    if decoding.get("min_new_tokens"):
+        return "min_new_tokens (continuous batching would drop it)"
     return None
 
 
