@@ -17,6 +17,7 @@ import difflib
 import json
 import re
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 _TOKEN = re.compile(r"\[[A-Z_]+\]|\S+")
@@ -41,21 +42,27 @@ def replacements(raw: str, cleaned: str) -> list[tuple[str, str]]:
     return out
 
 
-def damage(raw_path: Path, cleaned_path: Path, top: int = 40) -> dict:
-    """Replacements of the cleaned file against the raw one, matched by record ``id``."""
-    raw = {}
-    for line in raw_path.read_text(encoding="utf-8").split("\n"):  # not splitlines: U+2028 inside a string
+def rows(path: Path) -> Iterator[dict]:
+    """The records of a JSONL file. Raises ValueError naming the file and line of one that is not a JSON object."""
+    for number, line in enumerate(path.read_text(encoding="utf-8").split("\n"), 1):  # not splitlines: U+2028
         if not line.strip():
             continue
-        row = json.loads(line)
-        raw[row["id"]] = row
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise ValueError(f"{path}:{number}: not JSON ({exc.msg}). Fix: one JSON record per line") from None
+        if not isinstance(row, dict) or "id" not in row:
+            raise ValueError(f"{path}:{number}: a record needs an 'id'. Fix: use medtune's JSONL output and its input")
+        yield row
+
+
+def damage(raw_path: Path, cleaned_path: Path, top: int = 40) -> dict:
+    """Replacements of the cleaned file against the raw one, matched by record ``id``."""
+    raw = {row["id"]: row for row in rows(raw_path)}
     labels: collections.Counter[str] = collections.Counter()
     values: collections.Counter[tuple[str, str]] = collections.Counter()
     records = touched = words = 0
-    for line in cleaned_path.read_text(encoding="utf-8").split("\n"):  # not splitlines: U+2028 inside a string
-        if not line.strip():
-            continue
-        row = json.loads(line)
+    for row in rows(cleaned_path):
         before = raw.get(row["id"])
         if before is None:
             continue
@@ -83,7 +90,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--top", type=int, default=40)
     parser.add_argument("--json", type=Path)
     args = parser.parse_args(argv)
-    result = damage(args.raw, args.cleaned, args.top)
+    try:
+        result = damage(args.raw, args.cleaned, args.top)
+    except (OSError, ValueError) as exc:
+        parser.error(str(exc))
     print(f"{result['records_touched']} of {result['records']} records touched; {result['words']} words")
     print(json.dumps(result["replacements"]))
     for item in result["top"]:

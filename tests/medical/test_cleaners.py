@@ -86,6 +86,9 @@ def test_disclaimer_added_once_and_only_to_advice():
         ("The prothrombin 20210G mutation.", False),
         ("Amoxicillin 20 mg/kg twice daily.", False),
         ("Levothyroxine 100 mcg each morning.", False),
+        ("PARACETAMOL 5 G AT ONCE.", True),  # the cheap number-and-unit check first is as case-blind as the rules
+        ("Take paracetamol 5000\nmg now.", True),
+        ("No dose is given here.", False),
     ],
 )
 def test_implausible_dose(response, flagged):

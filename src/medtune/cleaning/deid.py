@@ -489,7 +489,7 @@ class PIICleaner(CleanerBase):
         lexicon_names: bool = False,
         ner: bool = True,
         gate: bool = True,
-        batch_size: int = 64,
+        batch_size: int = 256,
     ) -> None:
         from medtune.errors import ConfigError
 
@@ -684,13 +684,17 @@ class PIICleaner(CleanerBase):
         found_once = dict(zip(texts, self.find_texts(texts, ner)))
         found_once.update(zip(codes, self.find_codes(codes)))
         out = []
+        terms_once: dict[str, frozenset[str]] = {}  # a record's terms are the union of its strings' terms
         for items in per_row:
             texts = [t for _, t, _ in items]
             found = [list(found_once[t]) for t in texts]
             for k, (_, text, key_label) in enumerate(items):
                 if key_label and key_label in self.entities and text.strip() and not _PLACEHOLDER.fullmatch(text):
                     found[k] = [PIIMatch(0, len(text), key_label, text)]
-            terms = term_words(texts, self.profile.term_heads, self._words) | defined_acronyms(texts)
+            for t in texts:
+                if t not in terms_once:
+                    terms_once[t] = term_words([t], self.profile.term_heads, self._words) | defined_acronyms([t])
+            terms = frozenset().union(*(terms_once[t] for t in texts))
             found = self._drop_terms(texts, found, terms)
             found = self._drop_terms(texts, _propagate(texts, found, self.entities, self._words), terms)
             out.append([(where, text, matches) for (where, text, _), matches in zip(items, found)])
@@ -908,7 +912,7 @@ class PIIConfig(PIIOptions):
     lexicon: bool = Field(True, description="Places of the place lexicon after a cue; NER + name lexicon is strong.")
     lexicon_names: bool = Field(False, description="Remove a capitalised lexicon name with no other signal.")
     ner_gate: bool = Field(True, description="Skip NER on sentences that cannot hold a name, a place or a date.")
-    batch_size: int = Field(64, ge=1, le=10_000)
+    batch_size: int = Field(256, ge=1, le=10_000)
     protected_terms: list[str] = Field(default_factory=list, description="Extra words never removed on a weak signal.")
 
 

@@ -61,7 +61,7 @@ class NERDetector:
         vocabulary: Iterable[str] = (),
         abbreviations: Iterable[str] = (),
         truecase: bool = True,
-        batch_size: int = 64,
+        batch_size: int = 256,
         labels: Iterable[str] | None = None,
         gate: Callable[[str], bool] | None = None,
     ) -> None:
@@ -122,15 +122,23 @@ class NERDetector:
                 if piece.strip() and (self.gate is None or self.gate(piece)):
                     pieces.append(piece)
                     owners.append((i, a))
-        for (i, offset), doc in zip(owners, self.nlp().pipe(pieces, batch_size=self.batch_size)):
-            for ent in doc.ents:
-                if ent.label_ not in self.labels or ent.label_ not in NER_LABELS:
-                    continue
-                label = NER_LABELS[ent.label_]
-                if label == "DATE" and not _date_like(ent.text):
-                    continue
-                out[i].append((ent.start_char + offset, ent.end_char + offset, label))
+        distinct = list(dict.fromkeys(pieces))  # a sentence repeated across texts (boilerplate) is read once
+        spans = dict(zip(distinct, map(self._spans, self.nlp().pipe(distinct, batch_size=self.batch_size))))
+        for (i, offset), piece in zip(owners, pieces):
+            out[i] += [(a + offset, b + offset, label) for a, b, label in spans[piece]]
         return out
+
+    def _spans(self, doc: Any) -> list[tuple[int, int, str]]:
+        """The kept entities of one analysed piece, as ``(start, end, label)`` in the piece."""
+        found = []
+        for ent in doc.ents:
+            if ent.label_ not in self.labels or ent.label_ not in NER_LABELS:
+                continue
+            label = NER_LABELS[ent.label_]
+            if label == "DATE" and not _date_like(ent.text):
+                continue
+            found.append((ent.start_char, ent.end_char, label))
+        return found
 
 
 def _load_quietly(spacy: Any, model: str) -> Any:

@@ -75,6 +75,9 @@ class RuleNormalizer(TextCleaner):
         """Apply every rule."""
         for rx, repl, keep_case in self.rules:
             if isinstance(repl, Mapping):
+                lower = text.lower()  # a match, lower-cased, is a key: no key in the text, no match
+                if not any(key in lower for key in repl):
+                    continue  # a substring test is far cheaper than the case-blind regex
                 text = rx.sub(lambda m, t=repl: _match_case(m.group(0), t[m.group(0).lower()]), text)
             elif keep_case:
                 text = rx.sub(lambda m, r=repl: _match_case(m.group(0), r), text)

@@ -792,6 +792,14 @@ def _find_cities(
     return out
 
 
+_DIGIT = re.compile(r"\d")
+
+
+def _has_digit(text: str) -> bool:
+    """``any(ch.isdigit() for ch in text)``, with a regex for ASCII text (most texts: far faster)."""
+    return _DIGIT.search(text) is not None or (not text.isascii() and any(ch.isdigit() for ch in text))
+
+
 def find_pii(
     text: str,
     entities: Iterable[str] | None = None,
@@ -822,7 +830,7 @@ def find_pii(
     wanted = set(ENTITY_TYPES if entities is None else entities)
     protected = protected_terms if isinstance(protected_terms, frozenset) else frozenset(protected_terms)
     vocab = vocabulary if isinstance(vocabulary, frozenset) else frozenset(vocabulary)
-    has_digit = any(ch.isdigit() for ch in text)
+    has_digit = _has_digit(text)
     found: list[tuple[int, int, int, str]] = []  # (start, -length, priority, label)
     for p in cues.patterns:
         if p.label not in wanted:

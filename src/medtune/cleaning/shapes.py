@@ -117,6 +117,9 @@ def _not_a_date(text: str, start: int, end: int, c: _Cues, *, strict: bool = Tru
 
 
 # Identifiers with a shape the patterns of ``pii.py`` leave alone.
+_DIGIT = re.compile(r"\d")
+#: An age over 89 standing alone: every age shape holds one (a cheap check before them).
+_OLD_AGE = re.compile(r"(?<!\d)(?:9\d|1[0-4]\d)(?!\d)")
 _HANDLE = re.compile(r"(?<![\w.@])@[A-Za-z0-9_][A-Za-z0-9_.]{1,30}(?<!\.)")
 # "REQ-88123", "W50665219"; not UMLS concept IDs ("C0016395"), which name diseases, not people.
 _CODE_ID = re.compile(r"\b(?:[A-Z]{2,5}[-#]\d{4,}(?:-[A-Z0-9]+)*|(?!C\d{7}\b)[A-Z]{1,2}\d{7,10})\b")
@@ -339,8 +342,23 @@ def find_shaped(text: str, *, profile: PIIProfile | None = None) -> list[tuple[i
     ['ID', 'ID', 'DATE', 'DATE', 'AGE', 'AGE']
     """
     c = _cues(profile)
+    out: list[tuple[int, int, str]] = []
+    if "@" in text:
+        out += [(m.start(), m.end(), "ID") for m in _HANDLE.finditer(text)]
+    out += [
+        (m.start(), m.end(), "DATE")
+        for m in _HOLIDAY.finditer(text)
+        if c.holiday_before.search(text, max(0, m.start() - 16), m.start())
+    ]
+    if _DIGIT.search(text):  # every other shape holds a digit: most texts skip them all
+        out += _digit_shapes(text, c)
+    out += [(a, b, "DATE") for a, b in find_months(text)]
+    return sorted(set(out))
+
+
+def _digit_shapes(text: str, c: _Cues) -> list[tuple[int, int, str]]:
+    """The shapes of :func:`find_shaped` that hold a digit (the caller checked there is one)."""
     out = [(*span, "ADDRESS") for m in _ADDRESS_LABEL.finditer(text) if (span := _address_block(text, m))]
-    out += [(m.start(), m.end(), "ID") for m in _HANDLE.finditer(text)]
     out += [(m.start(), m.end(), "ID") for m in _CODE_ID.finditer(text)]
     out += [(m.start(), m.end(), "DATE") for m in _INTL_DATE.finditer(text)]
     out += [(m.start(), m.end(), "DATE") for m in _DAY_MONTH_DOT.finditer(text)]
@@ -349,19 +367,14 @@ def find_shaped(text: str, *, profile: PIIProfile | None = None) -> list[tuple[i
         for m in _DAY_MONTH_DOT_SHORT.finditer(text)
         if _DATE_WORD_BEFORE.search(text, max(0, m.start() - 12), m.start())
     ]
-    out += [(*m.span("v"), "AGE") for m in _LIFE_AGE.finditer(text)]
-    out += [(*m.span("v"), "AGE") for m in _AGE_LINE.finditer(text)]
-    out += [(*m.span("v"), "AGE") for m in _ORDINAL_AGE.finditer(text)]
-    out += [(*m.span("v"), "AGE") for m in c.age_sex.finditer(text)]
-    out += [(*m.span("v"), "AGE") for m in c.person_age.finditer(text)]
+    if _OLD_AGE.search(text):  # the age shapes all hold an age over 89
+        out += [(*m.span("v"), "AGE") for m in _LIFE_AGE.finditer(text)]
+        out += [(*m.span("v"), "AGE") for m in _AGE_LINE.finditer(text)]
+        out += [(*m.span("v"), "AGE") for m in _ORDINAL_AGE.finditer(text)]
+        out += [(*m.span("v"), "AGE") for m in c.age_sex.finditer(text)]
+        out += [(*m.span("v"), "AGE") for m in c.person_age.finditer(text)]
     out += [(m.start(), m.end(), "DATE") for m in _MONTH_YEAR.finditer(text)]
     out += [(m.start(), m.end(), "DATE") for m in _DAY_MON_DASH.finditer(text)]
-    out += [
-        (m.start(), m.end(), "DATE")
-        for m in _HOLIDAY.finditer(text)
-        if c.holiday_before.search(text, max(0, m.start() - 16), m.start())
-    ]
     out += [(*m.span("v"), "DATE") for m in _ORDINAL_DAY.finditer(text)]
     out += [(*m.span("v"), "DATE") for m in c.ordinal_day.finditer(text)]
-    out += [(a, b, "DATE") for a, b in find_months(text)]
-    return sorted(set(out))
+    return out

@@ -573,6 +573,8 @@ _NUM = r"(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
 _UNIT = r"(mg|milligrams?|g|grams?|mcg|µg|ug|micrograms?)\b(?!\s*(?:/|per)\s*(?:kg|m2|ml|l|dl)\b)"
 _DAILY = re.compile(r"^\s*(?:/\s*(?:day|d)\b|per\s+day|a\s+day|daily|each\s+day|every\s+day|in\s+24\s*h)", re.I)
 _DOSE_ANY = re.compile(r"(?<![\w.])" + _NUM + r"\s*" + _UNIT, re.I)
+# A digit right before a unit: in every match of the three dose patterns, and far cheaper to look for.
+_AMOUNT = re.compile(r"\d\s*" + _UNIT, re.I)
 _DRUG_DOSE = re.compile(
     r"\b(" + "|".join(sorted(MAX_DOSES_MG, key=len, reverse=True)) + r")\b[^\d.!?\n]{0,40}?" + _NUM + r"\s*" + _UNIT,
     re.I,
@@ -598,6 +600,8 @@ class ImplausibleDoseChecker:
     def check(self, prompt: str, response: str) -> list[str]:
         """Findings in the response (the prompt is not checked: patients may report anything)."""
         del prompt
+        if not _AMOUNT.search(response):  # every dose pattern holds a number and a unit: most answers skip them
+            return []
         out = []
         for m in _DRUG_DOSE.finditer(response):
             drug, num, unit = m.group(1).lower(), m.group(2), m.group(3).lower()
@@ -762,20 +766,18 @@ class RedFlagEscalationChecker:
 
     def check(self, prompt: str, response: str) -> list[str]:
         """A finding when the prompt reports a red flag and the response has no escalation advice."""
-        if _ESCALATION.search(response):
+        found = self.red_flag(prompt)  # first: few prompts report one, and the prompt is the shorter text
+        if found is None or _ESCALATION.search(response):
             return []
-        found = self.red_flag(prompt)
-        return [f"red flag without advice to seek care | {found[0]}: {found[1]}"] if found else []
+        return [f"red flag without advice to seek care | {found[0]}: {found[1]}"]
 
     def repair(self, prompt: str, response: str) -> tuple[str, str] | None:
         """What would make the answer sound: ``(the red flag's urgent-care advice, tag)``, or ``None`` when sound.
 
         The tag (``"red_flag_escalation:chest_pain"``) names the repair in the record's metadata.
         """
-        if _ESCALATION.search(response):
-            return None
         found = self.red_flag(prompt)
-        if found is None:
+        if found is None or _ESCALATION.search(response):
             return None
         return red_flag_advice(found[0]), f"{self.name}:{found[0].replace(' ', '_')}"
 
