@@ -62,6 +62,18 @@ def test_min_new_tokens_reaches_generate_and_is_bounded_by_max():
         GenerationConfig(max_new_tokens=64, min_new_tokens=65)
 
 
+def test_min_new_tokens_changes_the_cache_key_only_when_set():
+    from medtune.evaluation.generation import _cache_key
+
+    default = _cache_key("m", GenerationConfig(), "p")
+    assert _cache_key("m", GenerationConfig(min_new_tokens=0), "p") == default
+    assert _cache_key("m", GenerationConfig(min_new_tokens=8), "p") != default
+    from medtune.io.cache import cache_key
+
+    settings = GenerationConfig().model_dump(exclude={"batch_size", "engine", "stop_on_loop", "min_new_tokens"})
+    assert default == cache_key(model="m", settings=settings, prompt="p")  # as before the option existed
+
+
 def test_min_new_tokens_keeps_every_answer_that_long(tiny_lm, monkeypatch):
     model, tok = tiny_lm
     seen = []

@@ -181,6 +181,8 @@ class GenerationRun:
 def _cache_key(model_id: str, config: GenerationConfig, prompt: str) -> str:
     # stop_on_loop cuts answers after generation (and after the cache), so it leaves the cached answers valid.
     settings = config.model_dump(exclude={"batch_size", "engine", "stop_on_loop"})
+    if not settings["min_new_tokens"]:
+        del settings["min_new_tokens"]  # off: the keys of caches written before the option stay valid
     return cache_key(model=model_id, settings=settings, prompt=prompt)
 
 
