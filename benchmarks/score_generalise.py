@@ -52,6 +52,43 @@ def compare(tuned: Path, base: Path, out: Path) -> dict:
     return json.loads((out / "report.json").read_text())
 
 
+def pubmedqa_paired(results: dict) -> dict[str, dict]:
+    """PubMedQA accuracy of each tuned model against the base, paired by question (bootstrap, 1,000 resamples).
+
+    ``results`` is ``gpu_generalise.py``'s results.json; models without per-question results are left out.
+    """
+    from medtune.evaluation.compare import paired_bootstrap
+
+    runs = results.get("pubmedqa") or {}
+    if "base" not in runs or not runs["base"].get("per_item"):
+        return {}
+
+    def correct(name: str) -> dict[str, float]:
+        return {x["id"]: x["scores"]["mcq"]["values"]["accuracy"] for x in runs[name]["per_item"]}
+
+    base = correct("base")
+    ids = sorted(base)
+    out = {}
+    for name, run in runs.items():
+        if name == "base" or not run.get("per_item"):
+            continue
+        tuned = correct(name)
+        if sorted(tuned) != ids:
+            continue
+        est = paired_bootstrap(
+            [base[i] for i in ids], [tuned[i] for i in ids], lambda xs: {"accuracy": sum(xs) / len(xs)}
+        )["accuracy"]
+        out[name] = {
+            "base": sum(base.values()) / len(ids),
+            "tuned": sum(tuned.values()) / len(ids),
+            "delta": est.value,
+            "ci_low": est.low,
+            "ci_high": est.high,
+            "n": len(ids),
+        }
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("results", type=Path)
@@ -78,6 +115,12 @@ def main(argv: list[str] | None = None) -> int:
         table.append(facts)
         print(json.dumps({k: v for k, v in facts.items() if k not in ("comparison", "verdict")}), flush=True)
     (args.out / "scores.json").write_text(json.dumps(table, indent=2, default=str) + "\n")
+    results_file = args.results / "results.json"
+    if results_file.exists():
+        paired = pubmedqa_paired(json.loads(results_file.read_text(encoding="utf-8")))
+        for name, facts in paired.items():
+            print(json.dumps({"pubmedqa_paired": name, **facts}), flush=True)
+        (args.out / "pubmedqa_paired.json").write_text(json.dumps(paired, indent=2) + "\n")
     return 0
 
 

@@ -406,3 +406,20 @@ def test_a_street_that_ner_finds_grows_over_its_town_and_postcode():
     assert [(m.label, m.text) for m in found] == [("ADDRESS", "Sowia 163, Kielce")]
     [found] = cleaner.find_texts(["Kielce, 12 of us went"], [[(0, 6, "LOCATION")]])  # no number: it stays
     assert [(m.label, m.text) for m in found] == [("LOCATION", "Kielce")]
+
+
+def test_value_occurrences_match_the_case_blind_alternation_they_replace():
+    """Propagation finds values by substring search on ASCII text: the same spans as the regex it replaced."""
+    import random
+    import re
+
+    from medtune.cleaning.deid import _occurrences
+
+    rnd = random.Random(0)
+    for _ in range(3000):
+        text = "".join(rnd.choice("abAB .@_-1é") for _ in range(rnd.randint(0, 30)))
+        values = {"".join(rnd.choice("ab -é") for _ in range(rnd.randint(1, 4))).lower() for _ in range(3)}
+        ordered = sorted((v for v in values if v.strip()), key=len, reverse=True) or ["ab"]
+        alternation = "|".join(re.escape(v) for v in ordered)
+        rx = re.compile(r"(?<![\w@.])(?:" + alternation + r")(?!\w)", re.IGNORECASE)
+        assert _occurrences(text, ordered) == [m.span() for m in rx.finditer(text)], (text, ordered)

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from medtune.cleaning.leads import scanner
+
 __all__ = ["find_accounts", "looks_like_username"]
 
 _HANDLE = r"@?[A-Za-z0-9][A-Za-z0-9_.\-]{0,30}[A-Za-z0-9_]|@?[A-Za-z]"
@@ -97,7 +99,7 @@ def find_accounts(text: str, vocab: Iterable[str] | frozenset[str] = ()) -> list
 
     tokens = set(_TOKEN.findall(text.lower()))
     if not tokens.isdisjoint(_CUE_WORDS):
-        for m in _CUE_BEFORE.finditer(text):
+        for m in scanner(_CUE_BEFORE, 3).finditer(text):
             if handle(m.group("v"), True):
                 out.append(m.span("v"))
     if not tokens.isdisjoint(_AFTER_WORDS) or "\u00b7" in text:

@@ -36,6 +36,7 @@ from medtune.cleaning.accounts import find_accounts
 from medtune.cleaning.base import FIELD_ROLES, CleanerBase, Drop, Row
 from medtune.cleaning.case import count_alpha, count_upper, mostly_capitals
 from medtune.cleaning.eponyms import defined_acronyms, is_shaped_term, is_term_span, term_words
+from medtune.cleaning.leads import scanner
 from medtune.cleaning.lexicons import common_words, name_lexicon, place_lexicon, region_lexicon, strip_clitic
 from medtune.cleaning.pii import (
     ENTITY_TYPES,
@@ -197,23 +198,37 @@ def ner_gate(profile: PIIProfile) -> Callable[[str], bool]:
     vocab |= common_words()
 
     keep = profile.keep_span
+    kinds: dict[str, int] = {}  # word -> _PLAIN, _NAME or _CAPITALISED (a word's kind needs no context)
+
+    def kind(word: str) -> int:
+        if len(word) < 2 or (word.isupper() and (len(word) <= 4 or not _VOWEL.search(word))):
+            return _PLAIN  # initials and acronyms in mixed-case text ("CT", "HIV", "NIDDK")
+        key = strip_clitic(word.lower())
+        if key in vocab:
+            return _PLAIN
+        if key in names:
+            return _NAME
+        return _CAPITALISED if word[0].isupper() else _PLAIN
 
     def gate(sentence: str) -> bool:
         upper = count_upper(sentence)
         if (upper == 0 and len(_WORD.findall(sentence)) >= 3) or upper > 0.5 * count_alpha(sentence):
             return True  # case-less: only NER can tell (a short lower-case string goes on to the word checks)
+        if len(kinds) > 500_000:
+            kinds.clear()
         for m in _WORD.finditer(sentence):
             word = m.group()
-            if len(word) < 2 or (word.isupper() and (len(word) <= 4 or not _VOWEL.search(word))):
-                continue  # initials and acronyms in mixed-case text ("CT", "HIV", "NIDDK")
-            key = strip_clitic(word.lower())
-            if key in vocab:
-                continue
-            if key in names or (word[0].isupper() and not (keep is not None and keep(sentence, m.start(), m.end()))):
+            k = kinds.get(word)
+            if k is None:
+                k = kinds[word] = kind(word)
+            if k == _NAME or (k == _CAPITALISED and not (keep is not None and keep(sentence, m.start(), m.end()))):
                 return True  # a name-like word, unless the domain knows it in context ("Alagille syndrome")
         return False
 
     return gate
+
+
+_PLAIN, _NAME, _CAPITALISED = 0, 1, 2
 
 
 _CAP_SEQ = re.compile(r"[^\W\d_][^\W\d_'\u2019.-]*(?:[ -][^\W\d_][^\W\d_'\u2019.-]*){0,2}")
@@ -335,7 +350,7 @@ def find_facilities(
     caps = mostly_capitals(text) if caps is None else caps
     places, names = place_lexicon(), name_lexicon()
     out = []
-    for head in _FACILITY_HEAD.finditer(text):
+    for head in scanner(_FACILITY_HEAD, 3).finditer(text):
         lo = max(0, head.start() - 80)
         m = _NAME_BEFORE.search(text, lo, head.start())
         if not m:
@@ -852,6 +867,48 @@ def _lower_source(value: str, found: list[list[PIIMatch]]) -> bool:
     return any(word.search(m.text) for matches in found for m in matches)
 
 
+def _occurrences(text: str, ordered: Sequence[str]) -> list[tuple[int, int]]:
+    r"""Where the lower-case ``ordered`` values stand in ``text`` as whole words, case-blind, leftmost and longest.
+
+    The spans of ``re.finditer`` with the case-blind alternation of ``ordered`` (in that order) between
+    ``(?<![\w@.])`` and ``(?!\w)``; for ASCII text and values by plain substring search (no regex to compile per
+    record), else by that regex.
+
+    >>> _occurrences("Ann Lee met ANN; anna and lee.", ["ann lee", "ann", "lee"])
+    [(0, 7), (12, 15), (26, 29)]
+    """
+    if not (text.isascii() and all(v.isascii() for v in ordered)):
+        rx = _alternation(tuple(ordered))
+        return [m.span() for m in rx.finditer(text)]
+    lower = text.lower()
+    found = []
+    for rank, value in enumerate(ordered):
+        a = lower.find(value)
+        while a != -1:
+            b = a + len(value)
+            before = text[a - 1] if a else " "
+            if not (_word_char(before) or before in "@.") and (b == len(text) or not _word_char(text[b])):
+                found.append((a, rank, b))
+            a = lower.find(value, a + 1)
+    found.sort()
+    out, pos = [], 0
+    for a, _, b in found:
+        if a >= pos:  # the first value in order wins at a start, as in the alternation
+            out.append((a, b))
+            pos = b
+    return out
+
+
+def _word_char(ch: str) -> bool:
+    r"""Whether an ASCII character is ``\w``."""
+    return ch.isalnum() or ch == "_"
+
+
+@lru_cache(maxsize=64)
+def _alternation(ordered: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w@.])(?:" + "|".join(re.escape(v) for v in ordered) + r")(?!\w)", re.IGNORECASE)
+
+
 def _propagate(
     texts: Sequence[str], found: list[list[PIIMatch]], wanted: frozenset[str], words: frozenset[str] = frozenset()
 ) -> list[list[PIIMatch]]:
@@ -874,18 +931,16 @@ def _propagate(
                         values.setdefault(w.lower(), "NAME")
     if not values:
         return found
-    rx = re.compile(
-        r"(?<![\w@.])(?:" + "|".join(re.escape(v) for v in sorted(values, key=len, reverse=True)) + r")(?!\w)",
-        re.IGNORECASE,
-    )
+    ordered = sorted(values, key=len, reverse=True)
     out = []
     for text, matches in zip(texts, found):
         extra = []
-        for m in rx.finditer(text):
-            label = values[m.group().lower()]
-            if label in ("NAME", "LOCATION") and not m.group()[0].isupper() and not _lower_source(m.group(), found):
+        for a, b in _occurrences(text, ordered):
+            value = text[a:b]
+            label = values[value.lower()]
+            if label in ("NAME", "LOCATION") and not value[0].isupper() and not _lower_source(value, found):
                 continue  # "Brown" was a name; "brown urine" is not
-            extra.append((m.start(), m.end(), label))
+            extra.append((a, b, label))
         if not extra:
             out.append(matches)
             continue

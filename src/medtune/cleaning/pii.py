@@ -29,6 +29,7 @@ from typing import ClassVar, Literal
 from pydantic import Field
 
 from medtune.cleaning.base import TextCleaner
+from medtune.cleaning.leads import LeadScanner, scanner
 from medtune.cleaning.pii_profiles import PIIOptions, PIIProfile, resolve_pii_profile
 
 __all__ = [
@@ -629,6 +630,7 @@ class _Cues:
     """The patterns and cues of one profile, compiled once (see :func:`_build_cues`)."""
 
     patterns: tuple[_Pattern, ...]
+    scanners: tuple[LeadScanner | None, ...]  # per pattern: the lead scan, where it has leads of 3+ characters
     strong: re.Pattern[str]
     weak: re.Pattern[str]
     last_first: re.Pattern[str]
@@ -677,8 +679,10 @@ def _build_cues(
     bare = "".join(rf"\b{w}|" for w in subject)
     weak = _WEAK_CUE.format(labels=_alternatives((*subject, *labels, *_LABEL_CUES)), bare=bare)
     last_first = r"(?i:\b(?:" + _alternatives((*subject, "name", *(rf"{w}\s+name" for w in subject), r"full\s+name"))
+    scanners = tuple(scan if (scan := LeadScanner(p.regex, min_lead=3)).used else None for p in patterns)
     return _Cues(
         patterns=patterns,
+        scanners=scanners,
         strong=_compile(strong + _NAME_SEQ),
         weak=_compile(weak + _NAME_SEQ),
         last_first=_compile(last_first + ")" + _LAST_FIRST_CUE),
@@ -718,10 +722,12 @@ def not_name_words(profile: PIIProfile | None = None) -> frozenset[str]:
     return _cues(profile).common
 
 
-def _find_names(text: str, protected: frozenset[str], vocabulary: frozenset[str], c: _Cues) -> list[tuple[int, int]]:
-    """Spans of names introduced by a cue (title, introduction, signature, label)."""
+def _find_names(
+    text: str, protected: frozenset[str], vocabulary: frozenset[str], c: _Cues, lower: str | None = None
+) -> list[tuple[int, int]]:
+    """Spans of names introduced by a cue (title, introduction, signature, label); ``lower`` is ``text.lower()``."""
     out = []
-    lower = text.lower()
+    lower = text.lower() if lower is None else lower
     words = set(_LOWER_WORD.findall(lower))
     common = c.common
     cues = ((c.strong, _STRONG), (_HELLO_HERE_CUE, _STRONG), (c.weak, _WEAK), (_HERE_CUE, _WEAK))
@@ -731,7 +737,7 @@ def _find_names(text: str, protected: frozenset[str], vocabulary: frozenset[str]
         cues = tuple(cue for cue in cues if cue[0] is not c.strong)
     if "here" not in words:
         cues = tuple(cue for cue in cues if cue[0] is not _HERE_CUE and cue[0] is not _HELLO_HERE_CUE)
-    for m in _LOWER_NAME_CUE.finditer(text if vocabulary else ""):
+    for m in scanner(_LOWER_NAME_CUE).finditer(text if vocabulary else "", lower if vocabulary else ""):
         end = 0
         for w in re.finditer(r"\S+", m.group("v")):
             key = _key(w.group())
@@ -745,14 +751,14 @@ def _find_names(text: str, protected: frozenset[str], vocabulary: frozenset[str]
             end = w.end()
         if end:
             out.append((m.start("v"), m.start("v") + end))
-    for m in c.last_first.finditer(text if vocabulary else ""):
+    for m in scanner(c.last_first).finditer(text if vocabulary else "", lower if vocabulary else ""):
         words = m.group("v").replace(",", " ").split()
         name = _name_ok(" ".join(words), _WEAK, protected, vocabulary, common)
         if name is not None and len(name.split()) >= 2:
             kept = list(re.finditer(r"[^\s,]+", m.group("v")))[len(name.split()) - 1]
             out.append((m.start("v"), m.start("v") + kept.end()))
     for rx, strength in cues:
-        for m in rx.finditer(text):
+        for m in scanner(rx).finditer(text, lower):
             start = m.start("v")
             name = _name_ok(m.group("v"), strength, protected, vocabulary, common)
             if name is None:
@@ -831,13 +837,14 @@ def find_pii(
     protected = protected_terms if isinstance(protected_terms, frozenset) else frozenset(protected_terms)
     vocab = vocabulary if isinstance(vocabulary, frozenset) else frozenset(vocabulary)
     has_digit = _has_digit(text)
+    lower = text.lower()
     found: list[tuple[int, int, int, str]] = []  # (start, -length, priority, label)
-    for p in cues.patterns:
+    for p, scan in zip(cues.patterns, cues.scanners):
         if p.label not in wanted:
             continue
         if (p.needs == "digit" and not has_digit) or (p.needs in ("@", ".", ":") and p.needs not in text):
             continue
-        for m in p.regex.finditer(text):
+        for m in scan.finditer(text, lower) if scan is not None else p.regex.finditer(text):
             if "v" in p.regex.groupindex and m.group("v") is not None:
                 start, end = m.span("v")
             else:
@@ -856,7 +863,7 @@ def find_pii(
             if end > start:
                 found.append((start, start - end, ENTITY_TYPES.index(p.label), p.label))
     if "NAME" in wanted or "AGE" in wanted:
-        names = _find_names(text, protected, vocab, cues)
+        names = _find_names(text, protected, vocab, cues, lower)
         if "NAME" in wanted:
             found += [(a, a - b, ENTITY_TYPES.index("NAME"), "NAME") for a, b in names]
         if "AGE" in wanted and has_digit:  # "Shawn Carroll, 91, called"

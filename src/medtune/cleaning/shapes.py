@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from medtune.cleaning.leads import scanner
 from medtune.cleaning.pii_profiles import PIIProfile, resolve_pii_profile
 
 __all__ = ["MONTH_NAME", "find_month_days", "find_months", "find_shaped", "not_a_date"]
@@ -203,8 +204,8 @@ def find_months(text: str) -> list[tuple[int, int]]:
     >>> [t[a:b] for a, b in find_months(t)]
     ['JUNE', 'FEB', 'JAN-MAR']
     """
-    out = [(m.start(), m.end()) for m in _MONTH_RANGE.finditer(text)]
-    for m in _LONE_MONTH.finditer(text):
+    out = [(m.start(), m.end()) for m in scanner(_MONTH_RANGE, 3).finditer(text)]
+    for m in scanner(_LONE_MONTH, 3).finditer(text):
         if any(a <= m.start() < b for a, b in out):
             continue
         if _MODAL_MAY.match(text, m.start()):

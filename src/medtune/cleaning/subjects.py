@@ -18,6 +18,7 @@ from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
 
+from medtune.cleaning.leads import scanner
 from medtune.cleaning.lexicons import given_names, name_lexicon
 from medtune.cleaning.pii_profiles import PIIProfile, resolve_pii_profile
 from medtune.cleaning.roles import RELATIONS
@@ -185,7 +186,7 @@ def find_subject_names(
         if name.lower() in words and not strong:
             continue  # "MAY BE", "WILL NEED": a common word with a weak verb after it is not a name
         out.append(c.span())
-    for m in _CARE_VERB.finditer(text) if not tokens.isdisjoint(_CARE_VERBS) else ():
+    for m in scanner(_CARE_VERB, 3).finditer(text) if not tokens.isdisjoint(_CARE_VERBS) else ():
         w = _WORD.match(text, m.end())
         if w and (w.group()[0].isupper()) and _given(w.group(), words, False, not_given):
             out.append(w.span())

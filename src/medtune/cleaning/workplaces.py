@@ -15,6 +15,7 @@ import re
 from functools import lru_cache
 
 from medtune.cleaning.case import mostly_capitals
+from medtune.cleaning.leads import scanner
 from medtune.cleaning.lexicons import region_lexicon
 
 __all__ = ["MOVEMENTS", "find_moved_places", "find_workplaces"]
@@ -143,7 +144,7 @@ def find_workplaces(text: str, vocab: frozenset[str], *, caps: bool | None = Non
         return []  # a cheap gate: most texts name no work or study
     caps = mostly_capitals(text) if caps is None else caps
     out = []
-    for cue in _WORK_CUE.finditer(text):
+    for cue in scanner(_WORK_CUE, 3).finditer(text):
         _, span = _run(text, cue.end(), vocab, caps, ward=False)
         if span:
             out.append(span)
