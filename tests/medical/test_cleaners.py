@@ -125,7 +125,9 @@ def test_stop_medication(response, flagged):
     ],
 )
 def test_red_flags(prompt, response, flagged):
-    assert bool(RedFlagEscalationChecker().check(prompt, response)) is flagged
+    checker = RedFlagEscalationChecker()
+    assert bool(checker.check(prompt, response)) is flagged
+    assert (checker.repair(prompt, response) is not None) is flagged  # a finding is exactly what a repair fixes
 
 
 def test_medically_sound_uses_registered_checkers():

@@ -764,22 +764,23 @@ class RedFlagEscalationChecker:
                     return flag, m.group(0)
         return None
 
+    def unescalated(self, prompt: str, response: str) -> tuple[str, str] | None:
+        """The prompt's red flag ``(flag, the words)`` when the response never advises seeking care, else ``None``."""
+        found = self.red_flag(prompt)  # first: few prompts report one, and the prompt is the shorter text
+        return None if found is None or _ESCALATION.search(response) else found
+
     def check(self, prompt: str, response: str) -> list[str]:
         """A finding when the prompt reports a red flag and the response has no escalation advice."""
-        found = self.red_flag(prompt)  # first: few prompts report one, and the prompt is the shorter text
-        if found is None or _ESCALATION.search(response):
-            return []
-        return [f"red flag without advice to seek care | {found[0]}: {found[1]}"]
+        found = self.unescalated(prompt, response)
+        return [] if found is None else [f"red flag without advice to seek care | {found[0]}: {found[1]}"]
 
     def repair(self, prompt: str, response: str) -> tuple[str, str] | None:
         """What would make the answer sound: ``(the red flag's urgent-care advice, tag)``, or ``None`` when sound.
 
         The tag (``"red_flag_escalation:chest_pain"``) names the repair in the record's metadata.
         """
-        found = self.red_flag(prompt)
-        if found is None or _ESCALATION.search(response):
-            return None
-        return red_flag_advice(found[0]), f"{self.name}:{found[0].replace(' ', '_')}"
+        found = self.unescalated(prompt, response)
+        return None if found is None else (red_flag_advice(found[0]), f"{self.name}:{found[0].replace(' ', '_')}")
 
 
 RedFlagAction = Literal["drop", "repair"]
